@@ -1,0 +1,47 @@
+// The whole suite: type-check, browser tests (web-test-runner, real Chromium), Node tests
+// (demo server, manifest freshness). Ends with one plain "N passed, N failed, N skipped" line.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } }).status ?? 1;
+
+const extraArgs = process.argv.slice(2);
+let exitCode = 0;
+
+if (run('npx', ['tsc', '--noEmit']) !== 0) {
+  console.error('[linger] type-check failed');
+  totals.failed++;
+  exitCode = 1;
+}
+
+const countsFile = join(mkdtempSync(join(tmpdir(), 'linger-')), 'counts.json');
+const browserStatus = run('npx', ['web-test-runner', ...extraArgs], { LINGER_COUNTS_FILE: countsFile });
+if (existsSync(countsFile)) {
+  const browser = JSON.parse(readFileSync(countsFile, 'utf8'));
+  for (const key of Object.keys(totals)) totals[key] += browser[key];
+} else totals.failed++;
+if (browserStatus !== 0) exitCode = 1;
+
+const nodeTests = readdirSync('test', { recursive: true })
+  .filter((file) => String(file).endsWith('.node.test.mjs'))
+  .map((file) => join('test', String(file)));
+if (nodeTests.length > 0 && extraArgs.length === 0) {
+  const result = spawnSync('node', ['--test', '--test-reporter=tap', ...nodeTests], { encoding: 'utf8' });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  const read = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(result.stdout)?.[1] ?? 0);
+  totals.passed += read('pass');
+  totals.failed += read('fail') + read('cancelled');
+  totals.skipped += read('skipped') + read('todo');
+  if (result.status !== 0) {
+    exitCode = 1;
+    if (read('fail') === 0) totals.failed++;
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode || (totals.failed > 0 ? 1 : 0));

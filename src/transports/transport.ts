@@ -1,0 +1,128 @@
+/**
+ * The one seam between a room and the network. A transport moves opaque strings between the
+ * peers of one channel and tells the room who sent each one; it knows nothing of the protocol.
+ *
+ * The sender id handed to {@link MessageHandler} must come from the transport's own
+ * authentication (Agora RTM's `publisher`), never from the payload: host authority rests on it.
+ */
+
+/** Connection state of a transport, as the room shows it. */
+export type TransportStatus =
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'failed'
+  | 'closed';
+
+/** A failure a transport reports; `code` is stable, `message` is for people. */
+export interface TransportError {
+  /** Stable machine-readable code, e.g. `agora-unreachable`, `invalid-channel`, `token-failed`. */
+  code: string;
+  /** A sentence that tells a developer what went wrong and what to do. */
+  message: string;
+  /** The underlying error, when there is one. */
+  cause?: unknown;
+}
+
+/** Receives one payload with the authenticated id of the peer that sent it. */
+export type MessageHandler = (data: string, senderId: string, direct: boolean) => void;
+
+/** Durable key/value storage shared by a channel (Agora channel metadata), used for the snapshot. */
+export interface ChannelStorage {
+  /** Reads the stored value, or `null` when there is none. */
+  read(key: string): Promise<string | null>;
+  /** Writes a value; rejects when it is over the transport's size limit. */
+  write(key: string, value: string): Promise<void>;
+}
+
+/** Listener bag every transport accepts. Each `on*` returns an unsubscribe function. */
+export interface Transport {
+  /** Short name, e.g. `memory`, `broadcast`, `agora-rtm`. */
+  readonly kind: string;
+  /** The local peer's id, as other peers will see it as sender. */
+  readonly userId: string;
+  /** Current connection state. */
+  readonly status: TransportStatus;
+  /** Number of peers present in the channel (including this one), or `null` when unknown. */
+  readonly presence: number | null;
+  /** Channel storage when the transport has it. */
+  readonly storage?: ChannelStorage;
+  /** Largest payload, in UTF-8 bytes, the transport accepts. */
+  readonly maxPayloadBytes: number;
+
+  /** Joins the channel. Resolves when connected; rejects with a {@link TransportError}. */
+  connect(): Promise<void>;
+  /** Sends to every peer in the channel (not echoed back to the sender). */
+  publish(data: string): Promise<void>;
+  /** Sends to one peer only (Agora RTM user channel). */
+  sendTo(userId: string, data: string): Promise<void>;
+  /** Leaves the channel and releases everything. Safe to call twice. */
+  close(): Promise<void>;
+
+  onMessage(handler: MessageHandler): () => void;
+  onStatus(handler: (status: TransportStatus, error?: TransportError) => void): () => void;
+  onPresence(handler: (count: number) => void): () => void;
+}
+
+/** Builds an error value that carries a stable code. */
+export function transportError(code: string, message: string, cause?: unknown): TransportError {
+  return cause === undefined ? { code, message } : { code, message, cause };
+}
+
+/** UTF-8 byte length of a string, without allocating when it is plain ASCII. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * A tiny listener set shared by the transports so each one only decides *when* to emit.
+ */
+export class Listeners<Args extends unknown[]> {
+  private readonly handlers = new Set<(...args: Args) => void>();
+
+  add(handler: (...args: Args) => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  emit(...args: Args): void {
+    for (const handler of this.handlers) {
+      try {
+        handler(...args);
+      } catch (error) {
+        // A broken listener must not stop delivery to the others.
+        console.error('[linger] listener failed', error);
+      }
+    }
+  }
+
+  clear(): void {
+    this.handlers.clear();
+  }
+}
+
+/**
+ * Status bookkeeping shared by every transport: holds the current state and tells listeners
+ * only when it changes.
+ */
+export class StatusCell {
+  status: TransportStatus = 'idle';
+  readonly listeners = new Listeners<[TransportStatus, TransportError | undefined]>();
+
+  set(status: TransportStatus, error?: TransportError): void {
+    if (status === this.status && !error) return;
+    this.status = status;
+    this.listeners.emit(status, error);
+  }
+}

@@ -28,10 +28,16 @@ export interface TransportError {
 /** Receives one payload with the authenticated id of the peer that sent it. */
 export type MessageHandler = (data: string, senderId: string, direct: boolean) => void;
 
+/** A stored value and the authenticated id of the peer that wrote it (`null` when unknown). */
+export interface StoredValue {
+  value: string;
+  authorId: string | null;
+}
+
 /** Durable key/value storage shared by a channel (Agora channel metadata), used for the snapshot. */
 export interface ChannelStorage {
-  /** Reads the stored value, or `null` when there is none. */
-  read(key: string): Promise<string | null>;
+  /** Reads the stored value and its author (Agora's `authorUid`), or `null` when there is none. */
+  read(key: string): Promise<StoredValue | null>;
   /** Writes a value; rejects when it is over the transport's size limit. */
   write(key: string, value: string): Promise<void>;
 }

@@ -1,0 +1,344 @@
+/**
+ * The wire protocol: one JSON envelope `{v, type, id, at, seq?, ep?, body}` and one table of
+ * message types, each with its schema, who may send it and where it goes.
+ *
+ * The sender is never read from the payload: it is the transport's authenticated id. Anything
+ * that fails a check is dropped with a counted reason, never thrown at the UI.
+ */
+import * as v from 'valibot';
+import { utf8Length } from '../transports/transport.js';
+
+/** The protocol version this build speaks. Envelopes with another `v` are ignored. */
+export const PROTOCOL_VERSION = 1;
+/** Largest envelope accepted or sent, in UTF-8 bytes (Agora RTM's message-channel limit). */
+export const MAX_MESSAGE_BYTES = 32_768;
+/** Largest snapshot envelope: it must also fit one Agora channel-storage value (16,384 bytes). */
+export const MAX_SNAPSHOT_BYTES = 16_000;
+/** Longest chat message, in characters. */
+export const MAX_CHAT_LENGTH = 300;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nonEmptyText = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+const id = v.pipe(v.string(), v.regex(/^[\w:.-]{1,64}$/));
+const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+const hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{1,128}$/));
+
+/** True for absolute http(s) URLs only: `javascript:`, `data:` and relative URLs are refused. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'http(s) URLs only'));
+
+export const PERK_KINDS = ['lottery', 'quiz', 'flash', 'first-n', 'share'] as const;
+export const LOTTERY_MODES = ['keyword', 'like-goal', 'tap', 'watch-time'] as const;
+export const SHOW_PHASES = ['upcoming', 'live', 'ended'] as const;
+
+const productSchema = v.object({
+  id: id,
+  title: nonEmptyText(200),
+  price: v.optional(text(40)),
+  image: v.optional(httpUrl),
+  url: v.optional(httpUrl),
+  soldOut: v.optional(v.boolean()),
+});
+
+const perkSchema = v.object({
+  id: id,
+  kind: v.picklist(PERK_KINDS),
+  at: time,
+  /** Seconds before `at` when the pre-announce starts. */
+  lead: count(600),
+  prompt: text(200),
+  title: text(200),
+});
+
+const lotterySchema = v.object({
+  id: id,
+  mode: v.picklist(LOTTERY_MODES),
+  prize: nonEmptyText(200),
+  keyword: v.optional(text(40)),
+  goal: v.optional(count(100_000_000)),
+  minutes: v.optional(count(600)),
+  winners: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  closesAt: time,
+  /** SHA-256 (hex) of the secret seed, published when the lottery opens. */
+  commitment: hex64,
+});
+
+const quizSchema = v.object({
+  id: id,
+  question: nonEmptyText(300),
+  options: v.pipe(v.array(nonEmptyText(120)), v.minLength(2), v.maxLength(4)),
+  closesAt: time,
+  /** SHA-256 (hex) of `salt + ':' + correct`: the answer is not on the wire before the reveal. */
+  answerHash: hex64,
+});
+
+const perkDropSchema = v.object({
+  id: id,
+  title: nonEmptyText(200),
+  code: v.optional(text(64)),
+  link: v.optional(httpUrl),
+  remaining: v.optional(v.nullable(count(1_000_000))),
+});
+
+const showSchema = v.object({
+  phase: v.picklist(SHOW_PHASES),
+  title: v.optional(text(200)),
+  startedAt: v.optional(v.nullable(time)),
+});
+
+/** The compact show state a host publishes: everything but chat and host-private ledgers. */
+export const snapshotStateSchema = v.object({
+  show: showSchema,
+  schedule: v.pipe(v.array(perkSchema), v.maxLength(50)),
+  announcement: v.nullable(
+    v.object({ id: id, text: nonEmptyText(500), kind: v.picklist(['info', 'perk-prompt']), at: time }),
+  ),
+  pinned: v.nullable(v.object({ product: productSchema, remaining: v.nullable(count(1_000_000)) })),
+  lottery: v.nullable(
+    v.object({
+      ...lotterySchema.entries,
+      status: v.picklist(['open', 'closed', 'drawn']),
+      entrants: count(100_000_000),
+      seed: v.optional(hex),
+      digest: v.optional(hex64),
+      winnerIds: v.optional(v.pipe(v.array(id), v.maxLength(100))),
+      claim: v.optional(text(300)),
+    }),
+  ),
+  quiz: v.nullable(
+    v.object({
+      ...quizSchema.entries,
+      status: v.picklist(['open', 'revealed']),
+      correct: v.optional(count(3)),
+      salt: v.optional(hex),
+      explanation: v.optional(text(500)),
+      shares: v.optional(v.pipe(v.array(v.pipe(v.number(), v.minValue(0), v.maxValue(1))), v.maxLength(4))),
+    }),
+  ),
+  perk: v.nullable(perkDropSchema),
+  moderation: v.object({
+    slowMode: count(600),
+    muted: v.pipe(v.array(id), v.maxLength(500)),
+    blockWords: v.pipe(v.array(nonEmptyText(40)), v.maxLength(100)),
+  }),
+  likes: count(Number.MAX_SAFE_INTEGER),
+});
+
+/** Who may send a type, and whether it goes to every peer or to one user (host-directed). */
+type Rule = { from: 'host' | 'anyone'; to: 'all' | 'direct' | 'either' };
+
+function def<S extends v.GenericSchema>(schema: S, from: Rule['from'], to: Rule['to']) {
+  return { schema, from, to };
+}
+
+/**
+ * The one table of message types (DESIGN.md §3). Extend it here; nothing else knows the list.
+ */
+export const MESSAGES = {
+  // viewer → host
+  hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)) }), 'anyone', 'direct'),
+  'time.ping': def(v.object({ t0: time }), 'anyone', 'direct'),
+  enter: def(v.object({ lottery: id }), 'anyone', 'direct'),
+  answer: def(v.object({ quiz: id, choice: count(3) }), 'anyone', 'direct'),
+  claim: def(v.object({ perk: id }), 'anyone', 'direct'),
+  // viewer → all
+  chat: def(
+    v.object({ text: nonEmptyText(MAX_CHAT_LENGTH), name: v.optional(text(40)), locale: v.optional(text(35)) }),
+    'anyone',
+    'all',
+  ),
+  likes: def(v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)) }), 'anyone', 'all'),
+  // host → all (or one, for snapshots and clock answers)
+  'time.pong': def(v.object({ t0: time, t1: time }), 'host', 'direct'),
+  snapshot: def(v.object({ state: snapshotStateSchema }), 'host', 'either'),
+  schedule: def(v.object({ perks: v.pipe(v.array(perkSchema), v.maxLength(50)) }), 'host', 'all'),
+  announce: def(
+    v.object({ text: text(500), kind: v.optional(v.picklist(['info', 'perk-prompt'])) }),
+    'host',
+    'all',
+  ),
+  pin: def(v.object({ product: v.nullable(productSchema), remaining: v.optional(v.nullable(count(1_000_000))) }), 'host', 'all'),
+  'lottery.open': def(lotterySchema, 'host', 'all'),
+  'lottery.close': def(v.object({ id: id, entrants: count(100_000_000) }), 'host', 'all'),
+  'lottery.draw': def(
+    v.object({
+      id: id,
+      seed: hex,
+      entrants: count(100_000_000),
+      digest: hex64,
+      winnerIds: v.pipe(v.array(id), v.maxLength(100)),
+      claim: v.optional(text(300)),
+    }),
+    'host',
+    'all',
+  ),
+  'quiz.ask': def(quizSchema, 'host', 'all'),
+  'quiz.reveal': def(
+    v.object({
+      id: id,
+      correct: count(3),
+      salt: hex,
+      explanation: text(500),
+      shares: v.pipe(v.array(v.pipe(v.number(), v.minValue(0), v.maxValue(1))), v.maxLength(4)),
+    }),
+    'host',
+    'all',
+  ),
+  'perk.drop': def(perkDropSchema, 'host', 'all'),
+  moderate: def(
+    v.object({
+      deleteIds: v.optional(v.pipe(v.array(id), v.maxLength(100))),
+      mute: v.optional(v.pipe(v.array(id), v.maxLength(100))),
+      unmute: v.optional(v.pipe(v.array(id), v.maxLength(100))),
+      slowMode: v.optional(count(600)),
+      blockWords: v.optional(v.pipe(v.array(nonEmptyText(40)), v.maxLength(100))),
+    }),
+    'host',
+    'all',
+  ),
+  show: def(showSchema, 'host', 'all'),
+} as const;
+
+export type MessageType = keyof typeof MESSAGES;
+export type BodyOf<T extends MessageType> = v.InferOutput<(typeof MESSAGES)[T]['schema']>;
+export type SnapshotState = v.InferOutput<typeof snapshotStateSchema>;
+export type Product = v.InferOutput<typeof productSchema>;
+export type Perk = v.InferOutput<typeof perkSchema>;
+export type PerkKind = (typeof PERK_KINDS)[number];
+export type LotteryMode = (typeof LOTTERY_MODES)[number];
+export type ShowPhase = (typeof SHOW_PHASES)[number];
+
+/** True when only a host of the room may send this type. */
+export function isHostOnly(type: MessageType): boolean {
+  return MESSAGES[type].from === 'host';
+}
+
+/** An envelope as it travels. `seq` and `ep` are set on host messages only. */
+export interface Envelope<T extends MessageType = MessageType> {
+  v: number;
+  type: T;
+  id: string;
+  at: number;
+  /** Host sequence number: a viewer that sees a gap asks for a snapshot. */
+  seq?: number;
+  /** Host epoch: a fresh value each time a host session starts, ordered by time. */
+  ep?: string;
+  body: BodyOf<T>;
+}
+
+/** An envelope that passed every check, with what the transport says about its sender. */
+export type Inbound<T extends MessageType = MessageType> = Envelope<T> & {
+  sender: string;
+  fromHost: boolean;
+  direct: boolean;
+};
+
+/** Why a message was dropped; each reason has its own counter in the room's stats. */
+export type DropReason =
+  | 'oversized'
+  | 'malformed'
+  | 'version'
+  | 'unknown-type'
+  | 'unauthorized'
+  | 'invalid'
+  | 'misrouted';
+
+export type ParseResult = { ok: true; message: Inbound } | { ok: false; reason: DropReason; detail?: string };
+
+const envelopeSchema = v.object({
+  v: v.pipe(v.number(), v.integer()),
+  type: v.pipe(v.string(), v.maxLength(40)),
+  id: id,
+  at: time,
+  seq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  ep: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-z]{1,32}$/))),
+  body: v.unknown(),
+});
+
+function hasType(type: string): type is MessageType {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, type);
+}
+
+/**
+ * Checks one raw payload: size, JSON, envelope, version, type, sender authority, body schema —
+ * in that order, so the cheapest checks run first.
+ */
+export function parseMessage(
+  raw: unknown,
+  sender: string,
+  isHost: (userId: string) => boolean,
+  direct = false,
+): ParseResult {
+  if (typeof raw !== 'string') return { ok: false, reason: 'malformed', detail: 'not text' };
+  // Cheap upper bound first: a UTF-16 unit is at most 3 UTF-8 bytes.
+  if (raw.length > MAX_MESSAGE_BYTES || (raw.length * 3 > MAX_MESSAGE_BYTES && utf8Length(raw) > MAX_MESSAGE_BYTES)) {
+    return { ok: false, reason: 'oversized' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'malformed', detail: 'not JSON' };
+  }
+  const envelope = v.safeParse(envelopeSchema, json);
+  if (!envelope.success) return { ok: false, reason: 'malformed', detail: v.summarize(envelope.issues) };
+  const { output } = envelope;
+  if (output.v !== PROTOCOL_VERSION) return { ok: false, reason: 'version' };
+  if (!hasType(output.type)) return { ok: false, reason: 'unknown-type', detail: output.type };
+  const rule = MESSAGES[output.type];
+  const fromHost = isHost(sender);
+  if (rule.from === 'host' && !fromHost) return { ok: false, reason: 'unauthorized', detail: output.type };
+  if ((rule.to === 'direct' && !direct) || (rule.to === 'all' && direct)) {
+    return { ok: false, reason: 'misrouted', detail: output.type };
+  }
+  const body = v.safeParse(rule.schema, output.body);
+  if (!body.success) return { ok: false, reason: 'invalid', detail: `${output.type}: ${v.summarize(body.issues)}` };
+  return {
+    ok: true,
+    message: { ...output, type: output.type, body: body.output, sender, fromHost, direct } as Inbound,
+  };
+}
+
+/**
+ * Checks a body a local caller wants to send, so a developer gets a clear error at the call site
+ * instead of a message every other screen silently drops.
+ */
+export function checkBody<T extends MessageType>(type: T, body: unknown): BodyOf<T> {
+  if (!hasType(type)) throw new TypeError(`[linger] Unknown message type "${String(type)}".`);
+  const result = v.safeParse(MESSAGES[type].schema, body);
+  if (!result.success) throw new TypeError(`[linger] Invalid "${type}" message: ${v.summarize(result.issues)}`);
+  return result.output as BodyOf<T>;
+}
+
+/** A short random id, unique enough for message ids within one show. */
+export function randomId(length = 12): string {
+  const bytes = new Uint8Array(length);
+  crypto.getRandomValues(bytes);
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+  let out = '';
+  for (const byte of bytes) out += alphabet[byte % 36];
+  return out;
+}
+
+/** A host epoch: fixed-width time prefix, so a later host session compares greater. */
+export function newEpoch(now: number): string {
+  return Math.floor(now).toString(36).padStart(9, '0') + randomId(6);
+}
+
+/** Serialises an envelope, refusing what would be dropped by every receiver for its size. */
+export function encode(envelope: Envelope, limit = MAX_MESSAGE_BYTES): string {
+  const raw = JSON.stringify(envelope);
+  if (utf8Length(raw) > limit) {
+    throw new RangeError(`[linger] "${envelope.type}" message is ${utf8Length(raw)} bytes; the limit is ${limit}.`);
+  }
+  return raw;
+}

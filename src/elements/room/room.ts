@@ -1,0 +1,174 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { atom, type ReadableAtom } from 'nanostores';
+import { RoomSession } from '../../core/session.js';
+import { registerRoom, roomIdChanged, unregisterRoom, type RoomHandle } from '../../core/registry.js';
+import { BroadcastTransport } from '../../transports/broadcast.js';
+import type { Transport, TransportError } from '../../transports/transport.js';
+import { transportError } from '../../transports/transport.js';
+import { lazyAgoraTransport } from '../../transports/lazy.js';
+import { LingerErrorEvent } from '../../events/dom/linger-error.js';
+import { LingerStatusEvent } from '../../events/dom/linger-status.js';
+import { pageViewerId } from '../../utilities/user-id.js';
+import styles from './room.styles.js';
+
+/** How long a removed room keeps its session, so a theme that re-renders a section does not drop the show. */
+const DETACH_GRACE_MS = 1000;
+
+/**
+ * Holds one show's connection and configuration. Renders nothing; every Linger element finds its
+ * room by the `room` attribute (an id), else the closest ancestor room, else the page's only room.
+ *
+ * Without `app-id` the room runs on BroadcastChannel (every tab of this browser, no server); with
+ * `app-id` and `token-url` it runs on Agora RTM v2, loaded only then.
+ *
+ * @summary One live show's connection and config.
+ * @tag linger-room
+ * @slot - Any content; Linger elements inside use this room.
+ * @attr channel - The show's channel name (Agora rules: 1–64 chars, no `.`, not starting with `_`).
+ * @attr hosts - Space- or comma-separated user ids allowed to drive the show.
+ * @attr app-id - Agora app id; selects the Agora RTM transport.
+ * @attr token-url - The merchant's endpoint that mints Agora tokens (see docs/tokens.md).
+ * @attr user-id - This peer's id (hosts set theirs; viewers get a pseudonymous one).
+ * @attr transport - `auto` (default), `broadcast` or `agora-rtm`.
+ * @fires linger-status - The connection status changed (`detail.status`).
+ * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
+ */
+export class LingerRoom extends LitElement implements RoomHandle {
+  static override styles = styles;
+
+  /** The show's channel name. */
+  @property({ reflect: true }) channel = '';
+  /** Space- or comma-separated host user ids. */
+  @property() hosts = '';
+  /** Agora app id (32 characters); selects the Agora RTM transport. */
+  @property({ attribute: 'app-id' }) appId = '';
+  /** Where Agora tokens come from (see docs/tokens.md). */
+  @property({ attribute: 'token-url' }) tokenUrl = '';
+  /** This peer's user id; a pseudonymous one is made when empty. */
+  @property({ attribute: 'user-id' }) userId = '';
+  /** `auto`, `broadcast` or `agora-rtm`. */
+  @property() transport: 'auto' | 'broadcast' | 'agora-rtm' = 'auto';
+
+  /**
+   * A ready-made transport to use instead of the one the attributes describe (tests, benchmarks,
+   * custom backends). Setting it reconnects.
+   */
+  @property({ attribute: false }) customTransport: Transport | null = null;
+
+  private readonly session$ = atom<RoomSession | null>(null);
+  private detachTimer: ReturnType<typeof setTimeout> | undefined;
+  private connectQueued = false;
+  private generation = 0;
+
+  /** The live session, or `null` before the room connects. Elements follow it through `$session`. */
+  get $session(): ReadableAtom<RoomSession | null> {
+    return this.session$;
+  }
+  get session(): RoomSession | null {
+    return this.session$.get() as RoomSession | null;
+  }
+
+  /** Host ids parsed from the `hosts` attribute. */
+  get hostIds(): string[] {
+    return this.hosts.split(/[\s,]+/).filter(Boolean);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    clearTimeout(this.detachTimer);
+    registerRoom(this);
+    if (!this.session) this.queueConnect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unregisterRoom(this);
+    // Themes move sections around: only end the show if the room stays gone.
+    this.detachTimer = setTimeout(() => void this.teardown(), DETACH_GRACE_MS);
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('id' as keyof this)) roomIdChanged();
+    const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport'];
+    if (this.session && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'id') roomIdChanged();
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'id'];
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  /** Builds the transport the attributes describe. */
+  protected createTransport(): Transport {
+    const userId = this.userId || pageViewerId();
+    const kind = this.transport === 'auto' ? (this.appId ? 'agora-rtm' : 'broadcast') : this.transport;
+    if (kind === 'agora-rtm') {
+      return lazyAgoraTransport({
+        appId: this.appId,
+        channel: this.channel,
+        tokenUrl: this.tokenUrl || undefined,
+        userId: this.userId || undefined,
+        role: this.userId && this.hostIds.includes(this.userId) ? 'host' : 'viewer',
+      });
+    }
+    return new BroadcastTransport({ channel: this.channel, userId });
+  }
+
+  private queueConnect(reconnect = false): void {
+    if (this.connectQueued) return;
+    this.connectQueued = true;
+    // A microtask later, so attributes set right after insertion are all in.
+    queueMicrotask(() => {
+      this.connectQueued = false;
+      void this.start(reconnect);
+    });
+  }
+
+  private async start(reconnect: boolean): Promise<void> {
+    if (!this.isConnected) return;
+    if (reconnect) await this.teardown();
+    if (!this.channel && !this.customTransport) {
+      this.fail(transportError('missing-channel', '<linger-room> needs a `channel` attribute, e.g. <linger-room channel="spring-sale">.'));
+      return;
+    }
+    const generation = ++this.generation;
+    let transport: Transport;
+    try {
+      transport = this.customTransport ?? this.createTransport();
+    } catch (error) {
+      this.fail(transportError('transport-failed', String((error as Error)?.message ?? error), error));
+      return;
+    }
+    const session = new RoomSession({ transport, hosts: this.hostIds });
+    session.$status.listen((status) => this.dispatchEvent(new LingerStatusEvent(status)));
+    session.$error.listen((error) => error && this.dispatchEvent(new LingerErrorEvent(error)));
+    this.session$.set(session);
+    try {
+      await session.connect();
+    } catch {
+      // Already surfaced through $error → linger-error; the room stays usable for a retry.
+    }
+    if (generation !== this.generation) await session.close();
+  }
+
+  private fail(error: TransportError): void {
+    console.warn(`[linger] ${error.message}`);
+    this.dispatchEvent(new LingerErrorEvent(error));
+  }
+
+  private async teardown(): Promise<void> {
+    this.generation++;
+    const session = this.session;
+    this.session$.set(null);
+    await session?.close();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * linger-live — the TypeScript API. Importing this module registers no elements: import
+ * `linger-live/elements/<name>.js` for that (one side-effect entry per element), or load the CDN
+ * build with one script tag.
+ *
+ * @packageDocumentation
+ */
+export { LingerRoom } from './elements/room/room.js';
+export { RoomSession, SNAPSHOT_KEY } from './core/session.js';
+export type { SessionOptions, SessionStats, ChatResult } from './core/session.js';
+export { reduce, initialState, toSnapshot } from './core/state.js';
+export type { ShowState, ChatLine } from './core/state.js';
+export {
+  MESSAGES,
+  PROTOCOL_VERSION,
+  MAX_MESSAGE_BYTES,
+  MAX_SNAPSHOT_BYTES,
+  parseMessage,
+  checkBody,
+  isHttpUrl,
+} from './core/protocol.js';
+export type {
+  Envelope,
+  Inbound,
+  MessageType,
+  BodyOf,
+  DropReason,
+  SnapshotState,
+  Product,
+  Perk,
+  PerkKind,
+  LotteryMode,
+  ShowPhase,
+} from './core/protocol.js';
+export { SyncedClock, secondsLeft } from './core/clock.js';
+export { channelRateLimit, chatInterval, likesInterval, expectedChannelRate } from './core/budget.js';
+export { HostLedger } from './core/ledger.js';
+export { resolveRoom } from './core/registry.js';
+export type { RoomHandle } from './core/registry.js';
+export { RoomController } from './controllers/room-controller.js';
+export { StoreController } from './controllers/store-controller.js';
+export { MemoryNetwork, MemoryTransport } from './transports/memory.js';
+export type { MemoryNetworkOptions, NetworkFaults } from './transports/memory.js';
+export { BroadcastTransport } from './transports/broadcast.js';
+export type { BroadcastOptions } from './transports/broadcast.js';
+export type { Transport, TransportStatus, TransportError, ChannelStorage, StoredValue, MessageHandler } from './transports/transport.js';
+export { LingerErrorEvent } from './events/dom/linger-error.js';
+export { LingerStatusEvent } from './events/dom/linger-status.js';
+export { define } from './utilities/define.js';

@@ -254,15 +254,25 @@ export type DropReason =
 
 export type ParseResult = { ok: true; message: Inbound } | { ok: false; reason: DropReason; detail?: string };
 
-const envelopeSchema = v.object({
-  v: v.pipe(v.number(), v.integer()),
-  type: v.pipe(v.string(), v.maxLength(40)),
-  id: id,
-  at: time,
-  seq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  ep: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-z]{1,32}$/))),
-  body: v.unknown(),
-});
+const ID_PATTERN = /^[\w:.-]{1,64}$/;
+const EPOCH_PATTERN = /^[0-9a-z]{1,32}$/;
+const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/**
+ * The envelope is checked by hand: it is the hot path of every message on every screen, and its
+ * seven fields are simple. Bodies, which vary by type, go through the valibot schemas above.
+ */
+function envelopeProblem(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'not an object';
+  const { v: version, type, id, at, seq, ep } = json as Record<string, unknown>;
+  if (!isWhole(version)) return 'v';
+  if (typeof type !== 'string' || type.length > 40) return 'type';
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return 'id';
+  if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return 'at';
+  if (seq !== undefined && !isWhole(seq)) return 'seq';
+  if (ep !== undefined && (typeof ep !== 'string' || !EPOCH_PATTERN.test(ep))) return 'ep';
+  return null;
+}
 
 function hasType(type: string): type is MessageType {
   return Object.prototype.hasOwnProperty.call(MESSAGES, type);
@@ -289,9 +299,9 @@ export function parseMessage(
   } catch {
     return { ok: false, reason: 'malformed', detail: 'not JSON' };
   }
-  const envelope = v.safeParse(envelopeSchema, json);
-  if (!envelope.success) return { ok: false, reason: 'malformed', detail: v.summarize(envelope.issues) };
-  const { output } = envelope;
+  const problem = envelopeProblem(json);
+  if (problem) return { ok: false, reason: 'malformed', detail: `envelope: ${problem}` };
+  const output = json as Envelope & { type: string };
   if (output.v !== PROTOCOL_VERSION) return { ok: false, reason: 'version' };
   if (!hasType(output.type)) return { ok: false, reason: 'unknown-type', detail: output.type };
   const rule = MESSAGES[output.type];
@@ -302,10 +312,11 @@ export function parseMessage(
   }
   const body = v.safeParse(rule.schema, output.body);
   if (!body.success) return { ok: false, reason: 'invalid', detail: `${output.type}: ${v.summarize(body.issues)}` };
-  return {
-    ok: true,
-    message: { ...output, type: output.type, body: body.output, sender, fromHost, direct } as Inbound,
-  };
+  // Rebuilt field by field: nothing from the payload beyond the envelope's own fields survives.
+  const message = { v: output.v, type: output.type, id: output.id, at: output.at, body: body.output, sender, fromHost, direct } as Inbound;
+  if (output.seq !== undefined) message.seq = output.seq;
+  if (output.ep !== undefined) message.ep = output.ep;
+  return { ok: true, message };
 }
 
 /**

@@ -11,7 +11,7 @@
 import type { Inbound, SnapshotState } from './protocol.js';
 
 export const CHAT_BUFFER = 200;
-export const RECENT_IDS = 512;
+export const RECENT_IDS = 256;
 export const DELETED_IDS = 200;
 
 export interface ChatLine {

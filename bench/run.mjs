@@ -1,0 +1,52 @@
+// npm run bench [-- NAME…]: runs bench/NAME.ts (bundled with esbuild, run in Node) or bench/NAME.mjs.
+// Each bench's default export returns {figures, targets, direction}; this prints a table and writes
+// bench/results/NAME.json as {"name", "figures", "targets", "pass"}. Exits 1 when a target is missed.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+process.env.NODE_ENV ??= 'production';
+const here = resolve(import.meta.dirname);
+const available = readdirSync(here)
+  .filter((file) => /\.(ts|mjs)$/.test(file) && !['run.mjs'].includes(file) && !file.startsWith('_'))
+  .map((file) => ({ name: file.replace(/\.(ts|mjs)$/, ''), file }));
+const wanted = process.argv.slice(2);
+const selected = wanted.length ? available.filter((bench) => wanted.includes(bench.name)) : available;
+for (const name of wanted) if (!available.some((bench) => bench.name === name)) {
+  console.error(`No bench named "${name}". Available: ${available.map((bench) => bench.name).join(', ')}`);
+  process.exit(2);
+}
+
+mkdirSync(join(here, 'results'), { recursive: true });
+const scratch = mkdtempSync(join(tmpdir(), 'linger-bench-'));
+let allPass = true;
+
+for (const { name, file } of selected) {
+  let modulePath = join(here, file);
+  if (file.endsWith('.ts')) {
+    modulePath = join(scratch, `${name}.mjs`);
+    await build({ entryPoints: [join(here, file)], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: modulePath, tsconfig: join(here, '..', 'tsconfig.json'), logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' } });
+  }
+  const { default: run } = await import(pathToFileURL(modulePath).href);
+  console.log(`\n▶ bench/${name}`);
+  const { figures, targets = {}, direction = {} } = await run();
+  const misses = Object.entries(targets).filter(([metric, target]) => {
+    const value = figures[metric];
+    const higherIsBetter = direction[metric] === 'min';
+    return typeof value !== 'number' || (higherIsBetter ? value < target : value > target);
+  });
+  const pass = misses.length === 0;
+  allPass &&= pass;
+  const rows = Object.entries(figures).map(([metric, value]) => ({
+    metric,
+    value,
+    target: metric in targets ? `${direction[metric] === 'min' ? '≥' : '≤'} ${targets[metric]}` : '',
+    ok: metric in targets ? (misses.some(([m]) => m === metric) ? 'MISS' : 'ok') : '',
+  }));
+  console.table(rows);
+  writeFileSync(join(here, 'results', `${name}.json`), JSON.stringify({ name, figures, targets, pass }, null, 2) + '\n');
+  console.log(`${pass ? 'pass' : 'FAIL'} → bench/results/${name}.json`);
+}
+process.exit(allPass ? 0 : 1);

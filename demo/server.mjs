@@ -1,0 +1,183 @@
+// `npm start`: the demo storefront and host console, served from the repo root on 127.0.0.1.
+//
+// @web/dev-server (0.4.6) compiles `.ts` on the fly (esbuild) and resolves bare imports
+// (`nodeResolve`), so `demo/*.html` can load `<script type="module" src="./storefront.ts">`.
+// The dev server runs in middleware mode behind our own `http` server, because its own `listen`
+// turns hostname `127.0.0.1` into "all interfaces". The server reaches nothing beyond loopback.
+//
+// Environment: PORT (default 8000; if busy, an ephemeral port), AGORA_APP_ID and
+// AGORA_APP_CERTIFICATE (turn on the token endpoint; without them the demo runs on
+// BroadcastChannel), LINGER_HOST_KEY (the host console's key; random when unset),
+// LINGER_HOST_IDS (comma-separated host ids, default `host`), LINGER_TOKEN_EXPIRE_SECONDS.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { createTokenHandler } from './token-endpoint.mjs';
+
+const HOST = '127.0.0.1';
+const DEFAULT_PORT = 8000;
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// nanostores reads `process.env.NODE_ENV`; pages that do not define `window.process` get it here.
+const PROCESS_SHIM = "<script>window.process={env:{NODE_ENV:'development'}}</script>";
+
+/** Injects the `process` shim into served HTML unless the page already defines it. */
+const processShimPlugin = {
+  name: 'linger-process-shim',
+  transform(context) {
+    if (!context.response.is('html') || typeof context.body !== 'string') return undefined;
+    if (context.body.includes('window.process')) return undefined;
+    const body = context.body;
+    const head = /<head[^>]*>/i.exec(body);
+    if (head) return { body: body.slice(0, head.index + head[0].length) + PROCESS_SHIM + body.slice(head.index + head[0].length) };
+    return { body: PROCESS_SHIM + body };
+  },
+};
+
+/** `/` → the storefront; dot-files and dot-folders (`.git`, `.env`) are never served. */
+async function demoRoutes(ctx, next) {
+  if (ctx.path === '/' || ctx.path === '/demo' || ctx.path === '/demo/') {
+    ctx.redirect('/demo/index.html');
+    return undefined;
+  }
+  if (ctx.path.split('/').some((segment) => segment.startsWith('.'))) {
+    ctx.status = 404;
+    ctx.body = 'Not found';
+    return undefined;
+  }
+  return next();
+}
+
+function listen(server, port) {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (error) => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolvePromise(server.address().port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen({ port, host: HOST });
+  });
+}
+
+function parsePort(value) {
+  if (value === undefined || value === null || value === '') return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`PORT must be an integer from 0 to 65535; got ${JSON.stringify(value)}.`);
+  }
+  return port;
+}
+
+/**
+ * Starts the demo server on 127.0.0.1.
+ *
+ * @param {object} [options]
+ * @param {number} [options.port]   Port to try first; default `env.PORT`, else 8000. `0` picks an
+ *   ephemeral port. When the port is busy, an ephemeral port is used instead.
+ * @param {Record<string, string | undefined>} [options.env]  Environment to read (default `process.env`).
+ * @param {boolean} [options.quiet]  Print nothing.
+ * @returns {Promise<{ url: string, port: number, storefrontUrl: string, hostUrl: string,
+ *   hostKey: string, hostIds: string[], tokensLive: boolean, close: () => Promise<void> }>}
+ *   `url` is the origin, e.g. `http://127.0.0.1:8000` (no trailing slash).
+ */
+export async function startDemoServer({ port, env = process.env, quiet = false } = {}) {
+  const log = quiet ? () => {} : (line) => console.log(line);
+  const hostKey = env.LINGER_HOST_KEY || randomBytes(18).toString('base64url');
+  const hostIds = (env.LINGER_HOST_IDS || 'host')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const tokens = createTokenHandler({
+    appId: env.AGORA_APP_ID,
+    appCertificate: env.AGORA_APP_CERTIFICATE,
+    hostKey,
+    hostIds,
+    ...(env.LINGER_TOKEN_EXPIRE_SECONDS ? { expireSeconds: Number(env.LINGER_TOKEN_EXPIRE_SECONDS) } : {}),
+  });
+
+  // Our own server binds loopback only; the dev server's Koa app is plugged in once it is ready.
+  let handler = (_req, res) => {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' });
+    res.end('Starting…');
+  };
+  const httpServer = createServer((req, res) => handler(req, res));
+
+  const wanted = parsePort(port ?? env.PORT);
+  let actualPort;
+  try {
+    actualPort = await listen(httpServer, wanted);
+  } catch (error) {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    actualPort = await listen(httpServer, 0);
+    log(`Port ${wanted} is busy; using ${actualPort} instead.`);
+  }
+
+  let devServer;
+  try {
+    devServer = await startDevServer({
+      config: {
+        rootDir,
+        hostname: HOST,
+        port: actualPort,
+        middlewareMode: true,
+        injectWebSocket: false,
+        watch: false,
+        nodeResolve: true,
+        middleware: [demoRoutes, tokens.middleware],
+        plugins: [
+          esbuildPlugin({ ts: true, tsconfig: join(rootDir, 'tsconfig.json'), target: 'es2022' }),
+          processShimPlugin,
+        ],
+      },
+      readCliArgs: false,
+      readFileConfig: false,
+      autoExitProcess: false,
+      logStartMessage: false,
+    });
+  } catch (error) {
+    httpServer.close();
+    throw error;
+  }
+  handler = devServer.koaApp.callback();
+
+  const url = `http://${HOST}:${actualPort}`;
+  const storefrontUrl = `${url}/demo/index.html`;
+  const hostUrl = `${url}/demo/host.html?key=${encodeURIComponent(hostKey)}`;
+  log(`Storefront:   ${storefrontUrl}`);
+  log(`Host console: ${hostUrl}`);
+  if (tokens.problem) log(`Agora tokens: misconfigured — ${tokens.problem} (/api/token answers 500)`);
+  else if (tokens.live) log(`Agora tokens: live at ${url}/api/token (AGORA_APP_ID ${env.AGORA_APP_ID}; host ids: ${hostIds.join(', ')})`);
+  else log('Agora tokens: off (AGORA_APP_ID/AGORA_APP_CERTIFICATE not set) — the demo runs on BroadcastChannel.');
+
+  let closing;
+  const close = () => {
+    closing ??= (async () => {
+      await devServer.stop();
+      await new Promise((done) => {
+        httpServer.close(() => done());
+        httpServer.closeAllConnections();
+      });
+    })();
+    return closing;
+  };
+
+  return { url, port: actualPort, storefrontUrl, hostUrl, hostKey, hostIds, tokensLive: tokens.live && !tokens.problem, close };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startDemoServer();
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,40 @@
+/**
+ * Shared by the demo pages: registers <linger-room> and, when the dev server's token endpoint is
+ * live (AGORA_APP_ID and AGORA_APP_CERTIFICATE set), switches the page's room to Agora RTM.
+ */
+import '../src/elements/room/linger-room.js';
+import type { LingerRoom } from '../src/elements/room/room.js';
+import type { RoomSession } from '../src/core/session.js';
+
+export async function setUpRoom(room: LingerRoom, role: 'viewer' | 'host'): Promise<void> {
+  const key = new URLSearchParams(location.search).get('key');
+  const tokenUrl = role === 'host' && key ? `/api/token?key=${encodeURIComponent(key)}` : '/api/token';
+  try {
+    const probe = await fetch(`${tokenUrl}${tokenUrl.includes('?') ? '&' : '?'}channel=${room.channel}&role=${role}${role === 'host' ? `&uid=${room.userId}` : ''}`);
+    if (probe.ok) {
+      const { appId } = (await probe.json()) as { appId: string };
+      room.tokenUrl = tokenUrl;
+      room.appId = appId;
+    }
+  } catch {
+    // No endpoint: BroadcastChannel between the tabs of this browser.
+  }
+  room.hidden = false;
+}
+
+/** Calls `render` now and whenever the room's session, state, status or audience changes. */
+export function follow(room: LingerRoom, render: (session: RoomSession | null) => void): void {
+  let stops: Array<() => void> = [];
+  room.$session.subscribe((value) => {
+    for (const stop of stops) stop();
+    const session = value as RoomSession | null;
+    stops = session ? [session.$state.listen(() => render(session)), session.$status.listen(() => render(session)), session.$presence.listen(() => render(session))] : [];
+    render(session);
+  });
+}
+
+/** Sets text content (never HTML: everything shown here came over the network). */
+export function setText(root: ParentNode, selector: string, text: string): void {
+  const node = root.querySelector(selector);
+  if (node) node.textContent = text;
+}

@@ -87,11 +87,10 @@ export class RoomSession {
   private hostSeq = 0;
   private epoch = '';
   private lastHelloAt = -Infinity;
-  private hellos: { windowStart: number; count: number; broadcastQueued: boolean } = {
-    windowStart: 0,
-    count: 0,
-    broadcastQueued: false,
-  };
+  private readonly helloBudget = new RateBudget(HELLO_BURST, 1000);
+  private snapshotBroadcastQueued = false;
+  /** Clock answers the host sends per second at most (its client may send 60 messages/s in all). */
+  private readonly pongBudget = new RateBudget(20, 1000);
   private lastChatAt = -Infinity;
   private pendingLikes = 0;
   private lastLikesAt = -Infinity;
@@ -330,7 +329,10 @@ export class RoomSession {
         if (this.isHost) this.answerHello(message.sender);
         return;
       case 'time.ping':
-        if (this.isHost) this.send(this.envelope('time.pong', { t0: (message as Inbound<'time.ping'>).body.t0, t1: Math.round(hostNow) }), message.sender);
+        // The host answers within its direct-send budget; an unanswered viewer retries later.
+        if (this.isHost && this.pongBudget.take(this.clock.localNow())) {
+          this.send(this.envelope('time.pong', { t0: (message as Inbound<'time.ping'>).body.t0, t1: Math.round(hostNow) }), message.sender);
+        }
         return;
       case 'time.pong': {
         const { t0, t1 } = (message as Inbound<'time.pong'>).body;
@@ -429,18 +431,14 @@ export class RoomSession {
 
   /** Host: answers one hello directly; a burst of them gets one broadcast snapshot instead. */
   private answerHello(viewer: string): void {
-    const now = this.clock.localNow();
-    const burst = this.hellos;
-    if (now - burst.windowStart > 1000) Object.assign(burst, { windowStart: now, count: 0 });
-    burst.count++;
-    if (burst.count <= HELLO_BURST) {
+    if (this.helloBudget.take(this.clock.localNow())) {
       this.send(this.snapshotEnvelope(), viewer);
       return;
     }
-    if (burst.broadcastQueued) return;
-    burst.broadcastQueued = true;
+    if (this.snapshotBroadcastQueued) return;
+    this.snapshotBroadcastQueued = true;
     this.later(() => {
-      burst.broadcastQueued = false;
+      this.snapshotBroadcastQueued = false;
       this.publishSnapshot();
     }, 250);
   }
@@ -457,7 +455,7 @@ export class RoomSession {
       this.every(() => this.publishSnapshot(), this.options.snapshotEveryMs);
     } else {
       this.syncWithHost();
-      this.every(() => this.pingHosts(), this.options.clockSyncEveryMs);
+      this.scheduleClockSync();
     }
   }
 
@@ -467,6 +465,21 @@ export class RoomSession {
     this.pingHosts();
     // A second ping soon after: the best of two round trips is a tighter offset.
     this.later(() => this.pingHosts(), 500);
+  }
+
+  /**
+   * Re-syncs the clock now and then: every `clockSyncEveryMs`, stretched with the audience (one
+   * ping per 100 ms of audience) so a large show's pings stay inside the host's answer budget, and
+   * sooner while no answer has come yet. Jittered so viewers do not ping in step.
+   */
+  private scheduleClockSync(): void {
+    const audience = this.presence$.get() ?? 1;
+    const base = Math.max(this.options.clockSyncEveryMs, audience * 100);
+    const wait = this.clock.uncertainty === Infinity ? 2_000 + Math.random() * 8_000 : base * (0.75 + Math.random() * 0.5);
+    this.later(() => {
+      this.pingHosts();
+      this.scheduleClockSync();
+    }, wait);
   }
 
   private pingHosts(): void {
@@ -547,6 +560,25 @@ export class RoomSession {
   private every(task: () => void, ms: number): void {
     const timer = setInterval(() => !this.closed && task(), ms);
     this.timers.add(timer);
+  }
+}
+
+/** A fixed-window budget: at most `limit` takes per `windowMs`. */
+class RateBudget {
+  private windowStart = -Infinity;
+  private used = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+  take(now: number): boolean {
+    if (now - this.windowStart >= this.windowMs) {
+      this.windowStart = now;
+      this.used = 0;
+    }
+    if (this.used >= this.limit) return false;
+    this.used++;
+    return true;
   }
 }
 

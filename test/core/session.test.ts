@@ -129,4 +129,31 @@ describe('session: rooms converge over memory', () => {
     expect(answers?.get('viewer-0'), 'first answer locked').to.equal(1);
     expect(answers?.has('viewer-1'), 'late answer refused').to.equal(false);
   });
+
+  it('a join storm stays inside the host’s send budget: a burst of hellos gets one broadcast snapshot', async function () {
+    this.timeout(10_000);
+    const network = new (await import('../../src/transports/memory.js')).MemoryNetwork({ latency: 1 });
+    const { RoomSession } = await import('../../src/core/session.js');
+    const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
+    await host.connect();
+    network.recordWire = true;
+    const viewers = await Promise.all(
+      Array.from({ length: 80 }, async (_, i) => {
+        const viewer = new RoomSession({ transport: network.connect(`v${i}`), hosts: ['host-1'] });
+        await viewer.connect();
+        return viewer;
+      }),
+    );
+    show = { network, host, viewers, close: async () => void (await Promise.all([host, ...viewers].map((s) => s.close()))) };
+    await waitUntil(() => viewers.every((viewer) => viewer.state.epoch === host.state.epoch), 'every viewer has the host state');
+    await sleep(600);
+    const fromHost = network.wire.filter((frame) => frame.from === 'host-1');
+    const directSnapshots = fromHost.filter((frame) => frame.to !== null && frame.data.includes('"type":"snapshot"'));
+    const pongs = fromHost.filter((frame) => frame.data.includes('"type":"time.pong"'));
+    const broadcasts = fromHost.filter((frame) => frame.to === null && frame.data.includes('"type":"snapshot"'));
+    expect(directSnapshots.length, 'direct snapshot answers capped').to.be.at.most(5);
+    expect(broadcasts.length, 'the rest answered by broadcast').to.be.within(1, 3);
+    expect(pongs.length, 'clock answers capped per second').to.be.at.most(40);
+    expect(fromHost.length, 'host sends well under Agora’s 60 messages/s per client').to.be.below(60);
+  });
 });

@@ -44,7 +44,7 @@ function reduceThroughput(): number {
 
 function pipelineThroughput(): number {
   const raws = mix(100_000).map((message) => {
-    const { sender, fromHost, direct, ...envelope } = message;
+    const { sender, fromHost: _fromHost, direct: _direct, ...envelope } = message;
     return { raw: JSON.stringify({ ...envelope, v: PROTOCOL_VERSION }), sender };
   });
   const isHost = (id: string) => id === 'host-1';

@@ -43,7 +43,13 @@ document.querySelector('#chat-form')!.addEventListener('submit', (event) => {
   const form = event.target as HTMLFormElement;
   const input = form.elements.namedItem('text') as HTMLInputElement;
   const result = room.session?.chat(input.value);
-  if (result?.ok) input.value = '';
-  else if (result) input.setCustomValidity(result.reason === 'slow-mode' ? `Slow mode: wait ${Math.ceil((result.retryInMs ?? 0) / 1000)} s` : result.reason), input.reportValidity(), input.setCustomValidity('');
+  if (!result) return;
+  if (result.ok) {
+    input.value = '';
+    return;
+  }
+  input.setCustomValidity(result.reason === 'slow-mode' ? `Slow mode: wait ${Math.ceil((result.retryInMs ?? 0) / 1000)} s` : result.reason);
+  input.reportValidity();
+  input.setCustomValidity('');
 });
 document.querySelector('#like')!.addEventListener('click', () => room.session?.like());

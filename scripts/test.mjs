@@ -1,4 +1,4 @@
-// The whole suite: type-check, browser tests (web-test-runner, real Chromium), Node tests
+// The whole suite: type-check, lint, browser tests (web-test-runner, real Chromium), Node tests
 // (demo server, manifest freshness). Ends with one plain "N passed, N failed, N skipped" line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -12,10 +12,15 @@ const run = (cmd, args, env = {}) =>
 const extraArgs = process.argv.slice(2);
 let exitCode = 0;
 
-if (run('npx', ['tsc', '--noEmit']) !== 0) {
-  console.error('[linger] type-check failed');
-  totals.failed++;
-  exitCode = 1;
+for (const [label, args] of [
+  ['type-check', ['tsc', '--noEmit']],
+  ['lint', ['eslint', '--max-warnings', '0', 'src', 'test', 'demo', 'bench']],
+]) {
+  if (run('npx', args) !== 0) {
+    console.error(`[linger] ${label} failed`);
+    totals.failed++;
+    exitCode = 1;
+  }
 }
 
 const countsFile = join(mkdtempSync(join(tmpdir(), 'linger-')), 'counts.json');

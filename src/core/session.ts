@@ -174,7 +174,8 @@ export class RoomSession {
     if (this.closed) return;
     this.flushLikes();
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer), clearInterval(timer);
+    // Timers and intervals share one id space in browsers; clearTimeout clears either.
+    for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     if (this.likesTimer) clearTimeout(this.likesTimer);
     if (this.storageTimer) clearTimeout(this.storageTimer);

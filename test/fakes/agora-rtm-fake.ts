@@ -128,6 +128,7 @@ export class FakeAgoraCloud {
   private readonly channels = new Map<string, ChannelState>();
 
   constructor() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the SDK's constructor shape needs the cloud in a nested class
     const cloud = this;
     class RTM extends FakeRtmClient {
       constructor(appId: string, userId: string, config?: RTMConfig) {

@@ -76,8 +76,10 @@ export async function fetchAgoraToken(
     }
     if (!response.ok) {
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      const reason = await serverReason(response);
       throw failed(
-        `The token URL ${tokenUrl} answered HTTP ${status}; it must answer 200 with JSON ${RESPONSE_SHAPE}.`,
+        `The token URL ${tokenUrl} answered HTTP ${status}${reason ? ` ("${reason}")` : ''}; ` +
+          `it must answer 200 with JSON ${RESPONSE_SHAPE}.`,
       );
     }
     let body: unknown;
@@ -148,4 +150,14 @@ function describe(error: unknown): string {
 
 function seconds(ms: number): string {
   return String(Math.round(ms / 100) / 10);
+}
+
+/** The `{error}` text of a refusing token endpoint, shortened, as plain text; '' when there is none. */
+async function serverReason(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    return typeof body?.error === 'string' ? body.error.replace(/\s+/g, ' ').slice(0, 200) : '';
+  } catch {
+    return '';
+  }
 }

@@ -613,6 +613,11 @@ describe('agora-rtm transport', () => {
           'HTTP 500',
         ],
         [
+          'HTTP 503 with a reason',
+          tokenServer(() => json({ error: 'Set AGORA_APP_ID <b>now</b>' }, 503)).fetch,
+          'HTTP 503 ("Set AGORA_APP_ID <b>now</b>")',
+        ],
+        [
           'not JSON',
           tokenServer(() => new Response('<html>login</html>', { status: 200 })).fetch,
           'did not answer JSON',

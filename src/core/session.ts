@@ -80,6 +80,7 @@ export class RoomSession {
   private readonly presence$ = atom<number | null>(null);
   private readonly error$ = atom<TransportError | null>(null);
   private readonly listeners = new Set<(message: Inbound) => void>();
+  private readonly trackListeners = new Set<(type: string, props: Record<string, unknown>) => void>();
   private readonly pending = new Map<number, Inbound>();
   private readonly options: Required<Omit<SessionOptions, 'transport' | 'hosts' | 'localNow'>>;
   private readonly cleanups: Array<() => void> = [];
@@ -142,6 +143,25 @@ export class RoomSession {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Local viewer activity for the events layer — watch time, product clicks, shares. It never goes
+   * on the room's transport; sinks (webhook, callback, Shopify) subscribe with `onTrack`.
+   */
+  track(type: string, props: Record<string, unknown> = {}): void {
+    for (const listener of this.trackListeners) {
+      try {
+        listener(type, props);
+      } catch (error) {
+        console.error('[linger] track listener failed', error);
+      }
+    }
+  }
+
+  onTrack(listener: (type: string, props: Record<string, unknown>) => void): () => void {
+    this.trackListeners.add(listener);
+    return () => this.trackListeners.delete(listener);
+  }
+
   /** Joins the channel and starts syncing. Resolves when connected; failures land in `$error`. */
   async connect(): Promise<void> {
     const { transport } = this;
@@ -181,6 +201,7 @@ export class RoomSession {
     if (this.storageTimer) clearTimeout(this.storageTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.listeners.clear();
+    this.trackListeners.clear();
     await this.transport.close();
     this.status$.set('closed');
   }

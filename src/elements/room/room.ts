@@ -31,6 +31,9 @@ const DETACH_GRACE_MS = 1000;
  * @attr token-url - The merchant's endpoint that mints Agora tokens (see docs/tokens.md).
  * @attr user-id - This peer's id (hosts set theirs; viewers get a pseudonymous one).
  * @attr transport - `auto` (default), `broadcast` or `agora-rtm`.
+ * @attr locale - Language of this room's elements (else `<html lang>`).
+ * @attr webhook - Where viewer events are POSTed.
+ * @attr consent - `granted`, `denied` or `shopify`.
  * @fires linger-status - The connection status changed (`detail.status`).
  * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
  */
@@ -49,6 +52,12 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property({ attribute: 'user-id' }) userId = '';
   /** `auto`, `broadcast` or `agora-rtm`. */
   @property() transport: 'auto' | 'broadcast' | 'agora-rtm' = 'auto';
+  /** Language of every element of this room (else `<html lang>`), e.g. `ar`, `pt-BR`, `zh-CN`. */
+  @property({ reflect: true }) locale = '';
+  /** Webhook URL that receives viewer events (see docs/events.md). */
+  @property() webhook = '';
+  /** `granted`, `denied` or `shopify` (Customer Privacy API): whether events may be sent and ids stored. */
+  @property() consent: 'granted' | 'denied' | 'shopify' | '' = '';
 
   /**
    * A ready-made transport to use instead of the one the attributes describe (tests, benchmarks,

@@ -1,0 +1,185 @@
+/**
+ * Localization for every element (after Shoelace's `localize.ts`): typed translation objects, one
+ * file per language per element, full → base → English fallback, reacting to `<html lang dir>`.
+ * Only the active language's strings are loaded (each language is a dynamic `import()`), and
+ * numbers, prices, times and plurals go through `Intl`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** The languages every viewer- and host-facing string exists in. */
+export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'id', 'th', 'vi', 'ms', 'ar', 'es', 'pt-BR', 'ja'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
+/** Base-language aliases for the full tags we ship. */
+const BASE_TO_LOCALE: Record<string, Locale> = { zh: 'zh-CN', pt: 'pt-BR' };
+
+/** A string, or a function of arguments that returns one (plurals, names, counts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each term declares its own arguments
+export type Term = string | ((...args: any[]) => string);
+export type Strings = Record<string, Term>;
+export type Loader<T extends Strings> = () => Promise<{ default: T }>;
+
+/** An element's strings: English in the bundle, every other language loaded on demand. */
+export interface Translation<T extends Strings> {
+  /** Unique per element, e.g. `room`, `overlay`. */
+  name: string;
+  en: T;
+  /** One loader per language; each file must define every key (a test checks). */
+  loaders: Record<Exclude<Locale, 'en'>, Loader<T>>;
+}
+
+/** Picks the shipped locale for a requested tag: full match, then base language, then English. */
+export function resolveLocale(requested: string | null | undefined): Locale {
+  if (!requested) return 'en';
+  const tag = requested.trim().replace('_', '-');
+  const exact = SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact;
+  const base = tag.split('-')[0]!.toLowerCase();
+  if (BASE_TO_LOCALE[base]) return BASE_TO_LOCALE[base]!;
+  return SUPPORTED_LOCALES.find((locale) => locale === base) ?? 'en';
+}
+
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+}
+
+const loaded = new Map<string, Strings>();
+const loading = new Map<string, Promise<Strings>>();
+
+async function load<T extends Strings>(translation: Translation<T>, locale: Locale): Promise<T> {
+  if (locale === 'en') return translation.en;
+  const key = `${translation.name}:${locale}`;
+  const cached = loaded.get(key);
+  if (cached) return cached as T;
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = translation.loaders[locale]().then((module) => {
+      loaded.set(key, module.default);
+      return module.default;
+    });
+    loading.set(key, pending);
+  }
+  return (await pending) as T;
+}
+
+// One observer for the page: `<html lang dir>` changes re-localize every connected element.
+const documentListeners = new Set<() => void>();
+let documentObserver: MutationObserver | null = null;
+function watchDocument(listener: () => void): () => void {
+  documentListeners.add(listener);
+  if (!documentObserver && typeof MutationObserver === 'function') {
+    documentObserver = new MutationObserver(() => documentListeners.forEach((notify) => notify()));
+    documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+  }
+  return () => documentListeners.delete(listener);
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Gives an element `term()`, `lang`, `dir` and `Intl` helpers. The language comes from the
+ * element's `locale` attribute, else its room's `locale`, else the closest `lang`, else `<html lang>`.
+ */
+export class LocalizeController<T extends Strings> implements ReactiveController {
+  locale: Locale = 'en';
+  private strings: T;
+  private stopWatching: (() => void) | undefined;
+
+  constructor(
+    private readonly host: Host,
+    private readonly translation: Translation<T>,
+    /** The element's room, when it has one (its `locale` attribute applies to all its elements). */
+    private readonly roomOf: () => Element | null = () => null,
+  ) {
+    this.strings = translation.en;
+    host.addController(this);
+  }
+
+  /** The language tag to render with (`lang` attribute of the element's shadow content). */
+  get lang(): string {
+    return this.locale;
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    const explicit = this.host.closest('[dir]')?.getAttribute('dir') ?? document.documentElement.dir;
+    if (explicit === 'rtl' || explicit === 'ltr') return explicit;
+    return directionOf(this.locale);
+  }
+
+  hostConnected(): void {
+    this.stopWatching = watchDocument(() => this.update());
+    this.update();
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching?.();
+  }
+
+  /** Re-reads the language (call when the element's `locale` attribute or room changes). */
+  update(): void {
+    const wanted = resolveLocale(this.requestedTag());
+    const changed = wanted !== this.locale;
+    this.locale = wanted;
+    if (wanted === 'en') this.strings = this.translation.en;
+    this.host.requestUpdate(); // the direction may have changed even when the language did not
+    if (wanted === 'en' || (!changed && this.strings !== this.translation.en)) return;
+    load(this.translation, wanted)
+      .then((strings) => {
+        if (this.locale !== wanted) return;
+        this.strings = strings;
+        this.host.requestUpdate();
+      })
+      .catch((error: unknown) => {
+        // A missing language file must not blank the element: English stays.
+        console.warn(`[linger] could not load ${wanted} strings for ${this.translation.name}`, error);
+      });
+  }
+
+  /** The localized string for `key` (English while another language loads or lacks the key). */
+  term<K extends keyof T>(key: K, ...args: T[K] extends (...a: infer A) => string ? A : []): string {
+    const value = (this.strings[key] ?? this.translation.en[key]) as Term;
+    return typeof value === 'function' ? value(...args) : value;
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.locale, options).format(value);
+  }
+
+  /** A price: `price(19.9, 'USD')`. */
+  price(value: number, currency: string): string {
+    return this.number(value, { style: 'currency', currency });
+  }
+
+  time(value: number | Date, options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' }): string {
+    return new Intl.DateTimeFormat(this.locale, options).format(value);
+  }
+
+  /** `mm:ss` (or `h:mm:ss`) with the locale's digits. */
+  duration(seconds: number): string {
+    const whole = Math.max(0, Math.floor(seconds));
+    const h = Math.floor(whole / 3600);
+    const m = Math.floor((whole % 3600) / 60);
+    const s = whole % 60;
+    const two = (n: number) => this.number(n, { minimumIntegerDigits: 2, useGrouping: false });
+    return h > 0 ? `${this.number(h)}:${two(m)}:${two(s)}` : `${this.number(m, { useGrouping: false })}:${two(s)}`;
+  }
+
+  /** The plural category of `count` in this language (`one`, `few`, `many`, `other`…). */
+  plural(count: number): Intl.LDMLPluralRule {
+    return new Intl.PluralRules(this.locale).select(count);
+  }
+
+  private requestedTag(): string | null {
+    const own = this.host.getAttribute('locale');
+    if (own) return own;
+    const roomLocale = this.roomOf()?.getAttribute('locale');
+    if (roomLocale) return roomLocale;
+    let node: Node | null = this.host;
+    while (node) {
+      if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
+      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    }
+    return document.documentElement.lang || navigator.language;
+  }
+}

@@ -1,0 +1,29 @@
+/** Checks every element's translations the same way: complete files, no raw keys on screen. */
+import { expect } from '@open-wc/testing';
+import { SUPPORTED_LOCALES, type Strings, type Translation } from '../../src/i18n/localize.js';
+
+/** Every language file defines exactly the English keys, with the same kind of value. */
+export async function expectCompleteTranslation<T extends Strings>(translation: Translation<T>): Promise<void> {
+  const keys = Object.keys(translation.en).sort();
+  for (const locale of SUPPORTED_LOCALES) {
+    if (locale === 'en') continue;
+    const strings = (await translation.loaders[locale]()).default as Strings;
+    expect(Object.keys(strings).sort(), `${translation.name}/${locale} has every key and no extra`).to.deep.equal(keys);
+    for (const key of keys) {
+      expect(typeof strings[key], `${translation.name}/${locale}.${key} is a ${typeof translation.en[key]}`).to.equal(typeof translation.en[key]);
+      if (typeof strings[key] === 'string') expect((strings[key] as string).trim(), `${translation.name}/${locale}.${key} not empty`).to.not.equal('');
+    }
+  }
+}
+
+/** The element's rendered text (shadow and light) shows no translation key verbatim. */
+export function expectNoRawKeys(element: Element, translation: Translation<Strings>): void {
+  const text = `${element.shadowRoot?.textContent ?? ''} ${element.textContent ?? ''}`;
+  const labels = [...(element.shadowRoot?.querySelectorAll('[aria-label],[title],[placeholder]') ?? [])]
+    .map((node) => ['aria-label', 'title', 'placeholder'].map((name) => node.getAttribute(name) ?? '').join(' '))
+    .join(' ');
+  for (const key of Object.keys(translation.en)) {
+    if (key.length < 4) continue;
+    expect(new RegExp(`\\b${key}\\b`).test(`${text} ${labels}`), `raw key "${key}" is not on screen`).to.equal(false);
+  }
+}

@@ -1,0 +1,61 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { LitElement, html } from 'lit';
+import { LocalizeController, directionOf, resolveLocale, type Translation } from '../../src/i18n/localize.js';
+
+const en = { hello: 'Hello', left: (n: number) => `${n} left` };
+const translation: Translation<typeof en> = {
+  name: 'test-probe',
+  en,
+  loaders: {
+    'zh-CN': async () => ({ default: { hello: '你好', left: (n: number) => `剩 ${n} 件` } }),
+    id: async () => ({ default: { hello: 'Halo', left: (n: number) => `sisa ${n}` } }),
+    th: async () => ({ default: { hello: 'สวัสดี', left: (n: number) => `เหลือ ${n}` } }),
+    vi: async () => ({ default: { hello: 'Xin chào', left: (n: number) => `còn ${n}` } }),
+    ms: async () => ({ default: { hello: 'Helo', left: (n: number) => `tinggal ${n}` } }),
+    ar: async () => ({ default: { hello: 'مرحبا', left: (n: number) => `تبقى ${n}` } }),
+    es: async () => ({ default: { hello: 'Hola', left: (n: number) => `quedan ${n}` } }),
+    'pt-BR': async () => ({ default: { hello: 'Olá', left: (n: number) => `restam ${n}` } }),
+    ja: async () => ({ default: { hello: 'こんにちは', left: (n: number) => `残り${n}` } }),
+  },
+};
+
+class LocalizedProbe extends LitElement {
+  readonly l10n = new LocalizeController(this, translation);
+  protected override render() {
+    return html`<p dir=${this.l10n.dir} lang=${this.l10n.lang}>${this.l10n.term('hello')} · ${this.l10n.term('left', 3)}</p>`;
+  }
+}
+customElements.define('linger-localized-probe', LocalizedProbe);
+
+describe('localize', () => {
+  afterEach(() => {
+    document.documentElement.lang = 'en';
+    document.documentElement.removeAttribute('dir');
+  });
+
+  it('resolves full → base → English', () => {
+    expect(resolveLocale('pt-BR'), 'full').to.equal('pt-BR');
+    expect(resolveLocale('pt-PT'), 'base maps to our Portuguese').to.equal('pt-BR');
+    expect(resolveLocale('zh-Hans-CN'), 'Chinese base').to.equal('zh-CN');
+    expect(resolveLocale('ar-EG'), 'Arabic base').to.equal('ar');
+    expect(resolveLocale('ms_MY'), 'underscore form').to.equal('ms');
+    expect(resolveLocale('fr-FR'), 'unsupported → English').to.equal('en');
+    expect(resolveLocale(''), 'empty → English').to.equal('en');
+    expect(directionOf('ar'), 'Arabic is RTL').to.equal('rtl');
+    expect(directionOf('ja'), 'Japanese is LTR').to.equal('ltr');
+  });
+
+  it('follows <html lang> and switches direction for Arabic', async () => {
+    const probe = document.createElement('linger-localized-probe') as LocalizedProbe;
+    document.body.append(probe);
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent, 'English').to.contain('Hello · 3 left');
+    document.documentElement.lang = 'ar';
+    await waitUntil(() => probe.shadowRoot!.textContent!.includes('مرحبا'), 'Arabic loaded');
+    expect(probe.shadowRoot!.querySelector('p')!.getAttribute('dir'), 'RTL').to.equal('rtl');
+    probe.setAttribute('locale', 'ja');
+    probe.l10n.update();
+    await waitUntil(() => probe.shadowRoot!.textContent!.includes('こんにちは'), 'own locale attribute wins');
+    probe.remove();
+  });
+});

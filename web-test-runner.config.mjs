@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { testRoutes } from './test/servers/index.mjs';
 
 const chromeFlags = [
   '--no-sandbox',
@@ -34,6 +35,7 @@ export default {
       },
     }),
   ],
+  middleware: await testRoutes(),
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   // nanostores reads process.env.NODE_ENV; tests also must never reach beyond loopback.
   testRunnerHtml: (testFramework) => `<!doctype html>

@@ -1,5 +1,9 @@
-// npm run bench [-- NAME…]: runs bench/NAME.ts (bundled with esbuild, run in Node) or bench/NAME.mjs.
-// Each bench's default export returns {figures, targets, direction}; this prints a table and writes
+// npm run bench [-- NAME…]: runs every bench in bench/:
+//   NAME.ts          bundled with esbuild, run in Node;
+//   NAME.browser.ts  bundled for the browser, run in headless Chromium (bench/browser.mjs);
+//   NAME.mjs         run in Node as is.
+// Each bench's default export returns {figures, targets, direction} (direction[metric] = 'min' when
+// the target is a floor, else it is a ceiling); this prints a table and writes
 // bench/results/NAME.json as {"name", "figures", "targets", "pass"}. Exits 1 when a target is missed.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -10,8 +14,8 @@ import { pathToFileURL } from 'node:url';
 process.env.NODE_ENV ??= 'production';
 const here = resolve(import.meta.dirname);
 const available = readdirSync(here)
-  .filter((file) => /\.(ts|mjs)$/.test(file) && !['run.mjs'].includes(file) && !file.startsWith('_'))
-  .map((file) => ({ name: file.replace(/\.(ts|mjs)$/, ''), file }));
+  .filter((file) => /\.(ts|mjs)$/.test(file) && !['run.mjs', 'browser.mjs'].includes(file) && !file.startsWith('_'))
+  .map((file) => ({ name: file.replace(/(\.browser)?\.(ts|mjs)$/, ''), file }));
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? available.filter((bench) => wanted.includes(bench.name)) : available;
 for (const name of wanted) if (!available.some((bench) => bench.name === name)) {
@@ -25,11 +29,15 @@ let allPass = true;
 
 for (const { name, file } of selected) {
   let modulePath = join(here, file);
-  if (file.endsWith('.ts')) {
+  let run;
+  if (file.endsWith('.browser.ts')) {
+    const { runInBrowser } = await import('./browser.mjs');
+    run = () => runInBrowser(join(here, file));
+  } else if (file.endsWith('.ts')) {
     modulePath = join(scratch, `${name}.mjs`);
     await build({ entryPoints: [join(here, file)], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: modulePath, tsconfig: join(here, '..', 'tsconfig.json'), logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' } });
   }
-  const { default: run } = await import(pathToFileURL(modulePath).href);
+  run ??= (await import(pathToFileURL(modulePath).href)).default;
   console.log(`\n▶ bench/${name}`);
   const { figures, targets = {}, direction = {} } = await run();
   const misses = Object.entries(targets).filter(([metric, target]) => {

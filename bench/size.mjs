@@ -1,0 +1,131 @@
+// Size bench: what the CDN build (dist/cdn, `npm run build`) costs a visitor, in gzip -9 KB.
+//
+// - first paint: dist/cdn/linger.js and every file it imports statically (transitively) — what a
+//   page downloads for `<script type="module" src=".../linger.js">`;
+// - one lazy group per dynamic `import()` reachable from it: the imported file plus everything it
+//   loads in turn (static or dynamic) that first paint did not already bring, e.g. the Agora RTM
+//   adapter and its SDK. A chunk shared by two groups counts in the first one that reaches it.
+//
+// The chunk graph and which chunks hold Agora code (the SDK packages and our src/transports/agora-*
+// adapter) come from dist/cdn-stats.json, written by the CDN build; sizes from the files themselves.
+//
+// Targets: first paint ≤ 35 KB gzip, and no Agora code in first paint. Run by bench/run.mjs
+// (`npm run bench -- size`), which writes bench/results/size.json. Builds first when dist/cdn is
+// missing.
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cdnDir = path.resolve(root, 'dist/cdn');
+const entry = path.join(cdnDir, 'linger.js');
+const statsPath = `${cdnDir}-stats.json`;
+const FIRST_PAINT_MAX_KB = 35;
+
+export default async function run() {
+if (!existsSync(entry) || !existsSync(statsPath)) {
+  console.log('dist/cdn is missing: running npm run build first.');
+  execSync('npm run build', { cwd: root, stdio: 'inherit' });
+}
+
+/** Per chunk, from the build itself (rollup.config.mjs → dist/cdn-stats.json): imports and Agora modules. */
+const stats = new Map(JSON.parse(readFileSync(statsPath, 'utf8')).chunks.map((chunk) => [chunk.file, chunk]));
+const files = new Map();
+function file(name) {
+  if (files.has(name)) return files.get(name);
+  const chunk = stats.get(name);
+  if (!chunk) throw new Error(`dist/cdn-stats.json does not describe ${name}: rebuild (npm run build).`);
+  const code = readFileSync(path.join(cdnDir, name));
+  const info = {
+    name,
+    bytes: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    agoraModules: chunk.agoraModules,
+    agoraBytes: chunk.agoraBytes,
+    staticImports: chunk.imports,
+    dynamicImports: chunk.dynamicImports,
+  };
+  files.set(name, info);
+  return info;
+}
+
+/** Files reachable from `start` through static imports only. */
+function staticClosure(start, exclude = new Set()) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name) || exclude.has(name)) return;
+    seen.add(name);
+    for (const next of file(name).staticImports) visit(next);
+  };
+  visit(start);
+  return seen;
+}
+
+const firstPaint = staticClosure('linger.js');
+
+/** Lazy groups: each dynamic import seen from first paint, with all it loads in turn. */
+const groups = [];
+const grouped = new Set(firstPaint);
+const queue = [...firstPaint].flatMap((name) => file(name).dynamicImports);
+for (const start of queue) {
+  if (grouped.has(start)) continue;
+  const members = new Set();
+  const pending = [start];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (grouped.has(next) || members.has(next)) continue;
+    for (const member of staticClosure(next, grouped)) {
+      members.add(member);
+      pending.push(...file(member).dynamicImports);
+    }
+  }
+  for (const member of members) grouped.add(member);
+  groups.push({ name: groupName(start), members: [...members] });
+}
+
+/** `chunks/agora-rtm-AbC123.js` → `agora-rtm`. */
+function groupName(name) {
+  return path.basename(name, '.js').replace(/-[\w-]{8}$/, '');
+}
+
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+const sum = (names, key) => [...names].reduce((total, name) => total + file(name)[key], 0);
+
+const figures = {
+  first_paint_kb: kb(sum(firstPaint, 'gzip')),
+  first_paint_raw_kb: kb(sum(firstPaint, 'bytes')),
+  // Rendered (pre-minification) bytes of Agora SDK modules and our agora-* adapters in first paint.
+  agora_in_first_paint_kb: kb(sum(firstPaint, 'agoraBytes')),
+};
+for (const group of groups) figures[`lazy_${group.name.replace(/\W+/g, '_')}_kb`] = kb(sum(group.members, 'gzip'));
+// Files in dist/cdn that linger.js never loads (e.g. future per-element entries) are listed, not summed.
+const unreached = [...stats.keys()].filter((name) => !grouped.has(name)).sort();
+
+const targets = { first_paint_kb: FIRST_PAINT_MAX_KB, agora_in_first_paint_kb: 0 };
+const pass = Object.entries(targets).every(([key, max]) => figures[key] <= max);
+
+// The table.
+const rows = [];
+const row = (label, paths) => rows.push([label, kb(sum(paths, 'bytes')), kb(sum(paths, 'gzip'))]);
+row('first paint (linger.js + static imports)', firstPaint);
+const label = (name) => `  ${name}${file(name).agoraModules.length > 0 ? `  (${file(name).agoraModules.map((id) => path.basename(id)).join(', ')})` : ''}`;
+for (const name of firstPaint) rows.push([label(name), kb(file(name).bytes), kb(file(name).gzip)]);
+for (const group of groups) {
+  row(`lazy: ${group.name}`, group.members);
+  for (const name of group.members) rows.push([label(name), kb(file(name).bytes), kb(file(name).gzip)]);
+}
+for (const name of unreached) rows.push([`not loaded by linger.js: ${name}`, kb(file(name).bytes), kb(file(name).gzip)]);
+const width = Math.max(...rows.map(([label]) => label.length), 10);
+console.log(`${'file'.padEnd(width)}  ${'raw KB'.padStart(8)}  ${'gzip KB'.padStart(8)}`);
+console.log(`${'-'.repeat(width)}  ${'-'.repeat(8)}  ${'-'.repeat(8)}`);
+for (const [label, raw, gzip] of rows) console.log(`${label.padEnd(width)}  ${String(raw).padStart(8)}  ${String(gzip).padStart(8)}`);
+console.log('');
+console.log(
+  `first paint ${figures.first_paint_kb} KB gzip (target ≤ ${FIRST_PAINT_MAX_KB}) · Agora code in first paint: ` +
+    `${figures.agora_in_first_paint_kb} KB (target 0) → ${pass ? 'PASS' : 'FAIL'}   (KB = 1024 bytes, gzip -9)`,
+);
+
+return { figures, targets };
+}

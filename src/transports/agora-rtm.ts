@@ -13,16 +13,13 @@
 import type { RTMClient, RTMConfig, RTMEvents, RTMPresence, RTMStorage } from 'agora-rtm-sdk';
 import { fetchAgoraToken, type AgoraRole, type AgoraTokens } from './agora-rtm-token.js';
 import {
-  Listeners,
-  StatusCell,
+  TransportBase,
   transportError,
   utf8Length,
   type ChannelStorage,
-  type MessageHandler,
   type StoredValue,
   type Transport,
   type TransportError,
-  type TransportStatus,
 } from './transport.js';
 
 /** The part of an RTM client this transport uses, cut from the SDK's own declarations. */
@@ -117,19 +114,15 @@ interface Credentials {
   expiresAt: number | null;
 }
 
-class AgoraRtmTransport implements Transport {
+class AgoraRtmTransport extends TransportBase implements Transport {
   readonly kind = 'agora-rtm';
   readonly maxPayloadBytes = AGORA_RTM_MAX_PAYLOAD_BYTES;
   readonly storage: ChannelStorage;
 
-  private readonly cell = new StatusCell();
-  private readonly messages = new Listeners<Parameters<MessageHandler>>();
-  private readonly presenceListeners = new Listeners<[number]>();
   /** The message channel; read by the shared client. */
   readonly channel: string;
   private readonly loginTimeoutMs: number;
   private id: string;
-  private count: number | null = null;
   private client: SharedClient | null = null;
   private connecting: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
@@ -138,6 +131,7 @@ class AgoraRtmTransport implements Transport {
   private resubscribing = false;
 
   constructor(private readonly options: AgoraRtmOptions) {
+    super();
     this.channel = options.channel;
     this.loginTimeoutMs = options.loginTimeoutMs ?? 10_000;
     // With a token URL the server names the user; otherwise a random viewer id stands in.
@@ -150,14 +144,6 @@ class AgoraRtmTransport implements Transport {
 
   get userId(): string {
     return this.id;
-  }
-
-  get status(): TransportStatus {
-    return this.cell.status;
-  }
-
-  get presence(): number | null {
-    return this.count;
   }
 
   get tokenRenewRetryMs(): number {
@@ -208,18 +194,6 @@ class AgoraRtmTransport implements Transport {
     return this.closing;
   }
 
-  onMessage(handler: MessageHandler): () => void {
-    return this.messages.add(handler);
-  }
-
-  onStatus(handler: (status: TransportStatus, error?: TransportError) => void): () => void {
-    return this.cell.listeners.add(handler);
-  }
-
-  onPresence(handler: (count: number) => void): () => void {
-    return this.presenceListeners.add(handler);
-  }
-
   // ——— called by the shared client ———
 
   /** Fetches fresh tokens for this transport's user (used for renewal). */
@@ -262,11 +236,11 @@ class AgoraRtmTransport implements Transport {
         if (event.interval) this.setPresence(event.interval.totalOccupancy);
         break;
       case 'REMOTE_JOIN':
-        if (this.count !== null) this.setPresence(this.count + 1);
+        if (this.presenceCount !== null) this.setPresence(this.presenceCount + 1);
         break;
       case 'REMOTE_LEAVE':
       case 'REMOTE_TIMEOUT':
-        if (this.count !== null) this.setPresence(this.count - 1);
+        if (this.presenceCount !== null) this.setPresence(this.presenceCount - 1);
         break;
       default:
         break;
@@ -411,12 +385,9 @@ class AgoraRtmTransport implements Transport {
     }
   }
 
-  private setPresence(count: number): void {
+  protected override setPresence(count: number): void {
     // We are in the channel, so never report fewer than one.
-    const next = Math.max(1, count);
-    if (next === this.count) return;
-    this.count = next;
-    this.presenceListeners.emit(next);
+    super.setPresence(Math.max(1, count));
   }
 
   /** The link came back without our channel: subscribe again, then report connected (the room re-syncs). */
@@ -508,10 +479,7 @@ class AgoraRtmTransport implements Transport {
     const client = this.client;
     this.client = null;
     if (client) await client.release(this);
-    this.cell.set('closed');
-    this.messages.clear();
-    this.presenceListeners.clear();
-    this.cell.listeners.clear();
+    this.markClosed();
   }
 }
 

@@ -6,17 +6,7 @@
  * in a frame is as trustworthy as the page itself. It is not a production transport for a public
  * show — use `agora-rtm` there, where the sender id is authenticated by a token.
  */
-import {
-  Listeners,
-  StatusCell,
-  transportError,
-  utf8Length,
-  type ChannelStorage,
-  type MessageHandler,
-  type Transport,
-  type TransportError,
-  type TransportStatus,
-} from './transport.js';
+import { TransportBase, transportError, utf8Length, type ChannelStorage, type Transport } from './transport.js';
 
 export interface BroadcastOptions {
   channel: string;
@@ -31,22 +21,19 @@ type Frame =
 
 const MAX_PAYLOAD = 32_768;
 
-export class BroadcastTransport implements Transport {
+export class BroadcastTransport extends TransportBase implements Transport {
   readonly kind = 'broadcast';
   readonly maxPayloadBytes = MAX_PAYLOAD;
   readonly storage: ChannelStorage;
   readonly userId: string;
   private readonly channelName: string;
   private readonly presenceEveryMs: number;
-  private readonly cell = new StatusCell();
-  private readonly messages = new Listeners<Parameters<MessageHandler>>();
-  private readonly presenceListeners = new Listeners<[number]>();
   private readonly lastSeen = new Map<string, number>();
   private channel: BroadcastChannel | null = null;
   private beacon: ReturnType<typeof setInterval> | null = null;
-  private presenceCount: number | null = null;
 
   constructor(options: BroadcastOptions) {
+    super();
     this.userId = options.userId;
     this.channelName = `linger:${options.channel}`;
     this.presenceEveryMs = options.presenceEveryMs ?? 5_000;
@@ -67,13 +54,6 @@ export class BroadcastTransport implements Transport {
         safeLocalStorage()?.setItem(storageKey(key), JSON.stringify({ value, authorId: this.userId }));
       },
     };
-  }
-
-  get status(): TransportStatus {
-    return this.cell.status;
-  }
-  get presence(): number | null {
-    return this.presenceCount;
   }
 
   async connect(): Promise<void> {
@@ -112,20 +92,7 @@ export class BroadcastTransport implements Transport {
       this.channel = null;
     }
     if (this.beacon) clearInterval(this.beacon);
-    this.cell.set('closed');
-    this.messages.clear();
-    this.presenceListeners.clear();
-    this.cell.listeners.clear();
-  }
-
-  onMessage(handler: MessageHandler): () => void {
-    return this.messages.add(handler);
-  }
-  onStatus(handler: (status: TransportStatus, error?: TransportError) => void): () => void {
-    return this.cell.listeners.add(handler);
-  }
-  onPresence(handler: (count: number) => void): () => void {
-    return this.presenceListeners.add(handler);
+    this.markClosed();
   }
 
   private send(to: string | null, data: string): void {
@@ -167,10 +134,7 @@ export class BroadcastTransport implements Transport {
   private countPresence(): void {
     const cutoff = Date.now() - this.presenceEveryMs * 3;
     for (const [peer, seen] of this.lastSeen) if (seen < cutoff) this.lastSeen.delete(peer);
-    const count = this.lastSeen.size + 1;
-    if (count === this.presenceCount) return;
-    this.presenceCount = count;
-    this.presenceListeners.emit(count);
+    this.setPresence(this.lastSeen.size + 1);
   }
 }
 

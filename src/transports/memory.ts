@@ -3,18 +3,7 @@
  * channel; each `connect(userId)` is one peer. Faults are injectable and seeded, so a failing run
  * can be replayed: latency and jitter, loss, duplication, reordering, and link drops.
  */
-import {
-  Listeners,
-  StatusCell,
-  transportError,
-  utf8Length,
-  type ChannelStorage,
-  type MessageHandler,
-  type StoredValue,
-  type Transport,
-  type TransportError,
-  type TransportStatus,
-} from './transport.js';
+import { TransportBase, transportError, utf8Length, type ChannelStorage, type StoredValue, type Transport } from './transport.js';
 
 export interface NetworkFaults {
   /** Base one-way delay in ms (0 = delivered synchronously). */
@@ -138,29 +127,19 @@ export class MemoryNetwork {
   }
 }
 
-export class MemoryTransport implements Transport {
+export class MemoryTransport extends TransportBase implements Transport {
   readonly kind = 'memory';
   readonly maxPayloadBytes: number;
   readonly storage: ChannelStorage;
   online = true;
-  private readonly cell = new StatusCell();
-  private readonly messages = new Listeners<Parameters<MessageHandler>>();
-  private readonly presenceListeners = new Listeners<[number]>();
-  private presenceCount: number | null = null;
 
   constructor(
     private readonly network: MemoryNetwork,
     readonly userId: string,
   ) {
+    super();
     this.maxPayloadBytes = network.maxPayloadBytes;
     this.storage = network.storage(this);
-  }
-
-  get status(): TransportStatus {
-    return this.cell.status;
-  }
-  get presence(): number | null {
-    return this.presenceCount;
   }
 
   async connect(): Promise<void> {
@@ -183,20 +162,7 @@ export class MemoryTransport implements Transport {
   async close(): Promise<void> {
     if (this.cell.status === 'closed') return;
     this.network.leave(this);
-    this.cell.set('closed');
-    this.messages.clear();
-    this.presenceListeners.clear();
-    this.cell.listeners.clear();
-  }
-
-  onMessage(handler: MessageHandler): () => void {
-    return this.messages.add(handler);
-  }
-  onStatus(handler: (status: TransportStatus, error?: TransportError) => void): () => void {
-    return this.cell.listeners.add(handler);
-  }
-  onPresence(handler: (count: number) => void): () => void {
-    return this.presenceListeners.add(handler);
+    this.markClosed();
   }
 
   /** @internal */
@@ -205,9 +171,8 @@ export class MemoryTransport implements Transport {
   }
 
   /** @internal */
-  setPresence(count: number): void {
-    this.presenceCount = count;
-    this.presenceListeners.emit(count);
+  override setPresence(count: number): void {
+    super.setPresence(count);
   }
 
   /** @internal — a dropped link: sends fail silently, nothing arrives, then it comes back. */

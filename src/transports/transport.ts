@@ -132,3 +132,46 @@ export class StatusCell {
     this.listeners.emit(status, error);
   }
 }
+
+/**
+ * What every transport shares: status, presence and the three listener sets. A transport only
+ * decides *when* to emit.
+ */
+export abstract class TransportBase {
+  protected readonly cell = new StatusCell();
+  protected readonly messages = new Listeners<Parameters<MessageHandler>>();
+  protected readonly presenceListeners = new Listeners<[number]>();
+  protected presenceCount: number | null = null;
+
+  get status(): TransportStatus {
+    return this.cell.status;
+  }
+  get presence(): number | null {
+    return this.presenceCount;
+  }
+
+  onMessage(handler: MessageHandler): () => void {
+    return this.messages.add(handler);
+  }
+  onStatus(handler: (status: TransportStatus, error?: TransportError) => void): () => void {
+    return this.cell.listeners.add(handler);
+  }
+  onPresence(handler: (count: number) => void): () => void {
+    return this.presenceListeners.add(handler);
+  }
+
+  /** Records the number of peers present and tells listeners when it changed. */
+  protected setPresence(count: number): void {
+    if (count === this.presenceCount) return;
+    this.presenceCount = count;
+    this.presenceListeners.emit(count);
+  }
+
+  /** The end state: `closed`, reported once, then no listener is kept. */
+  protected markClosed(): void {
+    this.cell.set('closed');
+    this.messages.clear();
+    this.presenceListeners.clear();
+    this.cell.listeners.clear();
+  }
+}

@@ -38,3 +38,12 @@ export function setText(root: ParentNode, selector: string, text: string): void 
   const node = root.querySelector(selector);
   if (node) node.textContent = text;
 }
+
+/** The header's connection line: `connected · broadcast`. */
+export function showStatus(session: RoomSession | null): void {
+  const status = session?.$status.get() ?? 'idle';
+  const node = document.querySelector<HTMLElement>('#status');
+  if (!node) return;
+  node.dataset.status = status;
+  node.textContent = `${status} · ${session?.transport.kind ?? ''}`;
+}

@@ -1,5 +1,5 @@
 /** The demo host page: drives the show with the room session's host API. */
-import { setUpRoom, follow, setText } from './demo-room.js';
+import { setUpRoom, follow, setText, showStatus } from './demo-room.js';
 import type { LingerRoom } from '../src/elements/room/room.js';
 import type { Perk } from '../src/core/protocol.js';
 
@@ -7,10 +7,7 @@ const room = document.querySelector<LingerRoom>('#show')!;
 await setUpRoom(room, 'host');
 
 follow(room, (session) => {
-  const status = session?.$status.get() ?? 'idle';
-  const statusNode = document.querySelector<HTMLElement>('#status')!;
-  statusNode.dataset.status = status;
-  statusNode.textContent = `${status} · ${session?.transport.kind ?? ''}`;
+  showStatus(session);
   if (!session) return;
   setText(document, '#viewers', String(session.$presence.get() ?? '—'));
   setText(document, '#likes', String(session.state.likes));

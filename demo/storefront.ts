@@ -1,5 +1,5 @@
 /** The demo storefront: shows the show state the host drives (until the viewer elements land). */
-import { setUpRoom, follow, setText } from './demo-room.js';
+import { setUpRoom, follow, setText, showStatus } from './demo-room.js';
 import { secondsLeft } from '../src/core/clock.js';
 import type { LingerRoom } from '../src/elements/room/room.js';
 
@@ -11,10 +11,7 @@ function mmss(seconds: number): string {
 }
 
 follow(room, (session) => {
-  const status = session?.$status.get() ?? 'idle';
-  const statusNode = document.querySelector<HTMLElement>('#status')!;
-  statusNode.dataset.status = status;
-  statusNode.textContent = `${status} · ${session?.transport.kind ?? ''}`;
+  showStatus(session);
   if (!session) return;
   const state = session.state;
   const phase = document.querySelector<HTMLElement>('#phase')!;

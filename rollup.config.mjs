@@ -3,8 +3,10 @@
 // 1. npm (`dist/`): ESM, one file per source module (preserveModules), bare imports left to the
 //    consumer's bundler. Plus one flat side-effect entry per element, `dist/elements/<name>.js`
 //    (and its `.d.ts`), so `import 'linger-live/elements/room.js'` defines exactly that tag.
-// 2. CDN (`dist/cdn/`): ESM, minified, everything bundled, code-split. The entry `linger.js` holds
-//    no Agora code; the RTM adapter and SDK arrive in chunks loaded by dynamic `import()` only.
+// 2. CDN (`dist/cdn/`): ESM, minified, everything bundled, code-split. The entry `linger.js` is the
+//    autoloader (src/cdn/linger.ts): it imports `elements/<tag>.js` when a tag first appears. No
+//    Agora code is on that path; the RTM adapter and SDK arrive in chunks loaded by dynamic
+//    `import()` only when a room uses them.
 //    RTM's bare `require("agora-rtc-sdk-ng")` is aliased to a bridge object
 //    (src/cdn/agora-rtc-bridge.ts) that the player fills from `agora-rtc-sdk-ng/esm`, so RTC is
 //    bundled once.
@@ -100,25 +102,6 @@ function flatElementEntries() {
           source: `${banner}export * from './${name}/${base}.js';\n`,
         });
       }
-    },
-  };
-}
-
-/**
- * The CDN entry imports every registration file: the ones `src/cdn/linger.ts` names, plus any
- * element folder added since (appended here, so a new element is in the CDN build with no edit).
- */
-function allElementsInCdnEntry() {
-  return {
-    name: 'linger-all-elements',
-    transform(code, id) {
-      if (id !== cdnEntry) return null;
-      const missing = registrations
-        .map(({ file }) => path.relative(path.dirname(cdnEntry), file).split(path.sep).join('/').replace(/\.ts$/, '.js'))
-        .map((relative) => (relative.startsWith('.') ? relative : `./${relative}`))
-        .filter((specifier) => !code.includes(`'${specifier}'`) && !code.includes(`"${specifier}"`));
-      if (missing.length === 0) return null;
-      return { code: `${code}\n${missing.map((specifier) => `import '${specifier}';`).join('\n')}\n`, map: null };
     },
   };
 }
@@ -296,7 +279,9 @@ const npm = {
 
 /** @type {import('rollup').RollupOptions} */
 const cdn = {
-  input: { linger: cdnEntry },
+  // The autoloader, plus one entry per tag named after it (`elements/linger-room.js`), which the
+  // autoloader imports from its own base URL on first sight of the tag.
+  input: { linger: cdnEntry, ...Object.fromEntries(registrations.map(({ base, file }) => [`elements/${base}`, file])) },
   output: {
     dir: 'dist/cdn',
     format: 'es',
@@ -306,7 +291,6 @@ const cdn = {
   },
   plugins: [
     agoraRtcBridge(),
-    allElementsInCdnEntry(),
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
     packageBrowserFields(),
     nodeResolve({ browser: true, exportConditions: ['production'], extensions: ['.mjs', '.js', '.ts', '.json'] }),

@@ -65,10 +65,23 @@ function staticClosure(start, exclude = new Set()) {
 
 const firstPaint = staticClosure('linger.js');
 
+// A storefront with player + overlay + countdown: the autoloader, then each tag's entry with all
+// it imports statically — what loads before the viewer interacts or the stream starts.
+const PAGE_TAGS = ['linger-room', 'linger-player', 'linger-overlay', 'linger-countdown'];
+const pageFiles = new Set(firstPaint);
+for (const tag of PAGE_TAGS) {
+  const entry = `elements/${tag}.js`;
+  if (stats.has(entry)) for (const name of staticClosure(entry)) pageFiles.add(name);
+  else console.warn(`(${entry} is not built yet: the page figure leaves it out)`);
+}
+
+
 /** Lazy groups: each dynamic import seen from first paint, with all it loads in turn. */
 const groups = [];
-const grouped = new Set(firstPaint);
-const queue = [...firstPaint].flatMap((name) => file(name).dynamicImports);
+// Element entries are imported by the autoloader at run time (a URL rollup cannot see), so lazy
+// groups start from every file the page loads.
+const grouped = new Set(pageFiles);
+const queue = [...pageFiles].flatMap((name) => file(name).dynamicImports);
 for (const start of queue) {
   if (grouped.has(start)) continue;
   const members = new Set();
@@ -94,6 +107,8 @@ const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 const sum = (names, key) => [...names].reduce((total, name) => total + file(name)[key], 0);
 
 const figures = {
+  autoloader_kb: kb(sum(firstPaint, 'gzip')),
+  page_room_player_overlay_countdown_kb: kb(sum(pageFiles, 'gzip')),
   first_paint_kb: kb(sum(firstPaint, 'gzip')),
   first_paint_raw_kb: kb(sum(firstPaint, 'bytes')),
   // Rendered (pre-minification) bytes of Agora SDK modules and our agora-* adapters in first paint.
@@ -103,13 +118,14 @@ for (const group of groups) figures[`lazy_${group.name.replace(/\W+/g, '_')}_kb`
 // Files in dist/cdn that linger.js never loads (e.g. future per-element entries) are listed, not summed.
 const unreached = [...stats.keys()].filter((name) => !grouped.has(name)).sort();
 
-const targets = { first_paint_kb: FIRST_PAINT_MAX_KB, agora_in_first_paint_kb: 0 };
+const targets = { autoloader_kb: 4, page_room_player_overlay_countdown_kb: FIRST_PAINT_MAX_KB, agora_in_first_paint_kb: 0 };
 const pass = Object.entries(targets).every(([key, max]) => figures[key] <= max);
 
 // The table.
 const rows = [];
 const row = (label, paths) => rows.push([label, kb(sum(paths, 'bytes')), kb(sum(paths, 'gzip'))]);
-row('first paint (linger.js + static imports)', firstPaint);
+row('first paint (linger.js autoloader + static imports)', firstPaint);
+row(`storefront page (${PAGE_TAGS.join(', ')})`, pageFiles);
 const label = (name) => `  ${name}${file(name).agoraModules.length > 0 ? `  (${file(name).agoraModules.map((id) => path.basename(id)).join(', ')})` : ''}`;
 for (const name of firstPaint) rows.push([label(name), kb(file(name).bytes), kb(file(name).gzip)]);
 for (const group of groups) {
@@ -123,7 +139,7 @@ console.log(`${'-'.repeat(width)}  ${'-'.repeat(8)}  ${'-'.repeat(8)}`);
 for (const [label, raw, gzip] of rows) console.log(`${label.padEnd(width)}  ${String(raw).padStart(8)}  ${String(gzip).padStart(8)}`);
 console.log('');
 console.log(
-  `first paint ${figures.first_paint_kb} KB gzip (target ≤ ${FIRST_PAINT_MAX_KB}) · Agora code in first paint: ` +
+  `autoloader ${figures.autoloader_kb} KB gzip (target ≤ 4) · storefront page ${figures.page_room_player_overlay_countdown_kb} KB (target ≤ ${FIRST_PAINT_MAX_KB}) · Agora code in first paint: ` +
     `${figures.agora_in_first_paint_kb} KB (target 0) → ${pass ? 'PASS' : 'FAIL'}   (KB = 1024 bytes, gzip -9)`,
 );
 

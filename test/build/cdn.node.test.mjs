@@ -1,6 +1,7 @@
-// The shipped CDN build, as a merchant uses it: one <script type="module"> on a page served from
-// loopback. Builds first, then checks in real Chromium that the tags are defined, that two rooms
-// share a show over BroadcastChannel, and that no Agora code is downloaded when no room needs it.
+// The shipped CDN build, as a merchant uses it: one <script type="module"> (the autoloader) on a
+// page served from loopback. Builds first, then checks in real Chromium that tags present at load and
+// tags a theme adds later get defined, that two rooms share a show over BroadcastChannel, that an
+// element the page never uses is never downloaded, and that no Agora code loads without app-id.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
@@ -13,8 +14,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const types = { '.js': 'text/javascript', '.html': 'text/html' };
 const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cdn</title>
 <script type="module" src="/dist/cdn/linger.js"></script></head><body>
-<linger-room id="h" channel="cdn-smoke" hosts="boss" user-id="boss"></linger-room>
-<linger-room id="v" channel="cdn-smoke" hosts="boss"></linger-room></body></html>`;
+<linger-room id="h" channel="cdn-smoke" hosts="boss" user-id="boss"></linger-room></body></html>`;
 
 test('the CDN build defines the elements and runs a show without loading Agora', { timeout: 180_000 }, async () => {
   execSync('npm run build', { cwd: root, stdio: 'ignore' });
@@ -37,6 +37,13 @@ test('the CDN build defines the elements and runs a show without loading Agora',
     tab.on('request', (request) => requested.push(request.url()));
     tab.on('pageerror', (error) => errors.push(String(error)));
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+    await tab.waitForFunction(() => customElements.get('linger-room') !== undefined);
+    // A theme section re-rendered after load brings a second room (a later tag) inside a wrapper.
+    await tab.evaluate(() => {
+      const section = document.createElement('section');
+      section.innerHTML = '<div><linger-room id="v" channel="cdn-smoke" hosts="boss"></linger-room></div>';
+      document.body.append(section);
+    });
     await tab.waitForFunction(() => document.querySelector('#v')?.session?.$status.get() === 'connected' && document.querySelector('#h')?.session?.$status.get() === 'connected');
     const seen = await tab.evaluate(async () => {
       document.querySelector('#h').session.act('announce', { text: 'From the CDN build' });
@@ -48,6 +55,8 @@ test('the CDN build defines the elements and runs a show without loading Agora',
     assert.deepEqual(errors, [], 'no page errors');
     assert.ok(requested.every((url) => url.startsWith('http://127.0.0.1:')), 'nothing beyond loopback');
     assert.ok(!requested.some((url) => /agora/i.test(url)), `no Agora chunk without app-id: ${requested.join(', ')}`);
+    const elementFiles = requested.filter((url) => url.includes('/dist/cdn/elements/')).map((url) => url.split('/').pop());
+    assert.deepEqual(elementFiles, ['linger-room.js'], 'only the used element is downloaded, once');
   } finally {
     await browser.close();
     server.close();

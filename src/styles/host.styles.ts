@@ -11,7 +11,7 @@ export const hostStyles = css`
     --_font: var(--linger-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Thai', sans-serif);
     --_font-size: var(--linger-font-size, 14px);
     --_text: var(--linger-color-text, #18181b);
-    --_muted: var(--linger-color-muted, #6b7280);
+    --_muted: var(--linger-color-muted, #52525b);
     --_surface: var(--linger-color-surface, #ffffff);
     --_surface-alt: var(--linger-color-surface-alt, #f4f4f5);
     --_border: var(--linger-color-border, #e4e4e7);

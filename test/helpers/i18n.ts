@@ -22,8 +22,19 @@ export function expectNoRawKeys(element: Element, translation: Translation<Strin
   const labels = [...(element.shadowRoot?.querySelectorAll('[aria-label],[title],[placeholder]') ?? [])]
     .map((node) => ['aria-label', 'title', 'placeholder'].map((name) => node.getAttribute(name) ?? '').join(' '))
     .join(' ');
+  // A key that is also an ordinary word of the English text ("next", "peak") proves nothing.
+  const englishWords = Object.values(translation.en)
+    .map((value) => {
+      if (typeof value !== 'function') return value;
+      try {
+        return String(value('x', 1, 'y'));
+      } catch {
+        return '';
+      }
+    })
+    .join(' ');
   for (const key of Object.keys(translation.en)) {
-    if (key.length < 4) continue;
+    if (key.length < 4 || new RegExp(`\\b${key}\\b`, 'i').test(englishWords)) continue;
     expect(new RegExp(`\\b${key}\\b`).test(`${text} ${labels}`), `raw key "${key}" is not on screen`).to.equal(false);
   }
 }

@@ -480,7 +480,7 @@ export class LingerHostConsole extends LitElement {
       ${next
         ? html`<div class="next">
             <strong>${l10n.term('next')}:</strong>
-            <span>${this.kindLabel(next.kind)} — ${next.title}</span>
+            <span>${next.title === this.kindLabel(next.kind) ? next.title : `${this.kindLabel(next.kind)} — ${next.title}`}</span>
             <span>${l10n.time(next.at)} (${l10n.term('inTime', l10n.duration((next.at - now) / 1000))})</span>
             <button @click=${() => this.queue(next.title, () => this.fire(next), next.id)}>${l10n.term('fireNow')}</button>
           </div>`

@@ -8,7 +8,11 @@
 // Environment: PORT (default 8000; if busy, an ephemeral port), AGORA_APP_ID and
 // AGORA_APP_CERTIFICATE (turn on the token endpoint; without them the demo runs on
 // BroadcastChannel), LINGER_HOST_KEY (the host console's key; random when unset),
-// LINGER_HOST_IDS (comma-separated host ids, default `host`), LINGER_TOKEN_EXPIRE_SECONDS.
+// LINGER_HOST_IDS (comma-separated host ids, default `host`), LINGER_TOKEN_EXPIRE_SECONDS,
+// LINGER_EVENTS_FILE (the collector's NDJSON file, default demo/.data/events.ndjson).
+//
+// The collector (`demo/collector.mjs`): `POST /api/events` takes webhook batches (deduplicated by
+// event id, appended to the NDJSON file); `GET /api/events` serves the file; /demo/report.html shows it.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createTokenHandler } from './token-endpoint.mjs';
+import { createCollector } from './collector.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8000;
@@ -85,7 +90,8 @@ function parsePort(value) {
  * @param {Record<string, string | undefined>} [options.env]  Environment to read (default `process.env`).
  * @param {boolean} [options.quiet]  Print nothing.
  * @returns {Promise<{ url: string, port: number, storefrontUrl: string, hostUrl: string,
- *   hostKey: string, hostIds: string[], tokensLive: boolean, close: () => Promise<void> }>}
+ *   hostKey: string, hostIds: string[], tokensLive: boolean, reportUrl: string, eventsFile: string,
+ *   collector: ReturnType<typeof createCollector>, close: () => Promise<void> }>}
  *   `url` is the origin, e.g. `http://127.0.0.1:8000` (no trailing slash).
  */
 export async function startDemoServer({ port, env = process.env, quiet = false } = {}) {
@@ -102,6 +108,9 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
     hostIds,
     ...(env.LINGER_TOKEN_EXPIRE_SECONDS ? { expireSeconds: Number(env.LINGER_TOKEN_EXPIRE_SECONDS) } : {}),
   });
+
+  const eventsFile = resolve(rootDir, env.LINGER_EVENTS_FILE || 'demo/.data/events.ndjson');
+  const collector = createCollector({ file: eventsFile });
 
   // Our own server binds loopback only; the dev server's Koa app is plugged in once it is ready.
   let handler = (_req, res) => {
@@ -131,7 +140,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
         injectWebSocket: false,
         watch: false,
         nodeResolve: true,
-        middleware: [demoRoutes, tokens.middleware],
+        middleware: [collector.middleware, demoRoutes, tokens.middleware],
         plugins: [
           esbuildPlugin({ ts: true, tsconfig: join(rootDir, 'tsconfig.json'), target: 'es2022' }),
           processShimPlugin,
@@ -153,6 +162,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
   const hostUrl = `${url}/demo/host.html?key=${encodeURIComponent(hostKey)}`;
   log(`Storefront:   ${storefrontUrl}`);
   log(`Host console: ${hostUrl}`);
+  log(`Report:       ${url}/demo/report.html (events: POST/GET ${url}/api/events → ${eventsFile})`);
   if (tokens.problem) log(`Agora tokens: misconfigured — ${tokens.problem} (/api/token answers 500)`);
   else if (tokens.live) log(`Agora tokens: live at ${url}/api/token (AGORA_APP_ID ${env.AGORA_APP_ID}; host ids: ${hostIds.join(', ')})`);
   else log('Agora tokens: off (AGORA_APP_ID/AGORA_APP_CERTIFICATE not set) — the demo runs on BroadcastChannel.');
@@ -169,7 +179,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
     return closing;
   };
 
-  return { url, port: actualPort, storefrontUrl, hostUrl, hostKey, hostIds, tokensLive: tokens.live && !tokens.problem, close };
+  return { url, port: actualPort, storefrontUrl, hostUrl, hostKey, hostIds, tokensLive: tokens.live && !tokens.problem, reportUrl: `${url}/demo/report.html`, eventsFile, collector, close };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -35,7 +35,7 @@ const nodeTests = readdirSync('test', { recursive: true })
   .filter((file) => String(file).endsWith('.node.test.mjs'))
   .map((file) => join('test', String(file)));
 if (nodeTests.length > 0 && extraArgs.length === 0) {
-  const result = spawnSync('node', ['--test', '--test-reporter=tap', ...nodeTests], { encoding: 'utf8' });
+  const result = spawnSync('node', ['--test', '--test-force-exit', '--test-timeout=240000', '--test-reporter=tap', ...nodeTests], { encoding: 'utf8' });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   const read = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(result.stdout)?.[1] ?? 0);

@@ -47,3 +47,7 @@ export type { Transport, TransportStatus, TransportError, ChannelStorage, Stored
 export { LingerErrorEvent } from './events/dom/linger-error.js';
 export { LingerStatusEvent } from './events/dom/linger-status.js';
 export { define } from './utilities/define.js';
+export * from './events/index.js';
+export * from './analytics/index.js';
+export { LingerReport } from './elements/report/report.js';
+export { LingerReportReadyEvent } from './events/dom/linger-report-ready.js';

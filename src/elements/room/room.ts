@@ -10,6 +10,11 @@ import { lazyAgoraTransport } from '../../transports/lazy.js';
 import { LingerErrorEvent } from '../../events/dom/linger-error.js';
 import { LingerStatusEvent } from '../../events/dom/linger-status.js';
 import { pageViewerId } from '../../utilities/user-id.js';
+import { randomId } from '../../core/protocol.js';
+import { ConsentGate, type ConsentMode } from '../../events/consent.js';
+import type { EventSink } from '../../events/sink.js';
+import { ViewerEvents } from '../../events/viewer-events.js';
+import { WebhookSink } from '../../events/webhook-sink.js';
 import styles from './room.styles.js';
 
 /** How long a removed room keeps its session, so a theme that re-renders a section does not drop the show. */
@@ -32,8 +37,9 @@ const DETACH_GRACE_MS = 1000;
  * @attr user-id - This peer's id (hosts set theirs; viewers get a pseudonymous one).
  * @attr transport - `auto` (default), `broadcast` or `agora-rtm`.
  * @attr locale - Language of this room's elements (else `<html lang>`).
- * @attr webhook - Where viewer events are POSTed.
- * @attr consent - `granted`, `denied` or `shopify`.
+ * @attr webhook - Where viewer events are POSTed as JSON batches (absolute or page-relative http(s) URL; see docs/events.md).
+ * @attr consent - `granted`, `denied` or `shopify` (Customer Privacy API). Unset or `denied`: events wait in memory, nothing is sent or stored.
+ * @attr show - The show id stamped on events (default: `channel`).
  * @fires linger-status - The connection status changed (`detail.status`).
  * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
  */
@@ -58,6 +64,25 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property() webhook = '';
   /** `granted`, `denied` or `shopify` (Customer Privacy API): whether events may be sent and ids stored. */
   @property() consent: 'granted' | 'denied' | 'shopify' | '' = '';
+  /** Show id for events (default: the channel); one channel may carry many shows. */
+  @property() show = '';
+
+  /** One id per page session, kept across reconnects. */
+  readonly sessionId = `s-${randomId(16)}`;
+  private readonly consentGate = new ConsentGate();
+  private readonly sinks = new Set<EventSink>();
+  private webhookSink: WebhookSink | null = null;
+  private viewerEvents: ViewerEvents | null = null;
+  private readonly onPageHide = () => this.viewerEvents?.pageHide();
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    this.viewerEvents?.pageShow();
+    this.webhookSink?.resume();
+  };
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'hidden') this.viewerEvents?.flush({ final: true });
+    else this.webhookSink?.resume();
+  };
 
   /**
    * A ready-made transport to use instead of the one the attributes describe (tests, benchmarks,
@@ -78,6 +103,31 @@ export class LingerRoom extends LitElement implements RoomHandle {
     return this.session$.get() as RoomSession | null;
   }
 
+  /** The viewer-events pipeline of the current session (null before the room connects). */
+  get events(): ViewerEvents | null {
+    return this.viewerEvents;
+  }
+
+  /** The sink made from the `webhook` attribute, once consent allows (null before). */
+  get webhookDelivery(): WebhookSink | null {
+    return this.webhookSink;
+  }
+
+  /**
+   * Adds a destination for viewer events (a `CallbackSink`, `ShopifySink` or your own `EventSink`).
+   * It receives events only while consent allows. Returns a function that removes it.
+   */
+  addSink(sink: EventSink): () => void {
+    this.sinks.add(sink);
+    this.viewerEvents?.addSink(sink);
+    return () => this.removeSink(sink);
+  }
+
+  removeSink(sink: EventSink): void {
+    this.sinks.delete(sink);
+    this.viewerEvents?.removeSink(sink);
+  }
+
   /** Host ids parsed from the `hosts` attribute. */
   get hostIds(): string[] {
     return this.hosts.split(/[\s,]+/).filter(Boolean);
@@ -87,18 +137,26 @@ export class LingerRoom extends LitElement implements RoomHandle {
     super.connectedCallback();
     clearTimeout(this.detachTimer);
     registerRoom(this);
+    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('pageshow', this.onPageShow);
+    document.addEventListener('visibilitychange', this.onVisibility);
     if (!this.session) this.queueConnect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     unregisterRoom(this);
+    window.removeEventListener('pagehide', this.onPageHide);
+    window.removeEventListener('pageshow', this.onPageShow);
+    document.removeEventListener('visibilitychange', this.onVisibility);
     // Themes move sections around: only end the show if the room stays gone.
     this.detachTimer = setTimeout(() => void this.teardown(), DETACH_GRACE_MS);
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('id' as keyof this)) roomIdChanged();
+    if (changed.has('webhook')) this.replaceWebhookSink();
+    if (changed.has('consent')) this.consentGate.set(this.consent as ConsentMode);
     const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport'];
     if (this.session && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
   }
@@ -160,6 +218,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     const session = new RoomSession({ transport, hosts: this.hostIds });
     session.$status.listen((status) => this.dispatchEvent(new LingerStatusEvent(status)));
     session.$error.listen((error) => error && this.dispatchEvent(new LingerErrorEvent(error)));
+    this.attachEvents(session);
     this.session$.set(session);
     try {
       await session.connect();
@@ -174,8 +233,57 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.dispatchEvent(new LingerErrorEvent(error));
   }
 
+  constructor() {
+    super();
+    // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
+    this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
+  }
+
+  private attachEvents(session: RoomSession): void {
+    this.viewerEvents?.dispose();
+    const events = new ViewerEvents({
+      session,
+      consent: this.consentGate,
+      sessionId: this.sessionId,
+      show: () => this.show || this.channel,
+      locale: () => this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
+    });
+    if (this.webhookSink) events.addSink(this.webhookSink);
+    for (const sink of this.sinks) events.addSink(sink);
+    this.viewerEvents = events;
+  }
+
+  /** The webhook sink exists only once consent allows: until then it must not even read the outbox. */
+  private ensureWebhookSink(): void {
+    if (this.webhookSink || !this.webhook || !this.consentGate.granted) return;
+    let url: string;
+    try {
+      url = new URL(this.webhook, document.baseURI).href;
+    } catch {
+      url = '';
+    }
+    if (!/^https?:/.test(url)) {
+      console.warn(`[linger] webhook "${this.webhook}" is not an http(s) URL; viewer events are not sent.`);
+      return;
+    }
+    this.webhookSink = new WebhookSink({ url });
+    this.viewerEvents?.addSink(this.webhookSink);
+  }
+
+  private replaceWebhookSink(): void {
+    if (this.webhookSink) {
+      this.viewerEvents?.removeSink(this.webhookSink);
+      this.webhookSink.close();
+      this.webhookSink = null;
+    }
+    this.ensureWebhookSink();
+  }
+
   private async teardown(): Promise<void> {
     this.generation++;
+    this.viewerEvents?.flush();
+    this.viewerEvents?.dispose();
+    this.viewerEvents = null;
     const session = this.session;
     this.session$.set(null);
     await session?.close();

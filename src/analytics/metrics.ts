@@ -1,0 +1,225 @@
+/**
+ * The four figures of a show and its retention curve, from an event log — pure functions, the same
+ * in the browser report and in Node (the collector, benchmarks). Definitions: docs/metrics.md.
+ */
+import { INTERACTION_TYPES, type LingerEvent, type TimelineKind } from '../events/types.js';
+
+export const MINUTE_MS = 60_000;
+
+export interface TimelineMark {
+  at: number;
+  /** Minutes since the show start (fractional). */
+  minute: number;
+  kind: TimelineKind;
+  ref?: string;
+  label?: string;
+}
+
+export interface Drop {
+  /** The minute in which the viewers were first missing. */
+  minute: number;
+  /** Viewers whose last watched minute was the one before. */
+  left: number;
+  /** `left / active[minute - 1]`. */
+  share: number;
+  /** Timeline marks from two minutes before the drop minute to its end. */
+  around: TimelineMark[];
+}
+
+export interface ShowMetrics {
+  show: string;
+  /** Show start (ms): the first `show_live` timeline mark, else the show's first event. */
+  start: number;
+  /** Show end (ms): the last `show_ended` mark, else the show's last event. */
+  end: number;
+  viewers: number;
+  sessions: number;
+  /** Sum of heartbeat seconds. */
+  watchSeconds: number;
+  avgWatchPerViewer: number;
+  avgWatchPerSession: number;
+  interacting: number;
+  interactionRate: number;
+  returning: number;
+  returnRate: number;
+  peakConcurrent: number;
+  curve: { active: number[]; arrived: number[]; retention: number[]; left: number[] };
+  timeline: TimelineMark[];
+  drops: Drop[];
+}
+
+export interface MetricsOptions {
+  /** Which show (default: the one whose last event is latest). */
+  show?: string;
+  /** How many drops to report. Default 3. */
+  drops?: number;
+}
+
+/** Shows in the log with their first and last event times, latest last. */
+export function listShows(events: Iterable<LingerEvent>): Array<{ show: string; first: number; last: number; count: number }> {
+  const shows = new Map<string, { show: string; first: number; last: number; count: number }>();
+  for (const e of events) {
+    const entry = shows.get(e.show);
+    if (!entry) shows.set(e.show, { show: e.show, first: e.at, last: e.at, count: 1 });
+    else {
+      if (e.at < entry.first) entry.first = e.at;
+      if (e.at > entry.last) entry.last = e.at;
+      entry.count++;
+    }
+  }
+  return [...shows.values()].sort((a, b) => a.last - b.last);
+}
+
+/** Keeps the first copy of each event id. */
+export function dedupe(events: Iterable<LingerEvent>): LingerEvent[] {
+  const seen = new Set<string>();
+  const out: LingerEvent[] = [];
+  for (const e of events) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    out.push(e);
+  }
+  return out;
+}
+
+const WATCH_TYPES = new Set(['session_start', 'heartbeat']);
+const INTERACTIONS = new Set<string>(INTERACTION_TYPES);
+
+/** Computes every figure for one show. The log may hold many shows (return rate needs them). */
+export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOptions = {}): ShowMetrics {
+  const events = dedupe(input);
+  const show = options.show ?? listShows(events).at(-1)?.show ?? '';
+
+  // Pass 1: the show's bounds and timeline.
+  let firstAt = Infinity;
+  let lastAt = -Infinity;
+  let liveAt = Infinity;
+  let endedAt = -Infinity;
+  const marks: Array<Omit<TimelineMark, 'minute'>> = [];
+  for (const e of events) {
+    if (e.show !== show) continue;
+    if (e.at < firstAt) firstAt = e.at;
+    if (e.at > lastAt) lastAt = e.at;
+    if (e.type === 'timeline') {
+      const p = e.props as { kind: TimelineKind; ref?: string; label?: string };
+      if (p.kind === 'show_live' && e.at < liveAt) liveAt = e.at;
+      if (p.kind === 'show_ended' && e.at > endedAt) endedAt = e.at;
+      const mark: Omit<TimelineMark, 'minute'> = { at: e.at, kind: p.kind };
+      if (p.ref) mark.ref = p.ref;
+      if (p.label) mark.label = p.label;
+      marks.push(mark);
+    }
+  }
+  const start = Number.isFinite(liveAt) ? liveAt : Number.isFinite(firstAt) ? firstAt : 0;
+  const end = Number.isFinite(endedAt) ? endedAt : Number.isFinite(lastAt) ? lastAt : start;
+
+  // Pass 2: viewers, sessions, watch time, interactions, watched minutes.
+  const viewerIndex = new Map<string, number>();
+  const sessions = new Set<string>();
+  const interacting = new Set<number>();
+  let watchSeconds = 0;
+  const pairs = new Set<number>(); // viewer * 2^20 + minute
+  const firstMinute: number[] = [];
+  const lastMinute: number[] = [];
+  let maxMinute = Math.max(0, Math.ceil((end - start) / MINUTE_MS) - 1);
+  for (const e of events) {
+    if (e.show !== show || e.type === 'timeline') continue;
+    let v = viewerIndex.get(e.viewerId);
+    if (v === undefined) {
+      v = viewerIndex.size;
+      viewerIndex.set(e.viewerId, v);
+      firstMinute.push(Infinity);
+      lastMinute.push(-Infinity);
+    }
+    sessions.add(e.sessionId);
+    if (INTERACTIONS.has(e.type)) interacting.add(v);
+    if (e.type !== 'heartbeat') continue;
+    const seconds = Number((e.props as { seconds?: number }).seconds) || 0;
+    if (seconds <= 0) continue;
+    watchSeconds += seconds;
+    const from = Math.max(e.at - seconds * 1000, start);
+    const to = e.at;
+    if (to <= from) continue;
+    const m0 = Math.floor((from - start) / MINUTE_MS);
+    const m1 = Math.min(Math.ceil((to - start) / MINUTE_MS) - 1, 0xfffff);
+    for (let m = m0; m <= m1; m++) pairs.add(v * 0x100000 + m);
+    if (m0 < firstMinute[v]!) firstMinute[v] = m0;
+    if (m1 > lastMinute[v]!) lastMinute[v] = m1;
+    if (m1 > maxMinute) maxMinute = m1;
+  }
+  const viewers = viewerIndex.size;
+
+  // The curve.
+  const minutes = viewers ? maxMinute + 1 : 0;
+  const active = new Array<number>(minutes).fill(0);
+  const arrivedAt = new Array<number>(minutes).fill(0);
+  const leftAt = new Array<number>(minutes).fill(0);
+  for (const key of pairs) active[key % 0x100000]!++;
+  for (let v = 0; v < viewers; v++) {
+    if (!Number.isFinite(firstMinute[v]!)) continue;
+    arrivedAt[firstMinute[v]!]!++;
+    const next = lastMinute[v]! + 1;
+    if (next < minutes) leftAt[next]!++;
+  }
+  const arrived: number[] = [];
+  let running = 0;
+  for (let m = 0; m < minutes; m++) arrived.push((running += arrivedAt[m]!));
+  const retention = active.map((n, m) => (arrived[m]! ? n / arrived[m]! : 0));
+
+  // Return rate: this show's viewers who watched another show before it started.
+  const returningSet = new Set<number>();
+  for (const e of events) {
+    if (e.show === show || !WATCH_TYPES.has(e.type) || e.at >= start) continue;
+    const v = viewerIndex.get(e.viewerId);
+    if (v !== undefined) returningSet.add(v);
+  }
+
+  const timeline = marks.sort((a, b) => a.at - b.at).map((mark) => ({ ...mark, minute: (mark.at - start) / MINUTE_MS }));
+  const drops: Drop[] = [];
+  for (let m = 1; m < minutes; m++) {
+    if (!leftAt[m] || !active[m - 1]) continue;
+    const around = timeline.filter((mark) => mark.minute >= m - 2 && mark.minute < m + 1);
+    drops.push({ minute: m, left: leftAt[m]!, share: leftAt[m]! / active[m - 1]!, around });
+  }
+  drops.sort((a, b) => b.share - a.share || b.left - a.left || a.minute - b.minute);
+  drops.length = Math.min(drops.length, options.drops ?? 3);
+
+  return {
+    show,
+    start,
+    end,
+    viewers,
+    sessions: sessions.size,
+    watchSeconds,
+    avgWatchPerViewer: viewers ? watchSeconds / viewers : 0,
+    avgWatchPerSession: sessions.size ? watchSeconds / sessions.size : 0,
+    interacting: interacting.size,
+    interactionRate: viewers ? interacting.size / viewers : 0,
+    returning: returningSet.size,
+    returnRate: viewers ? returningSet.size / viewers : 0,
+    peakConcurrent: active.reduce((a, b) => Math.max(a, b), 0),
+    curve: { active, arrived, retention, left: leftAt },
+    timeline,
+    drops,
+  };
+}
+
+/** The curve as CSV: one row per minute, with the timeline marks of that minute. */
+export function metricsCsv(metrics: ShowMetrics): string {
+  const rows = ['minute,active,arrived,retention,left,timeline'];
+  const { active, arrived, retention, left } = metrics.curve;
+  for (let m = 0; m < active.length; m++) {
+    const marks = metrics.timeline
+      .filter((mark) => Math.floor(mark.minute) === m)
+      .map((mark) => (mark.label ? `${mark.kind}: ${mark.label}` : mark.kind))
+      .join('; ');
+    rows.push([m, active[m], arrived[m], retention[m]!.toFixed(4), left[m], csvCell(marks)].join(','));
+  }
+  return rows.join('\n') + '\n';
+}
+
+function csvCell(value: string): string {
+  // Quotes, and a leading quote mark against spreadsheet formula injection.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

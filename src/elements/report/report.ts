@@ -1,0 +1,384 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type uPlot from 'uplot';
+import { computeMetrics, metricsCsv, type ShowMetrics, type TimelineMark } from '../../analytics/metrics.js';
+import { parseEventLog } from '../../analytics/parse.js';
+import type { LingerEvent } from '../../events/types.js';
+import { LingerReportReadyEvent } from '../../events/dom/linger-report-ready.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { translation } from './report.strings.js';
+import styles from './report.styles.js';
+
+/**
+ * The retention report of a show: average watch time, interaction rate, return rate, viewers, and
+ * the retention curve with the show's timeline marked on it and the steepest drops highlighted.
+ * Loads events from `src` (NDJSON, a JSON array, or webhook batches) or takes them as `events`.
+ * The charting library (uPlot) is loaded only by this element, when it first draws.
+ *
+ * @summary Retention report: the four figures and the annotated retention curve.
+ * @tag linger-report
+ * @attr src - URL of the event log (NDJSON or JSON), e.g. the demo collector's `/api/events`.
+ * @attr show - Which show of the log (default: the latest).
+ * @attr locale - Language (else the closest `lang`, else `<html lang>`).
+ * @fires linger-report-ready - The figures are computed (`detail.metrics`).
+ * @csspart base - The report's frame.
+ * @csspart header - Title, show name and export buttons.
+ * @csspart button - The export buttons.
+ * @csspart figures - The four figure cards.
+ * @csspart figure - One figure card.
+ * @csspart chart - The retention curve and its key.
+ * @csspart timeline - The numbered list of show timeline marks.
+ * @csspart drops - The steepest drops with what happened around them.
+ * @csspart data - The data table (details).
+ * @cssproperty --linger-report-background - Report background.
+ * @cssproperty --linger-report-card-background - Figure card background.
+ * @cssproperty --linger-report-line-color - Retention line and drop outline.
+ * @cssproperty --linger-report-concurrent-color - Concurrent viewers line.
+ * @cssproperty --linger-report-mark-color - Timeline markers.
+ * @cssproperty --linger-report-drop-color - Fill of the highlighted drop minutes.
+ * @cssproperty --linger-report-gap - Space between sections.
+ */
+export class LingerReport extends LitElement {
+  static override styles = styles;
+
+  /** URL of the event log (http(s) or page-relative). */
+  @property() src = '';
+  /** Which show of the log (default: the latest). */
+  @property() show = '';
+  @property({ reflect: true }) locale = '';
+  /** Events given directly (instead of `src`). */
+  @property({ attribute: false }) events: LingerEvent[] | null = null;
+
+  /** The computed figures (null until loaded). */
+  @state() metrics: ShowMetrics | null = null;
+  @state() private status: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  @query('.plot') private plotBox!: HTMLElement | null;
+
+  private readonly localize = new LocalizeController(this, translation);
+  private plot: uPlot | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private loadToken = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyPlot();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale')) this.localize.update();
+    if (changed.has('events') || changed.has('show')) {
+      if (this.events) this.setEvents(this.events);
+      else if (changed.has('show') && this.src) void this.load();
+    }
+    if (changed.has('src') && this.src && !this.events) void this.load();
+  }
+
+  protected override updated(): void {
+    if (this.metrics && this.metrics.viewers > 0) void this.drawPlot();
+    else this.destroyPlot();
+  }
+
+  /** Re-reads `src`. */
+  async load(): Promise<void> {
+    const token = ++this.loadToken;
+    const url = this.src;
+    let href = '';
+    try {
+      href = new URL(url, document.baseURI).href;
+    } catch {
+      href = '';
+    }
+    if (!/^https?:/.test(href)) {
+      this.status = 'failed';
+      return;
+    }
+    this.status = 'loading';
+    try {
+      const response = await fetch(href, { credentials: 'same-origin', cache: 'no-store' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const { events } = parseEventLog(await response.text());
+      if (token === this.loadToken) this.setEvents(events);
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      console.warn(`[linger] <linger-report> could not load ${url}`, error);
+      this.status = 'failed';
+    }
+  }
+
+  private setEvents(events: LingerEvent[]): void {
+    this.metrics = computeMetrics(events, this.show ? { show: this.show } : {});
+    this.status = 'ready';
+    this.dispatchEvent(new LingerReportReadyEvent(this.metrics));
+  }
+
+  // ── rendering ─────────────────────────────────────────────────────────────────────────────
+
+  protected override render() {
+    const t = this.localize;
+    const m = this.metrics;
+    const body =
+      this.status === 'loading' || this.status === 'idle'
+        ? html`<p class="status" role="status">${t.term('loading')}</p>`
+        : this.status === 'failed'
+          ? html`<p class="status" role="alert">${t.term('failed')}</p>`
+          : !m || m.viewers === 0
+            ? html`<p class="status" role="status">${t.term('empty')}</p>`
+            : this.renderReport(m);
+    return html`<section part="base" class="base" lang=${t.lang} dir=${t.dir} aria-labelledby="title">
+      <header part="header">
+        <div>
+          <h2 id="title">${t.term('title')}</h2>
+          ${m?.show ? html`<div class="show">${t.term('showLabel', m.show)}</div>` : nothing}
+        </div>
+        ${m && m.viewers > 0
+          ? html`<div class="actions">
+              <button part="button" type="button" @click=${this.exportCsv}>${t.term('exportCsv')}</button>
+              <button part="button" type="button" @click=${this.exportPng}>${t.term('exportPng')}</button>
+            </div>`
+          : nothing}
+      </header>
+      ${body}
+    </section>`;
+  }
+
+  private renderReport(m: ShowMetrics) {
+    const t = this.localize;
+    const pct = (n: number) => t.number(n, { style: 'percent', maximumFractionDigits: 0 });
+    const n = (x: number) => t.number(x);
+    const minutes = m.curve.active.length;
+    const dropMinutes = m.drops.map((d) => n(d.minute)).join(', ') || '—';
+    return html`
+      <dl part="figures" class="figures">
+        <div part="figure" class="figure">
+          <dt>${t.term('avgWatch')}</dt>
+          <dd class="value">${t.duration(m.avgWatchPerViewer)}</dd>
+          <dd class="sub">${t.term('perViewer')} · ${t.term('perSession', t.duration(m.avgWatchPerSession))}</dd>
+        </div>
+        <div part="figure" class="figure">
+          <dt>${t.term('interactionRate')}</dt>
+          <dd class="value">${pct(m.interactionRate)}</dd>
+          <dd class="sub">${t.term('interactingOf', n(m.interacting), n(m.viewers))}</dd>
+        </div>
+        <div part="figure" class="figure">
+          <dt>${t.term('returnRate')}</dt>
+          <dd class="value">${pct(m.returnRate)}</dd>
+          <dd class="sub">${t.term('returningOf', n(m.returning), n(m.viewers))}</dd>
+        </div>
+        <div part="figure" class="figure">
+          <dt>${t.term('viewers')}</dt>
+          <dd class="value">${n(m.viewers)}</dd>
+          <dd class="sub">${t.term('peak', n(m.peakConcurrent))}</dd>
+        </div>
+      </dl>
+      <figure part="chart">
+        <figcaption>
+          <h3>${t.term('curve')}</h3>
+          <p>${t.term('curveDescription')}</p>
+        </figcaption>
+        <div class="plot" dir="ltr" role="img" aria-label=${t.term('chartSummary', n(minutes), n(m.peakConcurrent), dropMinutes)}></div>
+        <ul class="key">
+          <li><span class="swatch retention"></span>${t.term('retentionSeries')}</li>
+          <li><span class="swatch concurrent"></span>${t.term('concurrentSeries')}</li>
+          <li><span class="swatch drop"></span>${t.term('drops')}</li>
+        </ul>
+      </figure>
+      <div class="columns">
+        <section part="timeline" aria-labelledby="timeline-title">
+          <h3 id="timeline-title">${t.term('timeline')}</h3>
+          <ol class="timeline">
+            ${m.timeline.map(
+              (mark, i) => html`<li><span class="marker" aria-hidden="true">${n(i + 1)}</span>${this.markText(mark)}</li>`,
+            )}
+          </ol>
+        </section>
+        <section part="drops" class="drops" aria-labelledby="drops-title">
+          <h3 id="drops-title">${t.term('drops')}</h3>
+          ${m.drops.length
+            ? html`<ol>
+                ${m.drops.map(
+                  (drop) => html`<li>
+                    <strong>${t.term('dropLine', t.term('minute', n(drop.minute)), n(drop.left), pct(drop.share))}</strong>
+                    <div class="muted">
+                      ${drop.around.length
+                        ? html`${t.term('around')}: ${drop.around.map((mark, i) => html`${i ? '; ' : ''}${this.markText(mark)}`)}`
+                        : t.term('nothingAround')}
+                    </div>
+                  </li>`,
+                )}
+              </ol>`
+            : html`<p class="muted">${t.term('noDrops')}</p>`}
+        </section>
+      </div>
+      <details part="data">
+        <summary>${t.term('dataTable')}</summary>
+        <table>
+          <thead>
+            <tr><th scope="col">${t.term('minute', '')}</th><th scope="col">${t.term('concurrentSeries')}</th><th scope="col">${t.term('retentionSeries')}</th></tr>
+          </thead>
+          <tbody>
+            ${m.curve.active.map(
+              (active, minute) => html`<tr><th scope="row">${n(minute)}</th><td>${n(active)}</td><td>${pct(m.curve.retention[minute]!)}</td></tr>`,
+            )}
+          </tbody>
+        </table>
+      </details>
+    `;
+  }
+
+  /** Time, kind and the host's own label (isolated with <bdi>: it may be in another script). */
+  private markText(mark: TimelineMark) {
+    const t = this.localize;
+    return html`<bdi>${t.duration(mark.minute * 60)}</bdi> ${t.term(mark.kind)}${mark.label ? html` — <bdi>${mark.label}</bdi>` : nothing}`;
+  }
+
+  // ── chart ─────────────────────────────────────────────────────────────────────────────────
+
+  private async drawPlot(): Promise<void> {
+    const box = this.plotBox;
+    const m = this.metrics;
+    if (!box || !m) return;
+    const { default: UPlot } = await import('uplot');
+    if (this.metrics !== m || !box.isConnected) return;
+    this.destroyPlot();
+    const style = getComputedStyle(this);
+    const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const line = color('--_report-line', '#e11d48');
+    const concurrent = color('--_report-concurrent', '#2563eb');
+    const markColor = color('--_report-mark', '#52525b');
+    const dropFill = color('--_report-drop', 'rgba(225,29,72,0.14)');
+    const text = color('--_text', '#18181b');
+    const grid = color('--_border', '#e4e4e7');
+    const t = this.localize;
+    const x = m.curve.active.map((_, i) => i);
+    const data: uPlot.AlignedData = [x, m.curve.retention.map((r) => r * 100), m.curve.active];
+    const axisFont = `12px ${style.fontFamily}`;
+    const width = Math.max(280, box.clientWidth);
+    const options: uPlot.Options = {
+      width,
+      height: 280,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false }, pct: { range: [0, 100] }, n: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+      axes: [
+        { stroke: text, font: axisFont, grid: { stroke: grid, width: 1 }, values: (_u, ticks) => ticks.map((v) => t.number(v)) },
+        { scale: 'pct', stroke: text, font: axisFont, grid: { stroke: grid, width: 1 }, values: (_u, ticks) => ticks.map((v) => `${t.number(v)}%`) },
+        { scale: 'n', side: 1, stroke: concurrent, font: axisFont, grid: { show: false }, values: (_u, ticks) => ticks.map((v) => t.number(v)) },
+      ],
+      series: [
+        {},
+        { label: t.term('retentionSeries'), scale: 'pct', stroke: line, width: 2.5, fill: 'rgba(225,29,72,0.06)', points: { show: false } },
+        { label: t.term('concurrentSeries'), scale: 'n', stroke: concurrent, width: 1.5, dash: [6, 4], points: { show: false } },
+      ],
+      hooks: {
+        drawClear: [(u) => this.drawDrops(u, m, dropFill)],
+        draw: [(u) => this.drawMarks(u, m, markColor, style.fontFamily)],
+      },
+    };
+    this.plot = new UPlot(options, data, box);
+    this.resizeObserver = new ResizeObserver(() => {
+      const w = Math.max(280, box.clientWidth);
+      if (this.plot && Math.abs(this.plot.width - w) > 2) this.plot.setSize({ width: w, height: 280 });
+    });
+    this.resizeObserver.observe(box);
+  }
+
+  /** Shades each drop minute (from the last minute they watched to the one they were missing). */
+  private drawDrops(u: uPlot, m: ShowMetrics, fill: string): void {
+    const { ctx } = u;
+    const top = u.bbox.top;
+    const height = u.bbox.height;
+    ctx.save();
+    ctx.fillStyle = fill;
+    for (const drop of m.drops) {
+      const x0 = u.valToPos(drop.minute - 1, 'x', true);
+      const x1 = u.valToPos(drop.minute, 'x', true);
+      ctx.fillRect(x0, top, Math.max(2, x1 - x0), height);
+    }
+    ctx.restore();
+  }
+
+  /** A dashed line and a numbered marker per timeline mark (numbers match the list below). */
+  private drawMarks(u: uPlot, m: ShowMetrics, color: string, font: string): void {
+    const { ctx } = u;
+    const ratio = devicePixelRatio || 1;
+    const top = u.bbox.top;
+    const bottom = top + u.bbox.height;
+    const radius = 9 * ratio;
+    ctx.save();
+    ctx.font = `700 ${11 * ratio}px ${font}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    let lastX = -Infinity;
+    let row = 0;
+    m.timeline.forEach((mark, i) => {
+      const x = u.valToPos(mark.minute, 'x', true);
+      if (x < u.bbox.left - 1 || x > u.bbox.left + u.bbox.width + 1) return;
+      row = x - lastX < radius * 2.2 ? row + 1 : 0; // stack markers that would overlap
+      lastX = x;
+      const y = top + radius + 2 * ratio + row * radius * 2.2;
+      ctx.strokeStyle = color;
+      ctx.lineWidth = ratio;
+      ctx.setLineDash([3 * ratio, 3 * ratio]);
+      ctx.beginPath();
+      ctx.moveTo(x, y + radius);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.fillText(this.localize.number(i + 1), x, y + 0.5 * ratio);
+    });
+    ctx.restore();
+  }
+
+  private destroyPlot(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.plot?.destroy();
+    this.plot = null;
+  }
+
+  // ── export ────────────────────────────────────────────────────────────────────────────────
+
+  /** The curve as CSV text (also what the CSV button downloads). */
+  toCsv(): string {
+    return this.metrics ? metricsCsv(this.metrics) : '';
+  }
+
+  /** The chart (with its marks and drops) as a PNG blob on a white background. */
+  async toPng(): Promise<Blob | null> {
+    const source = this.plot?.ctx.canvas;
+    if (!source) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(source, 0, 0);
+    return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  }
+
+  private exportCsv = (): void => {
+    this.download(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }), 'csv');
+  };
+
+  private exportPng = async (): Promise<void> => {
+    const blob = await this.toPng();
+    if (blob) this.download(blob, 'png');
+  };
+
+  private download(blob: Blob, extension: string): void {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `retention-${(this.metrics?.show || 'show').replace(/[^\w-]+/g, '_')}.${extension}`;
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}

@@ -1,0 +1,374 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --_comment-bg: var(--linger-overlay-comment-background, rgb(0 0 0 / 0.45));
+    --_comment-color: var(--linger-overlay-comment-color, #fff);
+    --_name-color: var(--linger-overlay-name-color, #fde68a);
+    --_danmaku-height: var(--linger-overlay-danmaku-height, 180px);
+    --_list-height: var(--linger-overlay-list-height, 220px);
+    --_heart: var(--linger-overlay-heart-color, var(--_accent));
+    --_flight: 8s;
+    color: var(--_comment-color);
+  }
+  .overlay {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+    min-inline-size: 0;
+  }
+  .now {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 6px;
+    font-size: 0.85em;
+  }
+  .now > span {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 2px 8px;
+    border-radius: 999px;
+    background: rgb(0 0 0 / 0.55);
+    color: #fff;
+    unicode-bidi: isolate;
+    max-inline-size: 100%;
+  }
+  .phase {
+    font-weight: 700;
+  }
+  .phase-live {
+    background: var(--_accent) !important;
+    color: var(--_on-accent) !important;
+  }
+  .now .next {
+    background: rgb(250 204 21 / 0.92);
+    color: #1c1917;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .now .active {
+    background: rgb(34 197 94 / 0.9);
+    color: #052e16;
+    font-weight: 600;
+  }
+  .icon {
+    inline-size: 1.2em;
+    block-size: 1.2em;
+    fill: currentColor;
+    flex: none;
+  }
+  .eye {
+    inline-size: 1em;
+    block-size: 1em;
+  }
+  .announcement {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: var(--_radius);
+    background: rgb(255 255 255 / 0.94);
+    color: #111;
+    box-shadow: var(--_shadow);
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .announcement.prompt {
+    background: #fef3c7;
+    border-inline-start: 4px solid #f59e0b;
+  }
+  .prompt-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+    font-weight: 400;
+  }
+  .chip {
+    min-block-size: 32px;
+    padding: 2px 12px;
+    border: 0;
+    border-radius: 999px;
+    background: #f59e0b;
+    color: #1c1917;
+    font-weight: 700;
+    cursor: pointer;
+  }
+  .pinned {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    padding: 6px var(--_space);
+    border-radius: var(--_radius);
+    background: rgb(255 255 255 / 0.94);
+    color: #111;
+    box-shadow: var(--_shadow);
+    min-inline-size: 0;
+  }
+  .pinned img {
+    inline-size: 40px;
+    block-size: 40px;
+    border-radius: 6px;
+    object-fit: cover;
+    flex: none;
+  }
+  .pinned-body {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+    flex: 1;
+  }
+  .pinned-label {
+    font-size: 0.75em;
+    color: #52525b;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .pinned-title {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .pinned-meta {
+    display: flex;
+    gap: 8px;
+    font-size: 0.85em;
+  }
+  .price {
+    font-weight: 700;
+  }
+  .stock {
+    color: #b45309;
+  }
+  .stock.out {
+    color: var(--_danger);
+  }
+  .view {
+    flex: none;
+    padding: 6px 12px;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    text-decoration: none;
+    font-weight: 600;
+  }
+  .comments {
+    position: relative;
+    min-inline-size: 0;
+  }
+  .comments.list {
+    block-size: var(--_list-height);
+    overflow-y: auto;
+    display: flex;
+    flex-direction: column-reverse;
+    mask-image: linear-gradient(to bottom, transparent, #000 24px);
+    overscroll-behavior: contain;
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column-reverse;
+    align-items: flex-start;
+    gap: 4px;
+  }
+  .comment {
+    max-inline-size: 100%;
+    padding: 3px 10px;
+    border-radius: 14px;
+    background: var(--_comment-bg);
+    color: var(--_comment-color);
+    overflow-wrap: anywhere;
+    contain: content;
+  }
+  .name {
+    color: var(--_name-color);
+    font-weight: 600;
+    margin-inline-end: 6px;
+    unicode-bidi: isolate;
+  }
+  .text {
+    unicode-bidi: isolate;
+  }
+  .empty {
+    margin: 0;
+    opacity: 0.8;
+    font-size: 0.9em;
+    text-shadow: 0 1px 2px rgb(0 0 0 / 0.6);
+  }
+  .comments.danmaku {
+    block-size: var(--_danmaku-height);
+    overflow: hidden;
+  }
+  .stage {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+    --_stage-width: 360px;
+  }
+  .bullet {
+    position: absolute;
+    inset-block-start: calc(var(--lane) * 30px);
+    inset-inline-start: 100%;
+    white-space: nowrap;
+    padding: 2px 10px;
+    border-radius: 14px;
+    background: var(--_comment-bg);
+    color: var(--_comment-color);
+    contain: layout style paint;
+  }
+  .more {
+    position: absolute;
+    inset-block-end: 4px;
+    inset-inline-end: 4px;
+    padding: 2px 8px;
+    border-radius: 999px;
+    background: rgb(0 0 0 / 0.7);
+    color: #fff;
+    font-size: 0.8em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .actions {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .spacer {
+    flex: 1;
+  }
+  .composer {
+    flex: 1;
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    min-inline-size: 0;
+    padding-inline: 12px 4px;
+    border-radius: 999px;
+    background: rgb(0 0 0 / 0.5);
+    border: 1px solid rgb(255 255 255 / 0.25);
+  }
+  .composer:focus-within {
+    border-color: #fff;
+  }
+  input {
+    flex: 1;
+    min-inline-size: 0;
+    min-block-size: 40px;
+    border: 0;
+    background: transparent;
+    color: #fff;
+    outline: none;
+  }
+  input::placeholder {
+    color: rgb(255 255 255 / 0.75);
+  }
+  .counter {
+    font-size: 0.8em;
+    color: #fde68a;
+    font-variant-numeric: tabular-nums;
+  }
+  button {
+    cursor: pointer;
+  }
+  button:focus-visible,
+  .view:focus-visible {
+    outline: 3px solid #fff;
+    outline-offset: 2px;
+  }
+  .send {
+    inline-size: 36px;
+    block-size: 36px;
+    display: grid;
+    place-items: center;
+    border: 0;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .send:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .overlay[dir='rtl'] .send-icon {
+    transform: scaleX(-1);
+  }
+  .like-wrap {
+    position: relative;
+    display: inline-flex;
+    flex-direction: column;
+    align-items: center;
+  }
+  .like {
+    inline-size: 44px;
+    block-size: 44px;
+    display: grid;
+    place-items: center;
+    border: 0;
+    border-radius: 50%;
+    background: rgb(0 0 0 / 0.5);
+    color: var(--_heart);
+  }
+  .like:active {
+    transform: scale(0.92);
+  }
+  .like .icon {
+    inline-size: 26px;
+    block-size: 26px;
+  }
+  .likes {
+    font-size: 0.75em;
+    font-weight: 600;
+    min-block-size: 1em;
+    text-shadow: 0 1px 2px rgb(0 0 0 / 0.7);
+  }
+  .hearts {
+    position: absolute;
+    inset-block-end: 100%;
+    inset-inline-start: 50%;
+    inline-size: 0;
+    block-size: 0;
+    pointer-events: none;
+  }
+  .heart {
+    position: absolute;
+    inset-block-end: 0;
+    inset-inline-start: -12px;
+    color: var(--_heart);
+    animation: float 1.2s ease-out forwards;
+  }
+  .heart .icon {
+    inline-size: 24px;
+    block-size: 24px;
+  }
+  @keyframes float {
+    from {
+      transform: translate(0, 0) scale(0.6);
+      opacity: 1;
+    }
+    to {
+      transform: translate(var(--drift), -140px) scale(1.1);
+      opacity: 0;
+    }
+  }
+  .hint {
+    margin: 0;
+    min-block-size: 1.2em;
+    font-size: 0.85em;
+    color: #fde68a;
+    text-shadow: 0 1px 2px rgb(0 0 0 / 0.7);
+  }
+  .hint:empty {
+    display: none;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bullet,
+    .heart {
+      animation: none;
+    }
+  }
+`;

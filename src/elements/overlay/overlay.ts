@@ -1,0 +1,518 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { RoomController } from '../../controllers/room-controller.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/protocol.js';
+import type { ChatLine, ShowState } from '../../core/state.js';
+import type { ChatResult, RoomSession } from '../../core/session.js';
+import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
+import { translation } from './overlay.strings.js';
+import styles from './overlay.styles.js';
+
+/** Comment nodes the list variant keeps. */
+export const LIST_CAP = 40;
+/** Danmaku bullets alive at once. */
+export const DANMAKU_CAP = 14;
+/** Hearts floating at once. */
+const HEART_CAP = 12;
+/** Seconds a danmaku comment takes to cross. */
+const FLIGHT_S = 8;
+/** How long a lane stays taken after a bullet enters it (ms). */
+const LANE_GAP_MS = 1400;
+const MORE_FADE_MS = 2500;
+
+interface Bullet {
+  line: ChatLine;
+  lane: number;
+  until: number;
+}
+interface Heart {
+  id: number;
+  drift: number;
+}
+type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'empty'>; until: number } | null;
+
+/**
+ * The live conversation over (or beside) the player: comments as a list or as danmaku, a composer
+ * with a character limit and the room's send throttle, a like button with hearts (the room batches
+ * likes to at most one message per second), host announcements and the perk prompt, the pinned
+ * product, the viewer count, and a "what's on now" line from the first render (viewers, next perk
+ * in mm:ss, an open giveaway or quiz).
+ *
+ * Under a flood it stays smooth: updates are coalesced to one per animation frame, at most
+ * {@link LIST_CAP} comment nodes (list) or {@link DANMAKU_CAP} bullets (danmaku) exist, and what does
+ * not fit is counted in a visible "+N more" (the show state keeps every message).
+ * `prefers-reduced-motion: reduce` turns danmaku into the list. Everything viewers wrote is
+ * rendered as text; nothing is linkified.
+ *
+ * @summary Live comments (list or danmaku), composer, likes, announcements, pinned product.
+ * @tag linger-overlay
+ * @attr room - Id of the `<linger-room>` (else the closest or only room).
+ * @attr variant - `list` (default) or `danmaku`.
+ * @attr name - The viewer's display name sent with their comments.
+ * @attr max-length - Character limit of the composer (default 150, at most 300).
+ * @attr locale - Language (else the room's, else `<html lang>`).
+ * @attr hide-composer - Boolean: no composer (a read-only overlay).
+ * @fires linger-chat-rejected - The room refused a comment (`detail.reason`, `detail.retryInMs`).
+ * @csspart base - The whole overlay.
+ * @csspart now - The "what's on now" line.
+ * @csspart announcement - The host's announcement / perk prompt.
+ * @csspart pinned - The pinned product line.
+ * @csspart comments - The comment area (list or danmaku stage).
+ * @csspart comment - One comment.
+ * @csspart comment-name - A commenter's name.
+ * @csspart comment-text - A comment's text.
+ * @csspart more - The "+N more" counter.
+ * @csspart composer - The comment form.
+ * @csspart input - The comment field.
+ * @csspart send-button - The send button.
+ * @csspart like-button - The like button.
+ * @csspart hint - Why a comment was not sent (slow mode, muted…).
+ * @cssproperty --linger-overlay-comment-background - Behind each comment (default translucent black).
+ * @cssproperty --linger-overlay-comment-color - Comment text colour (default white).
+ * @cssproperty --linger-overlay-name-color - Commenter name colour (default a light yellow).
+ * @cssproperty --linger-overlay-danmaku-height - Height of the danmaku stage (default `180px`).
+ * @cssproperty --linger-overlay-list-height - Height of the list (default `220px`).
+ * @cssproperty --linger-overlay-heart-color - Hearts and the like button (default the accent).
+ */
+export class LingerOverlay extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  @property({ reflect: true }) room = '';
+  /** `list` or `danmaku`. */
+  @property({ reflect: true }) variant: 'list' | 'danmaku' = 'list';
+  /** The viewer's display name. */
+  @property() name = '';
+  @property({ type: Number, attribute: 'max-length' }) maxLength = 150;
+  @property() locale = '';
+  @property({ type: Boolean, attribute: 'hide-composer' }) hideComposer = false;
+
+  @state() private draft = '';
+  @state() private hint: Hint = null;
+  @state() private hearts: Heart[] = [];
+  @state() private reducedMotion = false;
+
+  private readonly roomCtl = new RoomController(this);
+  private readonly t = new LocalizeController(this, translation, () => this.roomCtl.room as unknown as Element | null);
+  /** Chat messages applied since the last frame (counted, not kept: the state keeps them). */
+  private arrived = 0;
+  private watched: RoomSession | null = null;
+  private stopWatching: (() => void) | undefined;
+  private listLines: readonly ChatLine[] = [];
+  private bullets: Bullet[] = [];
+  private laneFreeAt: number[] = [];
+  private lanes = 5;
+  /** Comments that arrived but were not displayed. */
+  private more = 0;
+  private moreAt = 0;
+  private heartSeq = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private motionQuery: MediaQueryList | null = null;
+  private resize: ResizeObserver | null = null;
+  private stageWidth = 360;
+  private readonly onMotion = () => {
+    this.reducedMotion = !!this.motionQuery?.matches;
+  };
+
+  /** Nodes the comment area currently holds (for tests and benchmarks). */
+  get commentNodeCount(): number {
+    return this.shadowRoot?.querySelectorAll('[part~=comment]').length ?? 0;
+  }
+  /** The current "+N more" figure. */
+  get moreCount(): number {
+    return this.more;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+    this.motionQuery?.addEventListener('change', this.onMotion);
+    this.onMotion();
+    // Countdowns ("next perk in 04:12", slow mode) move once a second.
+    this.ticker = setInterval(() => this.requestUpdate(), 1000);
+    if (typeof ResizeObserver === 'function') {
+      this.resize = new ResizeObserver((entries) => {
+        for (const entry of entries) {
+          this.stageWidth = entry.contentRect.width || this.stageWidth;
+          this.lanes = Math.max(2, Math.min(10, Math.floor((entry.contentRect.height || 180) / 30)));
+          (entry.target as HTMLElement).style.setProperty('--_stage-width', `${Math.round(this.stageWidth)}px`);
+        }
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.motionQuery?.removeEventListener('change', this.onMotion);
+    clearInterval(this.ticker);
+    this.resize?.disconnect();
+    this.watch(null);
+  }
+
+  /** One render per animation frame at most, however many messages arrive (a timer backs up a throttled frame). */
+  protected override async scheduleUpdate(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    super.scheduleUpdate();
+  }
+
+  private get effectiveVariant(): 'list' | 'danmaku' {
+    return this.variant === 'danmaku' && !this.reducedMotion ? 'danmaku' : 'list';
+  }
+
+  private watch(session: RoomSession | null): void {
+    if (session === this.watched) return;
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    this.watched = session;
+    this.arrived = 0;
+    if (session) {
+      this.stopWatching = session.onMessage((message) => {
+        if (message.type === 'chat') this.arrived++;
+      });
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.t.update();
+    if (changed.has('room')) this.roomCtl.resolve();
+    this.watch(this.roomCtl.session);
+    this.updateFeed(this.roomCtl.state);
+  }
+
+  /** Turns the state's chat (bounded) and the arrivals since the last frame into what is shown. */
+  private updateFeed(state: ShowState | null): void {
+    const chat = state?.chat ?? [];
+    const arrived = this.arrived;
+    this.arrived = 0;
+    const now = performance.now();
+    let dropped = 0;
+    if (this.effectiveVariant === 'list') {
+      this.bullets = [];
+      this.listLines = chat.length > LIST_CAP ? chat.slice(-LIST_CAP) : chat;
+      dropped = Math.max(0, arrived - LIST_CAP);
+    } else {
+      this.listLines = [];
+      // Deleted or muted lines: drop their bullets at once; finished flights go too. (Not "still in
+      // state.chat": under a flood a line leaves that bounded buffer long before its flight ends.)
+      const deleted = state?.deletedIds ?? [];
+      const muted = state?.moderation.muted ?? [];
+      this.bullets = this.bullets.filter(
+        (bullet) => bullet.until > now && !(deleted.length && deleted.includes(bullet.line.id)) && !(muted.length && muted.includes(bullet.line.from)),
+      );
+      const fresh = arrived > 0 ? chat.slice(-Math.min(arrived, chat.length)) : [];
+      dropped = Math.max(0, arrived - fresh.length);
+      // Newest first: under a flood the latest comments are the ones worth a lane.
+      for (let i = fresh.length - 1; i >= 0; i--) {
+        const lane = this.freeLane(now);
+        if (lane < 0 || this.bullets.length >= DANMAKU_CAP) {
+          dropped += i + 1;
+          break;
+        }
+        this.laneFreeAt[lane] = now + LANE_GAP_MS;
+        this.bullets.push({ line: fresh[i]!, lane, until: now + FLIGHT_S * 1000 + 500 });
+      }
+    }
+    if (dropped > 0) {
+      this.more += dropped;
+      this.moreAt = now;
+    } else if (this.more > 0 && now - this.moreAt > MORE_FADE_MS) this.more = 0;
+  }
+
+  private freeLane(now: number): number {
+    for (let lane = 0; lane < this.lanes; lane++) if ((this.laneFreeAt[lane] ?? 0) <= now) return lane;
+    return -1;
+  }
+
+  protected override updated(): void {
+    const stage = this.shadowRoot?.querySelector<HTMLElement>('.stage');
+    if (stage) this.launchBullets(stage);
+    if (stage && this.resize && !stage.dataset.observed) {
+      stage.dataset.observed = '1';
+      this.resize.observe(stage);
+    }
+  }
+
+  /**
+   * Starts each new bullet's flight with the Web Animations API in pixels (one layout read per
+   * frame for all new bullets): a plain px transform runs on the compositor, off the main thread.
+   */
+  private launchBullets(stage: HTMLElement): void {
+    const fresh = [...stage.querySelectorAll<HTMLElement>('.bullet:not([data-flying])')];
+    if (fresh.length === 0) return;
+    const stageWidth = stage.clientWidth || this.stageWidth;
+    const widths = fresh.map((node) => node.offsetWidth);
+    const sign = this.t.dir === 'rtl' ? 1 : -1;
+    fresh.forEach((node, i) => {
+      node.dataset.flying = '1';
+      const distance = sign * (stageWidth + widths[i]!);
+      const flight = node.animate([{ transform: 'translateX(0)' }, { transform: `translateX(${distance}px)` }], {
+        duration: FLIGHT_S * 1000,
+        easing: 'linear',
+        fill: 'forwards',
+      });
+      flight.onfinish = () => {
+        const id = node.dataset.id;
+        this.bullets = this.bullets.filter((bullet) => bullet.line.id !== id);
+        this.requestUpdate();
+      };
+    });
+  }
+
+  // ── Actions ─────────────────────────────────────────────────────────────────────────────────
+
+  private send(event?: Event): void {
+    event?.preventDefault();
+    const session = this.roomCtl.session;
+    const text = this.draft.trim();
+    if (!text) return;
+    if (text.length > this.limit) return this.refuse({ ok: false, reason: 'too-long' });
+    if (!session) return this.refuse({ ok: false, reason: 'offline' });
+    const result = session.chat(text, { ...(this.name ? { name: this.name } : {}), locale: this.t.lang });
+    if (result.ok) {
+      this.draft = '';
+      this.hint = null;
+    } else this.refuse(result);
+  }
+
+  /** Sends a one-word reply (the perk prompt's keyword). */
+  private sendKeyword(keyword: string): void {
+    this.draft = keyword;
+    this.send();
+  }
+
+  private refuse(result: Extract<ChatResult, { ok: false }>): void {
+    if (result.reason === 'empty') return;
+    this.hint = { reason: result.reason, until: performance.now() + (result.retryInMs ?? 4000) };
+    this.dispatchEvent(new LingerChatRejectedEvent({ reason: result.reason, ...(result.retryInMs !== undefined ? { retryInMs: result.retryInMs } : {}) }));
+  }
+
+  private like(): void {
+    this.roomCtl.session?.like(1);
+    if (this.reducedMotion) return;
+    const heart = { id: ++this.heartSeq, drift: Math.round((Math.random() - 0.5) * 40) };
+    this.hearts = [...this.hearts.slice(-(HEART_CAP - 1)), heart];
+  }
+
+  private heartDone(id: number): void {
+    this.hearts = this.hearts.filter((heart) => heart.id !== id);
+  }
+
+  private get limit(): number {
+    return Math.max(1, Math.min(MAX_CHAT_LENGTH, Math.floor(this.maxLength) || 150));
+  }
+
+  // ── Render ──────────────────────────────────────────────────────────────────────────────────
+
+  protected override render() {
+    const t = this.t;
+    const state = this.roomCtl.state;
+    const variant = this.effectiveVariant;
+    return html`
+      <section part="base" class="overlay variant-${variant}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir}>
+        ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)}
+        <div part="comments" class="comments ${variant}" role="log" aria-live="off" aria-label=${t.term('comments')}>
+          ${variant === 'list' ? this.renderList() : this.renderDanmaku()}
+          ${this.more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(this.more))}</span>` : nothing}
+        </div>
+        ${this.renderActions(state)}
+      </section>
+    `;
+  }
+
+  private renderNow(state: ShowState | null) {
+    const t = this.t;
+    const session = this.roomCtl.session;
+    const phase = state?.show.phase ?? 'upcoming';
+    const viewers = this.roomCtl.presence;
+    const items: unknown[] = [];
+    items.push(html`<span class="phase phase-${phase}">${t.term(phase === 'live' ? 'live' : phase === 'ended' ? 'ended' : 'upcoming')}</span>`);
+    if (viewers !== null) items.push(html`<span class="viewers">${eye()}${t.term('watching', t.number(viewers))}</span>`);
+    if (state && session) {
+      const now = session.clock.now();
+      const next = state.schedule.filter((perk) => perk.at > now).sort((a, b) => a.at - b.at)[0];
+      if (next) {
+        const left = t.duration((next.at - now) / 1000);
+        items.push(html`<span class="next" dir="auto">${next.title ? t.term('nextPerk', next.title, left) : t.term('nextPerkUntitled', left)}</span>`);
+      }
+      if (state.lottery?.status === 'open') {
+        items.push(html`<span class="active" dir="auto">${t.term('lotteryOpen', state.lottery.prize)}${state.lottery.keyword ? ` · ${t.term('lotteryKeyword', state.lottery.keyword)}` : ''}</span>`);
+      }
+      if (state.quiz?.status === 'open') items.push(html`<span class="active">${t.term('quizOpen')}</span>`);
+      if (state.perk) items.push(html`<span class="active" dir="auto">${t.term('perkLive', state.perk.title)}</span>`);
+    }
+    return html`<div part="now" class="now">${items}</div>`;
+  }
+
+  private renderAnnouncement(state: ShowState | null) {
+    const announcement = state?.announcement;
+    if (!announcement) return nothing;
+    const t = this.t;
+    const prompt = announcement.kind === 'perk-prompt';
+    const keyword = '1';
+    return html`<div part="announcement" class="announcement ${prompt ? 'prompt' : ''}" role="status" aria-live="polite">
+      <span class="visually-hidden">${t.term('announcement')}: </span>
+      <span class="announcement-text" dir="auto">${announcement.text}</span>
+      ${prompt
+        ? html`<span class="prompt-line">
+            <span>${t.term('perkPrompt', keyword)}</span>
+            ${this.hideComposer ? nothing : html`<button type="button" class="chip" @click=${() => this.sendKeyword(keyword)}>${t.term('sendKeyword', keyword)}</button>`}
+          </span>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPinned(state: ShowState | null) {
+    const pinned = state?.pinned;
+    if (!pinned) return nothing;
+    const t = this.t;
+    const { product, remaining } = pinned;
+    const soldOut = product.soldOut || remaining === 0;
+    return html`<div part="pinned" class="pinned">
+      ${product.image && isHttpUrl(product.image) ? html`<img src=${product.image} alt="" width="40" height="40" loading="lazy" />` : nothing}
+      <span class="pinned-body">
+        <span class="pinned-label">${t.term('pinned')}</span>
+        <span class="pinned-title" dir="auto">${product.title}</span>
+        <span class="pinned-meta">
+          ${product.price ? html`<span class="price" dir="auto">${product.price}</span>` : nothing}
+          ${soldOut ? html`<span class="stock out">${t.term('soldOut')}</span>` : remaining !== null ? html`<span class="stock">${t.term('left', t.number(remaining))}</span>` : nothing}
+        </span>
+      </span>
+      ${product.url && isHttpUrl(product.url)
+        ? html`<a class="view" href=${product.url} target="_blank" rel="noopener noreferrer">${t.term('viewProduct')}<span class="visually-hidden">: ${product.title}</span></a>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderComment(line: ChatLine, extra = '') {
+    return html`<span class="name" part="comment-name" dir="auto">${line.name || this.t.term('viewer')}</span><span class="text" part="comment-text" dir="auto"
+        >${line.text}</span
+      >${extra}`;
+  }
+
+  private renderList() {
+    const lines = this.listLines;
+    if (lines.length === 0) return html`<p class="empty">${this.t.term('empty')}</p>`;
+    // Newest at the bottom; column-reverse keeps the view pinned to it without scripted scrolling.
+    const reversed = [...lines].reverse();
+    return html`<ol class="list">
+      ${repeat(
+        reversed,
+        (line) => line.id,
+        (line) => html`<li part="comment" class="comment" data-id=${line.id}>${this.renderComment(line)}</li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderDanmaku() {
+    return html`<div class="stage" aria-hidden="true">
+        ${repeat(
+          this.bullets,
+          (bullet) => bullet.line.id,
+          (bullet) =>
+            html`<span
+              part="comment"
+              class="bullet"
+              data-id=${bullet.line.id}
+              style="--lane:${bullet.lane}"
+              >${this.renderComment(bullet.line)}</span
+            >`,
+        )}
+      </div>
+      <ol class="visually-hidden">
+        ${repeat(
+          this.bullets.slice(-5),
+          (bullet) => bullet.line.id,
+          (bullet) => html`<li>${bullet.line.name || this.t.term('viewer')}: ${bullet.line.text}</li>`,
+        )}
+      </ol>`;
+  }
+
+  private renderActions(state: ShowState | null) {
+    const t = this.t;
+    const session = this.roomCtl.session;
+    const now = performance.now();
+    const hint = this.hint && this.hint.until > now ? this.hint : null;
+    const mutedNow = !!(state && session && state.moderation.muted.includes(session.userId));
+    const left = this.limit - this.draft.length;
+    const slowWait = hint?.reason === 'slow-mode' ? Math.ceil((hint.until - now) / 1000) : 0;
+    let hintText = '';
+    if (mutedNow) hintText = t.term('muted');
+    else if (hint) {
+      switch (hint.reason) {
+        case 'slow-mode':
+          hintText = t.term('slowMode', t.number(Math.max(1, slowWait)));
+          break;
+        case 'muted':
+          hintText = t.term('muted');
+          break;
+        case 'blocked':
+          hintText = t.term('blocked');
+          break;
+        case 'offline':
+          hintText = t.term('offline');
+          break;
+        case 'too-long':
+          hintText = t.term('tooLong');
+          break;
+      }
+    } else if (state && state.moderation.slowMode > 0) hintText = t.term('slowModeOn', t.number(state.moderation.slowMode));
+    const likes = state?.likes ?? 0;
+    return html`<div class="actions">
+        ${this.hideComposer
+          ? html`<span class="spacer"></span>`
+          : html`<form part="composer" class="composer" @submit=${(event: Event) => this.send(event)}>
+              <input
+                part="input"
+                type="text"
+                enterkeyhint="send"
+                autocomplete="off"
+                dir="auto"
+                .value=${this.draft}
+                maxlength=${this.limit}
+                placeholder=${t.term('placeholder')}
+                aria-label=${t.term('placeholder')}
+                aria-describedby="hint"
+                ?disabled=${mutedNow}
+                @input=${(event: Event) => (this.draft = (event.target as HTMLInputElement).value)}
+              />
+              ${left <= 20 ? html`<span class="counter" aria-live="polite"><span aria-hidden="true">${t.number(left)}</span><span class="visually-hidden">${t.term('charsLeft', t.number(left))}</span></span>` : nothing}
+              <button part="send-button" class="send" type="submit" aria-label=${t.term('send')} title=${t.term('send')} ?disabled=${mutedNow || slowWait > 0 || !this.draft.trim()}>
+                ${sendIcon()}
+              </button>
+            </form>`}
+        <span class="like-wrap">
+          <button part="like-button" class="like" type="button" aria-label=${t.term('like')} title=${t.term('like')} @click=${() => this.like()}>
+            ${heartIcon()}
+          </button>
+          <span class="likes" aria-hidden="true">${likes > 0 ? t.number(likes, { notation: 'compact' }) : ''}</span>
+          <span class="visually-hidden" aria-live="off">${t.term('likes', t.number(likes))}</span>
+          <span class="hearts" aria-hidden="true">
+            ${repeat(
+              this.hearts,
+              (heart) => heart.id,
+              (heart) => html`<span class="heart" style="--drift:${heart.drift}px" @animationend=${() => this.heartDone(heart.id)}>${heartIcon()}</span>`,
+            )}
+          </span>
+        </span>
+      </div>
+      <p part="hint" id="hint" class="hint" role="status">${hintText}</p>`;
+  }
+}
+
+function heartIcon() {
+  return html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d="M12 21s-7.5-4.6-9.5-9.2C1.1 8.4 3.3 5 6.7 5c2 0 3.4 1.1 4.3 2.5h2C13.9 6.1 15.3 5 17.3 5c3.4 0 5.6 3.4 4.2 6.8C19.5 16.4 12 21 12 21z"></path>`}</svg>`;
+}
+function sendIcon() {
+  return html`<svg class="icon send-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d="M3 20.5 21 12 3 3.5v6.6L15 12 3 13.9z"></path>`}</svg>`;
+}
+function eye() {
+  return html`<svg class="icon eye" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d="M12 5C6.5 5 2.7 9.3 1.5 12c1.2 2.7 5 7 10.5 7s9.3-4.3 10.5-7C21.3 9.3 17.5 5 12 5zm0 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8z"></path>`}</svg>`;
+}

@@ -1,0 +1,321 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../../src/elements/room/linger-room.js';
+import '../../../src/elements/overlay/linger-overlay.js';
+import type { LingerRoom } from '../../../src/elements/room/room.js';
+import { DANMAKU_CAP, LIST_CAP, type LingerOverlay } from '../../../src/elements/overlay/overlay.js';
+import { translation } from '../../../src/elements/overlay/overlay.strings.js';
+import { MemoryNetwork, type MemoryTransport } from '../../../src/transports/memory.js';
+import { RoomSession } from '../../../src/core/session.js';
+import { PROTOCOL_VERSION, encode, randomId } from '../../../src/core/protocol.js';
+import { expectCompleteTranslation, expectNoRawKeys } from '../../helpers/i18n.js';
+import { HEX64, sleep } from '../../helpers/show.js';
+
+const shadow = (overlay: LingerOverlay) => overlay.shadowRoot!;
+const text = (overlay: LingerOverlay) => shadow(overlay).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const comments = (overlay: LingerOverlay) => [...shadow(overlay).querySelectorAll('[part~=comment]')];
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+interface Rig {
+  network: MemoryNetwork;
+  host: RoomSession;
+  wrapper: HTMLElement;
+  rooms: LingerRoom[];
+  overlays: LingerOverlay[];
+  close(): Promise<void>;
+}
+
+/** A host session and `count` viewer rooms, each with an overlay, on one memory network. */
+async function rig(count = 1, attrs: { variant?: 'list' | 'danmaku'; width?: number } = {}): Promise<Rig> {
+  const network = new MemoryNetwork();
+  const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
+  await host.connect();
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${attrs.width ?? 420}px; background: #333"></div>`);
+  const rooms: LingerRoom[] = [];
+  const overlays: LingerOverlay[] = [];
+  for (let i = 0; i < count; i++) {
+    const room = document.createElement('linger-room');
+    room.id = `ov-${i}-${randomId(6)}`;
+    room.hosts = 'host-1';
+    room.customTransport = network.connect(`viewer-${i}`);
+    const overlay = document.createElement('linger-overlay');
+    overlay.variant = attrs.variant ?? 'list';
+    overlay.name = `Viewer ${i}`;
+    room.append(overlay);
+    wrapper.append(room);
+    rooms.push(room);
+    overlays.push(overlay);
+  }
+  await waitUntil(() => rooms.every((room) => room.session?.$status.get() === 'connected'), 'rooms connect');
+  return {
+    network,
+    host,
+    wrapper,
+    rooms,
+    overlays,
+    close: async () => {
+      wrapper.remove();
+      await host.close();
+    },
+  };
+}
+
+/** A raw peer that publishes chat envelopes straight onto the network (no client-side budget). */
+async function flooder(network: MemoryNetwork, id = 'flood'): Promise<(text: string, name?: string) => void> {
+  const peer: MemoryTransport = network.connect(id);
+  await peer.connect();
+  return (text, name) => {
+    const body: { text: string; name?: string } = { text };
+    if (name !== undefined) body.name = name;
+    void peer.publish(encode({ v: PROTOCOL_VERSION, type: 'chat', id: randomId(), at: Date.now(), body }));
+  };
+}
+
+async function type(overlay: LingerOverlay, value: string): Promise<void> {
+  await overlay.updateComplete;
+  const input = shadow(overlay).querySelector<HTMLInputElement>('[part=input]')!;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  await overlay.updateComplete;
+  shadow(overlay).querySelector<HTMLFormElement>('[part=composer]')!.requestSubmit();
+  await overlay.updateComplete;
+}
+
+describe('<linger-overlay>', () => {
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('shows "what’s on now" on first render: viewers, next perk in mm:ss, the open giveaway', async () => {
+    const network = new MemoryNetwork();
+    const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
+    await host.connect();
+    const now = host.clock.now();
+    host.act('show', { phase: 'live', title: 'Spring sale' });
+    host.act('schedule', { perks: [{ id: 'p1', kind: 'flash', at: now + 4 * 60_000 + 30_000, lead: 60, prompt: 'Type 1', title: 'Flash deal' }] });
+    host.act('lottery.open', { id: 'l1', mode: 'keyword', keyword: 'WIN', prize: 'Silk scarf', winners: 1, closesAt: now + 120_000, commitment: HEX64 });
+    const room = document.createElement('linger-room');
+    room.hosts = 'host-1';
+    room.customTransport = network.connect('viewer-late');
+    document.body.append(room);
+    await waitUntil(() => room.session?.state.lottery !== null && room.session?.state.lottery !== undefined, 'late joiner has the snapshot');
+    const overlay = document.createElement('linger-overlay');
+    room.append(overlay);
+    await overlay.updateComplete;
+    const now$ = shadow(overlay).querySelector('[part=now]')!;
+    expect(now$.textContent, 'live badge').to.contain('LIVE');
+    expect(now$.textContent, 'viewer count').to.match(/\d watching/);
+    expect(now$.textContent, 'next perk mm:ss').to.match(/Next: Flash deal in 4:(29|30)/);
+    expect(now$.textContent, 'open giveaway').to.contain('Giveaway open: Silk scarf').and.contain('Comment “WIN” to enter');
+    room.remove();
+    await host.close();
+  });
+
+  it('a comment typed in one room appears on another room’s overlay', async () => {
+    const r = await rig(2);
+    await type(r.overlays[0]!, 'Is the blue one in stock? 💙');
+    await waitUntil(() => text(r.overlays[1]!).includes('Is the blue one in stock? 💙'), 'arrives on the other overlay');
+    expect(text(r.overlays[1]!), 'with the sender name').to.contain('Viewer 0');
+    expect(shadow(r.overlays[0]!).querySelector<HTMLInputElement>('[part=input]')!.value, 'composer cleared').to.equal('');
+    await r.close();
+  });
+
+  it('limits characters and shows the slow-mode hint with the wait', async () => {
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    overlay.maxLength = 20;
+    await overlay.updateComplete;
+    const input = shadow(overlay).querySelector<HTMLInputElement>('[part=input]')!;
+    expect(input.maxLength, 'char limit on the field').to.equal(20);
+    r.host.act('moderate', { slowMode: 30 });
+    await waitUntil(() => text(overlay).includes('Slow mode: one comment every 30 s'), 'slow mode shown');
+    const rejected: string[] = [];
+    overlay.addEventListener('linger-chat-rejected', (event) => rejected.push(event.detail.reason));
+    await type(overlay, 'first');
+    await type(overlay, 'second');
+    await waitUntil(() => /Slow mode — you can comment again in (29|30) s/.test(text(overlay)), 'slow-mode hint with seconds');
+    expect(rejected, 'rejection event').to.deep.equal(['slow-mode']);
+    expect(shadow(overlay).querySelector<HTMLButtonElement>('[part=send-button]')!.disabled, 'send disabled while waiting').to.equal(true);
+    await r.close();
+  });
+
+  it('batches likes on the wire: 40 fast taps → at most 2 likes messages, every like counted', async () => {
+    const r = await rig(1);
+    r.network.recordWire = true;
+    const button = shadow(r.overlays[0]!).querySelector<HTMLButtonElement>('[part=like-button]')!;
+    for (let i = 0; i < 40; i++) button.click();
+    await waitUntil(() => r.host.state.likes === 40, 'host counted all likes', { timeout: 4000 });
+    const likesMessages = r.network.wire.filter((entry) => entry.from === 'viewer-0' && JSON.parse(entry.data).type === 'likes');
+    expect(likesMessages.length, 'one message per second at most').to.be.within(1, 2);
+    await r.overlays[0]!.updateComplete;
+    expect(shadow(r.overlays[0]!).querySelectorAll('.heart').length, 'hearts bounded').to.be.at.most(12);
+    await r.close();
+  });
+
+  for (const variant of ['list', 'danmaku'] as const) {
+    it(`a 5,000-message burst keeps the ${variant} overlay responsive, under its node cap, with "+N more"`, async () => {
+      const r = await rig(1, { variant });
+      const overlay = r.overlays[0]!;
+      const send = await flooder(r.network);
+      const started = performance.now();
+      for (let i = 0; i < 5000; i++) send(`message ${i}`, `n${i % 50}`);
+      const burstMs = performance.now() - started;
+      await overlay.updateComplete;
+      const cap = variant === 'list' ? LIST_CAP : DANMAKU_CAP;
+      expect(overlay.commentNodeCount, `${variant} nodes ≤ ${cap}`).to.be.within(1, cap);
+      expect(overlay.moreCount, 'excess counted').to.be.greaterThan(4000);
+      expect(text(overlay), '+N more visible').to.match(/\+[\d,]+ more/);
+      expect(r.rooms[0]!.session!.state.chat.length, 'state keeps its bounded buffer').to.equal(200);
+      // Responsive: the next frames come promptly and a tap still works.
+      const t0 = performance.now();
+      await frame();
+      await frame();
+      expect(performance.now() - t0, 'two frames within 250 ms after the burst').to.be.below(250);
+      shadow(overlay).querySelector<HTMLButtonElement>('[part=like-button]')!.click();
+      await overlay.updateComplete;
+      expect(burstMs, 'the burst itself was processed in reasonable time').to.be.below(8000);
+      await r.close();
+    });
+  }
+
+  it('applies deletes and mutes from the host at once on every screen', async () => {
+    const r = await rig(2);
+    const [a, b] = r.overlays as [LingerOverlay, LingerOverlay];
+    const send = await flooder(r.network, 'troll');
+    send('spam spam', 'Troll');
+    await type(a, 'hello from A');
+    await waitUntil(() => text(b).includes('spam spam') && text(b).includes('hello from A'), 'both lines visible');
+    const aLine = r.host.state.chat.find((line) => line.text === 'hello from A')!;
+    r.host.act('moderate', { deleteIds: [aLine.id] });
+    await waitUntil(() => !text(a).includes('hello from A') && !text(b).includes('hello from A'), 'deleted everywhere');
+    r.host.act('moderate', { mute: ['troll', 'viewer-1'] });
+    await waitUntil(() => !text(a).includes('spam spam') && !text(b).includes('spam spam'), 'muted viewer’s lines gone');
+    await waitUntil(() => text(b).includes('You can’t comment in this show'), 'the muted viewer is told');
+    expect(shadow(b).querySelector<HTMLInputElement>('[part=input]')!.disabled, 'composer disabled for the muted viewer').to.equal(true);
+    expect(shadow(a).querySelector<HTMLInputElement>('[part=input]')!.disabled, 'others can still comment').to.equal(false);
+    await r.close();
+  });
+
+  it('renders a hostile corpus of names and messages as inert text, links not activated', async () => {
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    (window as unknown as { __xss?: number }).__xss = 0;
+    const corpus = [
+      '<img src=x onerror="window.__xss=1">',
+      '<script>window.__xss=2</script>',
+      '"><svg onload=window.__xss=3>',
+      'javascript:window.__xss=4',
+      'https://evil.example/phish',
+      '<a href="https://evil.example">click</a>',
+      '{{constructor.constructor("window.__xss=5")()}}',
+      '${window.__xss=6}',
+      '<iframe src="javascript:window.__xss=7"></iframe>',
+      '\u202Eevil\u202C RLO override',
+    ];
+    const send = await flooder(r.network, 'attacker');
+    for (const [i, line] of corpus.entries()) send(line, corpus[(i + 3) % corpus.length]!.slice(0, 40));
+    await waitUntil(() => comments(overlay).length === corpus.length, 'all rendered');
+    await sleep(50);
+    const root = shadow(overlay).querySelector('[part=comments]')!;
+    expect(root.querySelectorAll('img, script, svg, iframe, a').length, 'no elements from viewer text').to.equal(0);
+    expect((window as unknown as { __xss?: number }).__xss, 'no script ran').to.equal(0);
+    for (const line of corpus) expect(root.textContent, `shown verbatim: ${line}`).to.contain(line);
+    await r.close();
+  });
+
+  it('renders names and messages in any script (Thai, Arabic, CJK, emoji, mixed bidi) as sent', async () => {
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    const lines: Array<[string, string]> = [
+      ['สมชาย', 'สีนี้มีไซส์ L ไหมคะ'],
+      ['فاطمة', 'هل يتوفر باللون الأزرق؟ 😍'],
+      ['王芳', '这个多少钱？'],
+      ['Ana 🇧🇷', 'Quero! mixed عربي and English 123'],
+    ];
+    const send = await flooder(r.network, 'intl');
+    for (const [name, message] of lines) send(message, name);
+    await waitUntil(() => comments(overlay).length === lines.length, 'rendered');
+    for (const [name, message] of lines) {
+      const node = comments(overlay).find((c) => c.querySelector('[part=comment-text]')!.textContent === message);
+      expect(node, `line "${message}" present`).to.not.equal(undefined);
+      expect(node!.querySelector('[part=comment-name]')!.textContent, 'name').to.equal(name);
+      expect(node!.querySelector('[part=comment-text]')!.getAttribute('dir'), 'bidi isolated per line').to.equal('auto');
+    }
+    await r.close();
+  });
+
+  it('shows announcements, the localized perk prompt with a one-tap "1", and the pinned product', async () => {
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    r.host.act('show', { phase: 'live' });
+    r.host.act('announce', { text: 'Flash deal in 1 minute!', kind: 'perk-prompt' });
+    r.host.act('pin', { product: { id: 'sku1', title: 'Linen shirt', price: '$39', url: 'https://shop.example/linen' }, remaining: 12 });
+    await waitUntil(() => text(overlay).includes('Type 1 if you want it'), 'perk prompt');
+    expect(text(overlay)).to.contain('Flash deal in 1 minute!').and.contain('Linen shirt').and.contain('$39').and.contain('12 left');
+    const link = shadow(overlay).querySelector<HTMLAnchorElement>('[part=pinned] a')!;
+    expect(link.href, 'http(s) product link').to.equal('https://shop.example/linen');
+    expect(link.rel).to.contain('noopener');
+    shadow(overlay).querySelector<HTMLButtonElement>('.chip')!.click();
+    await waitUntil(() => r.host.state.chat.some((line) => line.text === '1'), 'one tap sends "1"');
+    await r.close();
+  });
+
+  it('prefers-reduced-motion turns danmaku into the list', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const r = await rig(1, { variant: 'danmaku' });
+    const overlay = r.overlays[0]!;
+    const send = await flooder(r.network);
+    send('calm please');
+    await waitUntil(() => text(overlay).includes('calm please'), 'shown');
+    expect(shadow(overlay).querySelector('.comments.list'), 'list layout').to.not.equal(null);
+    expect(shadow(overlay).querySelector('.bullet'), 'no flying bullets').to.equal(null);
+    shadow(overlay).querySelector<HTMLButtonElement>('[part=like-button]')!.click();
+    await overlay.updateComplete;
+    expect(shadow(overlay).querySelectorAll('.heart').length, 'no floating hearts').to.equal(0);
+    await r.close();
+  });
+
+  it('danmaku flows from inline-end to inline-start, mirrored under dir="rtl"', async () => {
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const r = await rig(1, { variant: 'danmaku' });
+      r.wrapper.setAttribute('dir', dir);
+      const overlay = r.overlays[0]!;
+      if (dir === 'rtl') overlay.locale = 'ar';
+      await overlay.updateComplete;
+      await sleep(50);
+      const send = await flooder(r.network);
+      send('طائر bullet');
+      await waitUntil(() => shadow(overlay).querySelector('.bullet'), 'bullet flying');
+      const bullet = shadow(overlay).querySelector<HTMLElement>('.bullet')!;
+      const x0 = bullet.getBoundingClientRect().left;
+      await sleep(600);
+      const x1 = bullet.getBoundingClientRect().left;
+      if (dir === 'ltr') expect(x1, 'moves left in LTR').to.be.below(x0);
+      else expect(x1, 'moves right in RTL').to.be.above(x0);
+      await r.close();
+    }
+  });
+
+  it('is localized (10 languages, Arabic RTL) and axe-clean', async () => {
+    await expectCompleteTranslation(translation);
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    r.host.act('show', { phase: 'live' });
+    r.host.act('announce', { text: 'Welcome!', kind: 'info' });
+    await type(overlay, 'hello');
+    await waitUntil(() => text(overlay).includes('hello'), 'line');
+    await expect(overlay).to.be.accessible();
+    expectNoRawKeys(overlay, translation);
+    r.rooms[0]!.locale = 'ar';
+    r.wrapper.setAttribute('dir', 'rtl');
+    overlay.locale = 'ar';
+    await waitUntil(() => text(overlay).includes('مباشر'), 'Arabic strings');
+    const base = shadow(overlay).querySelector('[part=base]')!;
+    expect(base.getAttribute('dir'), 'rtl').to.equal('rtl');
+    expect(base.getAttribute('lang'), 'ar').to.equal('ar');
+    expect(shadow(overlay).querySelector('[part=input]')!.getAttribute('placeholder')).to.equal('اكتب شيئًا…');
+    expectNoRawKeys(overlay, translation);
+    await expect(overlay).to.be.accessible();
+    await r.close();
+  });
+});

@@ -39,6 +39,8 @@ const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'http(s
 export const PERK_KINDS = ['lottery', 'quiz', 'flash', 'first-n', 'share'] as const;
 export const LOTTERY_MODES = ['keyword', 'like-goal', 'tap', 'watch-time'] as const;
 export const SHOW_PHASES = ['upcoming', 'live', 'ended'] as const;
+/** Why the host refused a request. */
+export const RECEIPT_REASONS = ['late', 'closed', 'duplicate', 'ineligible', 'sold-out', 'unknown', 'invalid', 'mode'] as const;
 
 const productSchema = v.object({
   id: id,
@@ -47,6 +49,12 @@ const productSchema = v.object({
   image: v.optional(httpUrl),
   url: v.optional(httpUrl),
   soldOut: v.optional(v.boolean()),
+  /** Shop variant id for add-to-cart (Shopify: the numeric variant id). */
+  variantId: v.optional(v.pipe(v.string(), v.regex(/^[\w:./-]{1,100}$/))),
+  /** ISO 4217 currency of `price` (else the shop's). */
+  currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
+  /** Units in stock, when the shop wants it shown. */
+  stock: v.optional(count(1_000_000)),
 });
 
 const perkSchema = v.object({
@@ -70,6 +78,19 @@ const lotterySchema = v.object({
   closesAt: time,
   /** SHA-256 (hex) of the secret seed, published when the lottery opens. */
   commitment: hex64,
+  /** Like-goal mode: the room's like total when the lottery opened (the goal counts from here). */
+  likesFrom: v.optional(count(Number.MAX_SAFE_INTEGER)),
+  /** Who may enter, checked by the host when an entry arrives. */
+  eligibility: v.optional(
+    v.object({
+      /** Not a winner of an earlier draw in this show. */
+      newWinnersOnly: v.optional(v.boolean()),
+      /** Watched at least this many minutes (the viewer's player reports visible, playing time). */
+      minWatchMinutes: v.optional(count(600)),
+      /** Sent at least one chat line in this show before entering. */
+      commented: v.optional(v.boolean()),
+    }),
+  ),
 });
 
 const quizSchema = v.object({
@@ -106,7 +127,7 @@ export const snapshotStateSchema = v.object({
   lottery: v.nullable(
     v.object({
       ...lotterySchema.entries,
-      status: v.picklist(['open', 'closed', 'drawn']),
+      status: v.picklist(['open', 'closed', 'drawn', 'unlocked']),
       entrants: count(100_000_000),
       seed: v.optional(hex),
       digest: v.optional(hex64),
@@ -147,17 +168,36 @@ export const MESSAGES = {
   // viewer → host
   hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)) }), 'anyone', 'direct'),
   'time.ping': def(v.object({ t0: time }), 'anyone', 'direct'),
-  enter: def(v.object({ lottery: id }), 'anyone', 'direct'),
+  enter: def(v.object({ lottery: id, watched: v.optional(count(1_000_000)) }), 'anyone', 'direct'),
   answer: def(v.object({ quiz: id, choice: count(3) }), 'anyone', 'direct'),
   claim: def(v.object({ perk: id }), 'anyone', 'direct'),
   // viewer → all
   chat: def(
-    v.object({ text: nonEmptyText(MAX_CHAT_LENGTH), name: v.optional(text(40)), locale: v.optional(text(35)) }),
+    v.object({
+      text: nonEmptyText(MAX_CHAT_LENGTH),
+      name: v.optional(text(40)),
+      locale: v.optional(text(35)),
+      /** Seconds watched, attached only while a keyword lottery with a watch-time filter is open. */
+      watched: v.optional(count(1_000_000)),
+    }),
     'anyone',
     'all',
   ),
   likes: def(v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)) }), 'anyone', 'all'),
   // host → all (or one, for snapshots and clock answers)
+  /** The host's answer to one viewer's enter / answer / claim: accepted, or why not. */
+  receipt: def(
+    v.object({
+      for: v.picklist(['enter', 'answer', 'claim']),
+      ref: id,
+      ok: v.boolean(),
+      reason: v.optional(v.picklist(RECEIPT_REASONS)),
+      choice: v.optional(count(3)),
+      code: v.optional(text(64)),
+    }),
+    'host',
+    'direct',
+  ),
   'time.pong': def(v.object({ t0: time, t1: time }), 'host', 'direct'),
   snapshot: def(v.object({ state: snapshotStateSchema }), 'host', 'either'),
   schedule: def(v.object({ perks: v.pipe(v.array(perkSchema), v.maxLength(50)) }), 'host', 'all'),
@@ -177,6 +217,20 @@ export const MESSAGES = {
       digest: hex64,
       winnerIds: v.pipe(v.array(id), v.maxLength(100)),
       claim: v.optional(text(300)),
+    }),
+    'host',
+    'all',
+  ),
+  /** The live entrant count while a lottery is open (coalesced by the host, ≤ 1 per second). */
+  'lottery.tally': def(v.object({ id: id, entrants: count(100_000_000) }), 'host', 'all'),
+  'lottery.unlock': def(v.object({ id: id, claim: v.optional(text(300)) }), 'host', 'all'),
+  /** The sorted entrant list after a draw, in parts, so every screen can re-check the digest. */
+  'lottery.entrants': def(
+    v.object({
+      id: id,
+      part: count(1000),
+      parts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+      ids: v.pipe(v.array(id), v.maxLength(5000)),
     }),
     'host',
     'all',
@@ -216,6 +270,7 @@ export type Perk = v.InferOutput<typeof perkSchema>;
 export type PerkKind = (typeof PERK_KINDS)[number];
 export type LotteryMode = (typeof LOTTERY_MODES)[number];
 export type ShowPhase = (typeof SHOW_PHASES)[number];
+export type ReceiptReason = (typeof RECEIPT_REASONS)[number];
 
 /** True when only a host of the room may send this type. */
 export function isHostOnly(type: MessageType): boolean {

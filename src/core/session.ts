@@ -26,6 +26,52 @@ import { chatAllowed, initialState, reduce, toSnapshot, type ShowState } from '.
 import { SyncedClock } from './clock.js';
 import { chatInterval, likesInterval } from './budget.js';
 import { HostLedger } from './ledger.js';
+import { commitmentOf, drawWinners, newSeed, verifyDraw, type DrawCheck, type DrawResult } from './draw.js';
+import { matchesKeyword } from './keyword.js';
+import { answerHash, newSalt, verifyAnswer } from './quiz-hash.js';
+import type { LotteryMode, ReceiptReason } from './protocol.js';
+
+/** What this viewer did and what the host answered — per screen, never published. */
+export interface ViewerRecord {
+  /** Lottery id → `sent` (waiting for the host), `in` (the host's receipt), or why the host refused. */
+  entries: Readonly<Record<string, 'sent' | 'in' | ReceiptReason>>;
+  /** Quiz id → the locked choice and what the host said; `correct` once revealed. */
+  answers: Readonly<Record<string, { choice: number; status: 'sent' | 'locked' | 'rejected'; reason?: ReceiptReason; correct?: boolean }>>;
+  claims: Readonly<Record<string, { status: 'sent' | 'ok' | 'rejected'; reason?: ReceiptReason }>>;
+  /** Running quiz score for the show: right answers, and quizzes revealed while this screen watched. */
+  score: { right: number; revealed: number };
+  /** Visible, playing seconds reported by the player (`track('heartbeat')`). */
+  watched: number;
+  /** Lottery id → the re-check of its draw on this screen. */
+  draws: Readonly<Record<string, DrawCheck>>;
+  /** Quiz id → whether the revealed answer matches the hash published with the question. */
+  quizChecks: Readonly<Record<string, boolean>>;
+}
+
+export interface OpenLotteryOptions {
+  id?: string;
+  mode: LotteryMode;
+  prize: string;
+  keyword?: string;
+  goal?: number;
+  minutes?: number;
+  winners?: number;
+  /** How long entries stay open, in seconds. */
+  seconds: number;
+  eligibility?: BodyOf<'lottery.open'>['eligibility'];
+}
+
+export interface AskQuizOptions {
+  id?: string;
+  question: string;
+  options: string[];
+  correct: number;
+  seconds: number;
+}
+
+/** Lists up to this many entrants are published after a draw so every screen can re-check it. */
+export const PUBLISH_LIST_UP_TO = 20_000;
+const LIST_PART_BYTES = 24_000;
 
 /** Channel-storage key of the host's snapshot. */
 export const SNAPSHOT_KEY = 'linger-snapshot';
@@ -76,6 +122,13 @@ export class RoomSession {
   };
 
   private readonly state$ = atom<ShowState>(initialState());
+  private readonly viewer$ = atom<ViewerRecord>({ entries: {}, answers: {}, claims: {}, score: { right: 0, revealed: 0 }, watched: 0, draws: {}, quizChecks: {} });
+  /** Host-private secrets: lottery seeds and quiz answers, by id. */
+  private readonly secrets = new Map<string, { seed?: string; salt?: string; correct?: number }>();
+  private readonly entrantParts = new Map<string, Map<number, string[]> & { parts?: number }>();
+  private readonly verifyRuns = new Map<string, number>();
+  private tallyTimer: ReturnType<typeof setTimeout> | null = null;
+  private remainingTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly status$ = atom<TransportStatus>('idle');
   private readonly presence$ = atom<number | null>(null);
   private readonly error$ = atom<TransportError | null>(null);
@@ -115,6 +168,13 @@ export class RoomSession {
   get $state(): ReadableAtom<ShowState> {
     return this.state$;
   }
+  /** This screen's own requests, the host's receipts, score and draw checks. */
+  get $viewer(): ReadableAtom<ViewerRecord> {
+    return this.viewer$;
+  }
+  get viewer(): ViewerRecord {
+    return this.viewer$.get();
+  }
   get $status(): ReadableAtom<TransportStatus> {
     return this.status$;
   }
@@ -148,6 +208,10 @@ export class RoomSession {
    * on the room's transport; sinks (webhook, callback, Shopify) subscribe with `onTrack`.
    */
   track(type: string, props: Record<string, unknown> = {}): void {
+    if (type === 'heartbeat' && typeof props.seconds === 'number' && props.seconds > 0) {
+      this.updateViewer({ watched: this.viewer.watched + Math.min(props.seconds, 3600) });
+      this.autoEnter();
+    }
     for (const listener of this.trackListeners) {
       try {
         listener(type, props);
@@ -199,6 +263,8 @@ export class RoomSession {
     this.timers.clear();
     if (this.likesTimer) clearTimeout(this.likesTimer);
     if (this.storageTimer) clearTimeout(this.storageTimer);
+    if (this.tallyTimer) clearTimeout(this.tallyTimer);
+    if (this.remainingTimer) clearTimeout(this.remainingTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.listeners.clear();
     this.trackListeners.clear();
@@ -226,6 +292,10 @@ export class RoomSession {
     const body: BodyOf<'chat'> = { text: trimmed };
     if (extra.name) body.name = extra.name.slice(0, 40);
     if (extra.locale) body.locale = extra.locale.slice(0, 35);
+    const lottery = state.lottery;
+    if (lottery?.status === 'open' && lottery.mode === 'keyword' && lottery.eligibility?.minWatchMinutes) {
+      body.watched = Math.min(1_000_000, Math.floor(this.viewer.watched));
+    }
     const envelope = this.envelope('chat', body);
     this.applyOwn(envelope);
     this.send(envelope);
@@ -256,15 +326,35 @@ export class RoomSession {
 
   /** Asks the host to enter a lottery (host-directed; the host decides). */
   enter(lotteryId: string): void {
-    this.request('enter', { lottery: lotteryId });
+    const entries = this.viewer.entries;
+    if (entries[lotteryId] === 'in') return;
+    this.updateViewer({ entries: { ...entries, [lotteryId]: 'sent' } });
+    this.request('enter', { lottery: lotteryId, watched: Math.min(1_000_000, Math.floor(this.viewer.watched)) });
   }
-  /** Sends a quiz answer to the host (host-directed; the host locks the first one). */
+  /** Sends a quiz answer to the host (host-directed; the host locks the first one). Locks locally on the first call. */
   answer(quizId: string, choice: number): void {
+    if (this.viewer.answers[quizId]) return;
+    this.updateViewer({ answers: { ...this.viewer.answers, [quizId]: { choice, status: 'sent' } } });
     this.request('answer', { quiz: quizId, choice });
   }
   /** Claims the perk on air (host-directed). */
   claim(perkId: string): void {
+    const claims = this.viewer.claims;
+    if (claims[perkId]?.status === 'ok') return;
+    this.updateViewer({ claims: { ...claims, [perkId]: { status: 'sent' } } });
     this.request('claim', { perk: perkId });
+  }
+
+  private updateViewer(change: Partial<ViewerRecord>): void {
+    this.viewer$.set({ ...this.viewer$.get(), ...change });
+  }
+
+  /** Watch-time lotteries: enters by itself once the player reported enough watched seconds. */
+  private autoEnter(): void {
+    const lottery = this.state.lottery;
+    if (!lottery || lottery.status !== 'open' || lottery.mode !== 'watch-time' || this.viewer.entries[lottery.id]) return;
+    const need = Math.max(lottery.minutes ?? 0, lottery.eligibility?.minWatchMinutes ?? 0) * 60;
+    if (this.viewer.watched >= need) this.enter(lottery.id);
   }
 
   // ── Host actions ────────────────────────────────────────────────────────────────────────────
@@ -276,6 +366,10 @@ export class RoomSession {
   act<T extends MessageType>(type: T, body: BodyOf<T>): Envelope<T> {
     if (!this.isHost) throw new Error(`[linger] "${this.userId}" is not a host of this room; "${type}" was not sent.`);
     const checked = checkBody(type, body);
+    if (type === 'perk.drop') {
+      const drop = checked as BodyOf<'perk.drop'>;
+      if (typeof drop.remaining === 'number' && !this.ledger.claimLimits.has(drop.id)) this.ledger.claimLimits.set(drop.id, drop.remaining);
+    }
     const envelope = this.envelope(type, checked, ++this.hostSeq);
     this.applyOwn(envelope);
     this.send(envelope);
@@ -288,6 +382,111 @@ export class RoomSession {
     const state = toSnapshot(this.state);
     if (state.lottery) state.lottery = { ...state.lottery, entrants: Math.max(state.lottery.entrants, this.ledger.entrantCount(state.lottery.id)) };
     return this.envelope('snapshot', { state }, this.hostSeq);
+  }
+
+  /**
+   * Host: opens a lottery with a fresh secret seed; only its SHA-256 commitment is published.
+   * Entries close by themselves at `closesAt`.
+   */
+  async openLottery(options: OpenLotteryOptions): Promise<Envelope<'lottery.open'>> {
+    const seed = newSeed();
+    const body: BodyOf<'lottery.open'> = {
+      id: options.id ?? `lottery-${randomId(8)}`,
+      mode: options.mode,
+      prize: options.prize,
+      winners: options.winners ?? 1,
+      closesAt: Math.round(this.clock.now() + options.seconds * 1000),
+      commitment: await commitmentOf(seed),
+    };
+    if (options.keyword !== undefined) body.keyword = options.keyword;
+    if (options.goal !== undefined) body.goal = options.goal;
+    if (options.minutes !== undefined) body.minutes = options.minutes;
+    if (options.eligibility) body.eligibility = options.eligibility;
+    if (options.mode === 'like-goal') body.likesFrom = this.state.likes;
+    const envelope = this.act('lottery.open', body);
+    this.secrets.set(body.id, { seed });
+    this.later(() => {
+      const lottery = this.state.lottery;
+      if (lottery?.id === body.id && lottery.status === 'open') this.closeLottery();
+    }, Math.max(0, body.closesAt - this.clock.now()) + 50);
+    return envelope;
+  }
+
+  /** Host: closes entries of the open lottery (the draw follows with `drawLottery`). */
+  closeLottery(): void {
+    const lottery = this.state.lottery;
+    if (!lottery || lottery.status !== 'open') return;
+    this.act('lottery.close', { id: lottery.id, entrants: this.ledger.entrantCount(lottery.id) });
+  }
+
+  /**
+   * Host: closes entries if needed, draws (sort, digest, pick from the committed seed), publishes the
+   * seed, digest and winners, then the sorted list in parts when it has at most `PUBLISH_LIST_UP_TO` ids.
+   */
+  async drawLottery(claim?: string): Promise<DrawResult> {
+    const lottery = this.state.lottery;
+    if (!lottery || (lottery.status !== 'open' && lottery.status !== 'closed')) throw new Error('[linger] No open or closed lottery to draw.');
+    const seed = this.secrets.get(lottery.id)?.seed;
+    if (!seed) throw new Error(`[linger] This host session has no seed for lottery "${lottery.id}" (open it with openLottery()).`);
+    if (lottery.status === 'open') this.closeLottery();
+    const result = await drawWinners(seed, this.ledger.entrants.get(lottery.id) ?? [], lottery.winners);
+    const body: BodyOf<'lottery.draw'> = { id: lottery.id, seed, entrants: result.sorted.length, digest: result.digest, winnerIds: result.winnerIds };
+    if (claim) body.claim = claim;
+    this.act('lottery.draw', body);
+    for (const winner of result.winnerIds) this.ledger.pastWinners.add(winner);
+    if (result.sorted.length <= PUBLISH_LIST_UP_TO) this.publishEntrants(lottery.id, result.sorted);
+    return result;
+  }
+
+  private publishEntrants(id: string, sorted: readonly string[]): void {
+    const parts: string[][] = [];
+    let current: string[] = [];
+    let bytes = 0;
+    for (const entrant of sorted) {
+      if (current.length >= 5000 || bytes + entrant.length + 3 > LIST_PART_BYTES) {
+        parts.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(entrant);
+      bytes += entrant.length + 3;
+    }
+    parts.push(current);
+    parts.forEach((ids, part) => this.act('lottery.entrants', { id, part, parts: parts.length, ids }));
+  }
+
+  /** Host: asks a quiz; only a salted hash of the correct option goes out with the question. */
+  async askQuiz(options: AskQuizOptions): Promise<Envelope<'quiz.ask'>> {
+    const salt = newSalt();
+    if (!Number.isInteger(options.correct) || options.correct < 0 || options.correct >= options.options.length) {
+      throw new TypeError('[linger] askQuiz: `correct` must be the index of one of the options.');
+    }
+    const body: BodyOf<'quiz.ask'> = {
+      id: options.id ?? `quiz-${randomId(8)}`,
+      question: options.question,
+      options: options.options,
+      closesAt: Math.round(this.clock.now() + options.seconds * 1000),
+      answerHash: await answerHash(salt, options.correct),
+    };
+    const envelope = this.act('quiz.ask', body);
+    this.secrets.set(body.id, { salt, correct: options.correct });
+    return envelope;
+  }
+
+  /** Host: reveals the open quiz's answer with the salt, the explanation and the share per option. */
+  revealQuiz(explanation = ''): Envelope<'quiz.reveal'> {
+    const quiz = this.state.quiz;
+    const secret = quiz ? this.secrets.get(quiz.id) : undefined;
+    if (!quiz || quiz.status !== 'open' || secret?.salt === undefined || secret.correct === undefined) {
+      throw new Error('[linger] No open quiz asked by this host session to reveal.');
+    }
+    return this.act('quiz.reveal', {
+      id: quiz.id,
+      correct: secret.correct,
+      salt: secret.salt,
+      explanation: explanation.slice(0, 500),
+      shares: this.ledger.shares(quiz.id, quiz.options.length),
+    });
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────────────
@@ -365,6 +564,9 @@ export class RoomSession {
         this.apply(message);
         this.drainPending();
         return;
+      case 'receipt':
+        this.applyReceipt((message as Inbound<'receipt'>).body);
+        return;
       default:
         if (this.isHost) this.recordRequest(message, hostNow);
     }
@@ -372,13 +574,187 @@ export class RoomSession {
 
   private recordRequest(message: Inbound, hostNow: number): void {
     const state = this.state;
-    let recorded = false;
-    if (message.type === 'enter') recorded = this.ledger.enter(state, message.sender, (message as Inbound<'enter'>).body.lottery, hostNow);
-    else if (message.type === 'answer') {
+    let reason: ReceiptReason | null = null;
+    let receipt: BodyOf<'receipt'>;
+    if (message.type === 'enter') {
+      const { lottery, watched } = (message as Inbound<'enter'>).body;
+      const lot = state.lottery;
+      // Keyword lotteries are entered by chat only (see hostObserve).
+      reason = lot?.id === lottery && lot.mode === 'keyword' ? 'mode' : this.ledger.tryEnter(state, message.sender, lottery, hostNow, { watched });
+      receipt = { for: 'enter', ref: lottery, ok: reason === null };
+      if (reason === null) this.scheduleTally();
+    } else if (message.type === 'answer') {
       const { quiz, choice } = (message as Inbound<'answer'>).body;
-      recorded = this.ledger.answer(state, message.sender, quiz, choice, hostNow);
-    } else if (message.type === 'claim') recorded = this.ledger.claim(state, message.sender, (message as Inbound<'claim'>).body.perk);
-    if (recorded) this.notify({ ...message, at: Math.round(hostNow) });
+      reason = this.ledger.tryAnswer(state, message.sender, quiz, choice, hostNow);
+      receipt = { for: 'answer', ref: quiz, ok: reason === null, choice: reason === 'duplicate' ? (this.ledger.answers.get(quiz)?.get(message.sender) ?? choice) : choice };
+    } else if (message.type === 'claim') {
+      const { perk } = (message as Inbound<'claim'>).body;
+      reason = this.ledger.tryClaim(state, message.sender, perk);
+      receipt = { for: 'claim', ref: perk, ok: reason === null };
+      if (reason === null && this.ledger.claimLimits.has(perk)) this.scheduleRemaining();
+    } else return;
+    if (reason !== null) receipt.reason = reason;
+    this.sendReceipt(message.sender, receipt);
+    if (reason === null) this.notify({ ...message, at: Math.round(hostNow) });
+  }
+
+  private sendReceipt(viewer: string, receipt: BodyOf<'receipt'>): void {
+    if (viewer === this.userId) this.applyReceipt(receipt);
+    else this.send(this.envelope('receipt', receipt), viewer);
+  }
+
+  /** Host: what broadcast viewer messages mean for the open lottery (keyword entries, like goal, commenters). */
+  private hostObserve(message: Inbound): void {
+    const lottery = this.state.lottery;
+    if (message.type === 'chat') {
+      const body = (message as Inbound<'chat'>).body;
+      if (!chatAllowed(this.state, message.sender, body.text)) return;
+      this.ledger.commenters.add(message.sender);
+      if (lottery?.status !== 'open' || lottery.mode !== 'keyword' || !lottery.keyword) return;
+      if (!matchesKeyword(body.text, lottery.keyword)) return;
+      const hostNow = this.clock.now();
+      const reason = this.ledger.tryEnter(this.state, message.sender, lottery.id, hostNow, { watched: body.watched });
+      if (reason === 'duplicate') return;
+      this.sendReceipt(message.sender, reason === null ? { for: 'enter', ref: lottery.id, ok: true } : { for: 'enter', ref: lottery.id, ok: false, reason });
+      if (reason === null) {
+        this.scheduleTally();
+        this.notify({ v: PROTOCOL_VERSION, type: 'enter', id: message.id, at: Math.round(hostNow), body: { lottery: lottery.id }, sender: message.sender, fromHost: false, direct: true } as Inbound);
+      }
+    } else if (message.type === 'likes') this.checkLikeGoal();
+  }
+
+  private checkLikeGoal(): void {
+    const lottery = this.state.lottery;
+    if (!this.isHost || lottery?.status !== 'open' || lottery.mode !== 'like-goal' || !lottery.goal) return;
+    if (this.state.likes - (lottery.likesFrom ?? 0) >= lottery.goal) this.act('lottery.unlock', { id: lottery.id });
+  }
+
+  /** Host: publishes the live entrant count, at most once a second. */
+  private scheduleTally(): void {
+    if (this.tallyTimer || this.closed) return;
+    this.tallyTimer = setTimeout(() => {
+      this.tallyTimer = null;
+      const lottery = this.state.lottery;
+      if (this.closed || lottery?.status !== 'open') return;
+      const entrants = this.ledger.entrantCount(lottery.id);
+      if (entrants !== lottery.entrants) this.act('lottery.tally', { id: lottery.id, entrants });
+    }, 1000);
+  }
+
+  /** Host: publishes a first-N perk's remaining count after claims, at most twice a second. */
+  private scheduleRemaining(): void {
+    if (this.remainingTimer || this.closed) return;
+    this.remainingTimer = setTimeout(() => {
+      this.remainingTimer = null;
+      const perk = this.state.perk;
+      if (this.closed || !perk) return;
+      const remaining = this.ledger.remaining(perk.id);
+      if (remaining !== null && remaining !== perk.remaining) this.act('perk.drop', { ...perk, remaining });
+    }, 500);
+  }
+
+  /** Viewer: the host's answer to one of this screen's requests. */
+  private applyReceipt(receipt: BodyOf<'receipt'>): void {
+    const viewer = this.viewer;
+    if (receipt.for === 'enter') {
+      this.updateViewer({ entries: { ...viewer.entries, [receipt.ref]: receipt.ok || receipt.reason === 'duplicate' ? 'in' : (receipt.reason ?? 'invalid') } });
+    } else if (receipt.for === 'answer') {
+      const mine = viewer.answers[receipt.ref];
+      const choice = receipt.choice ?? mine?.choice ?? 0;
+      const locked = receipt.ok || receipt.reason === 'duplicate';
+      const entry: ViewerRecord['answers'][string] = { choice, status: locked ? 'locked' : 'rejected' };
+      if (!locked && receipt.reason) entry.reason = receipt.reason;
+      this.updateViewer({ answers: { ...viewer.answers, [receipt.ref]: entry } });
+    } else {
+      const ok = receipt.ok || receipt.reason === 'duplicate';
+      const entry: ViewerRecord['claims'][string] = { status: ok ? 'ok' : 'rejected' };
+      if (!ok && receipt.reason) entry.reason = receipt.reason;
+      this.updateViewer({ claims: { ...viewer.claims, [receipt.ref]: entry } });
+    }
+  }
+
+  /** Every screen: score, quiz hash and draw checks, watch-time auto entry. */
+  private afterApply(message: Inbound): void {
+    switch (message.type) {
+      case 'quiz.reveal': {
+        const body = (message as Inbound<'quiz.reveal'>).body;
+        const quiz = this.state.quiz;
+        const viewer = this.viewer;
+        const mine = viewer.answers[body.id];
+        const answers = { ...viewer.answers };
+        let right = viewer.score.right;
+        if (mine && mine.correct === undefined) {
+          const correct = mine.status === 'locked' && mine.choice === body.correct;
+          answers[body.id] = { ...mine, correct };
+          if (correct) right++;
+        }
+        this.updateViewer({ answers, score: { right, revealed: viewer.score.revealed + 1 } });
+        if (quiz?.id === body.id) {
+          const hash = quiz.answerHash;
+          void verifyAnswer(hash, body.salt, body.correct).then((ok) => {
+            this.updateViewer({ quizChecks: { ...this.viewer.quizChecks, [body.id]: ok } });
+          });
+        }
+        return;
+      }
+      case 'lottery.draw':
+        this.checkDraw((message as Inbound<'lottery.draw'>).body.id);
+        return;
+      case 'lottery.entrants': {
+        const { id, part, parts, ids } = (message as Inbound<'lottery.entrants'>).body;
+        let got = this.entrantParts.get(id);
+        if (!got || got.parts !== parts) {
+          got = Object.assign(new Map<number, string[]>(), { parts });
+          this.entrantParts.set(id, got);
+          if (this.entrantParts.size > 5) this.entrantParts.delete(this.entrantParts.keys().next().value as string);
+        }
+        got.set(part, ids);
+        if (got.size === parts) this.checkDraw(id);
+        return;
+      }
+      case 'lottery.open':
+      case 'snapshot':
+        this.autoEnter();
+        if (message.type === 'snapshot' && this.state.lottery?.status === 'drawn' && !this.viewer.draws[this.state.lottery.id]) this.checkDraw(this.state.lottery.id);
+        return;
+      default:
+    }
+  }
+
+  /** Re-checks the current draw with the entrant list when all its parts arrived. */
+  private checkDraw(id: string): void {
+    const lottery = this.state.lottery;
+    if (lottery?.id !== id || lottery.status !== 'drawn' || lottery.seed === undefined || lottery.digest === undefined) return;
+    const got = this.entrantParts.get(id);
+    let list: string[] | null = null;
+    if (got && got.size === got.parts) {
+      list = [];
+      for (let part = 0; part < got.parts; part++) {
+        const ids = got.get(part);
+        if (!ids) {
+          list = null;
+          break;
+        }
+        for (const entrant of ids) list.push(entrant);
+      }
+    }
+    const run = (this.verifyRuns.get(id) ?? 0) + 1;
+    this.verifyRuns.set(id, run);
+    if (!this.viewer.draws[id]) {
+      this.updateViewer({ draws: { ...this.viewer.draws, [id]: { status: 'checking', commitment: false, digest: null, winners: null, member: null } } });
+    }
+    const draw = {
+      commitment: lottery.commitment,
+      seed: lottery.seed,
+      digest: lottery.digest,
+      entrants: lottery.entrants,
+      winners: lottery.winners,
+      winnerIds: lottery.winnerIds ?? [],
+    };
+    void verifyDraw(draw, list, this.userId).then((check) => {
+      if (this.verifyRuns.get(id) !== run || this.closed) return;
+      this.updateViewer({ draws: { ...this.viewer.draws, [id]: check } });
+    });
   }
 
   private receiveSequenced(message: Inbound): void {
@@ -428,6 +804,8 @@ export class RoomSession {
     }
     this.stats.applied++;
     this.state$.set(after);
+    this.afterApply(message);
+    if (this.isHost && !message.fromHost) this.hostObserve(message);
     this.notify(message);
   }
 

@@ -141,6 +141,18 @@ function applyHostBody(state: ShowState, message: Inbound): ShowState {
       if (state.lottery?.id !== body.id) return state;
       return { ...state, lottery: { ...state.lottery, ...body, status: 'drawn' } };
     }
+    case 'lottery.tally': {
+      const body = (message as Inbound<'lottery.tally'>).body;
+      if (state.lottery?.id !== body.id || state.lottery.status !== 'open') return state;
+      return { ...state, lottery: { ...state.lottery, entrants: body.entrants } };
+    }
+    case 'lottery.unlock': {
+      const body = (message as Inbound<'lottery.unlock'>).body;
+      if (state.lottery?.id !== body.id) return state;
+      const lottery = { ...state.lottery, status: 'unlocked' as const };
+      if (body.claim) lottery.claim = body.claim;
+      return { ...state, lottery };
+    }
     case 'quiz.ask':
       return { ...state, quiz: { ...(message as Inbound<'quiz.ask'>).body, status: 'open' } };
     case 'quiz.reveal': {

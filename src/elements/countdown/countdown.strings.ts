@@ -1,0 +1,42 @@
+import type { Translation } from '../../i18n/localize.js';
+
+export const en = {
+  nextDrop: 'Next drop',
+  startsIn: 'Starts in',
+  comingUp: 'Coming up!',
+  liveNow: 'It’s on!',
+  dropping: 'Dropping now…',
+  code: 'Code',
+  copy: 'Copy code',
+  copied: 'Copied',
+  openOffer: 'Open the offer',
+  left: (count: string) => `${count} left`,
+  soldOut: 'All gone',
+  claim: 'Claim',
+  claimed: 'Claimed! It’s yours.',
+  claimSoldOut: 'Sorry, all gone',
+  claimRefused: 'Your claim was not accepted',
+  remindMe: 'Remind me',
+  reminders: 'Add a reminder',
+  ics: 'Calendar file (.ics)',
+  google: 'Google Calendar',
+  outlook: 'Outlook',
+  nextShow: 'Next show',
+  at: (time: string) => `at ${time}`,
+};
+
+export const translation: Translation<typeof en> = {
+  name: 'countdown',
+  en,
+  loaders: {
+    'zh-CN': () => import('./locales/zh-CN.js'),
+    id: () => import('./locales/id.js'),
+    th: () => import('./locales/th.js'),
+    vi: () => import('./locales/vi.js'),
+    ms: () => import('./locales/ms.js'),
+    ar: () => import('./locales/ar.js'),
+    es: () => import('./locales/es.js'),
+    'pt-BR': () => import('./locales/pt-BR.js'),
+    ja: () => import('./locales/ja.js'),
+  },
+};

@@ -1,0 +1,201 @@
+import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RoomController } from '../../controllers/room-controller.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { countdownPhase, googleCalendarUrl, icsEvent, outlookCalendarUrl, type CountdownView, type PerkDrop, type Reminder } from '../../core/calendar.js';
+import type { Perk } from '../../core/protocol.js';
+import { LingerRemindMeEvent } from '../../events/dom/linger-remind-me.js';
+import { LingerClaimRequestEvent } from '../../events/dom/linger-claim-request.js';
+import { TickController, ViewerController } from '../lottery/viewer-controller.js';
+import { translation } from './countdown.strings.js';
+import styles from './countdown.styles.js';
+
+const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+  ${svg`<path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>`}
+</svg>`;
+
+/**
+ * Counts down to the room's next scheduled perk on the host's clock (the same second on every
+ * screen), switches to the host's pre-announce prompt in the last `lead` seconds, and shows the drop
+ * at zero: a code to copy, a link, or a first-N offer with the remaining count and a claim button.
+ * "Remind me" offers an `.ics` file and Google / Outlook links for the next perk (or the next show)
+ * and fires `linger-remind-me` for the merchant's own reminders.
+ *
+ * @summary Countdown to the next perk with pre-announce, drop and "remind me".
+ * @tag linger-countdown
+ * @attr room - Id of the `<linger-room>` (else the closest or only room).
+ * @attr locale - Language (else the room's, else `<html lang>`).
+ * @attr next-show - When the next show starts (ISO date-time or ms), shown when no perk is planned.
+ * @attr next-show-title - Title of the next show for the reminder.
+ * @attr drop-seconds - How long a drop stays on screen (default 120; a first-N drop stays while some are left).
+ * @fires linger-remind-me - The viewer asked for a reminder (`detail.id`, `kind`, `title`, `start`, `ics`, `google`, `outlook`).
+ * @fires linger-claim-request - The viewer claimed a first-N drop (`detail.perk`).
+ * @csspart base - The card.
+ * @csspart label - "Next drop" / "Coming up!" / "It's on!".
+ * @csspart title - The perk's title.
+ * @csspart clock - The countdown digits.
+ * @csspart prompt - The host's pre-announce prompt.
+ * @csspart drop - The drop (code, link, remaining).
+ * @csspart remind-button - The "Remind me" button.
+ * @csspart reminders - The calendar links.
+ * @cssproperty --linger-countdown-accent - Accent colour.
+ * @cssproperty --linger-countdown-surface - Card background.
+ * @cssproperty --linger-countdown-max-width - Widest the card grows (default 420px).
+ */
+export class LingerCountdown extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  @property({ reflect: true }) locale = '';
+  @property({ reflect: true }) room = '';
+  @property({ attribute: 'next-show' }) nextShow = '';
+  @property({ attribute: 'next-show-title' }) nextShowTitle = '';
+  @property({ type: Number, attribute: 'drop-seconds' }) dropSeconds = 120;
+
+  @state() private remindersFor: string | null = null;
+  @state() private copied = false;
+
+  private readonly roomCtl = new RoomController(this);
+  private readonly viewerCtl = new ViewerController(this, this.roomCtl);
+  private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
+  protected readonly ticker = new TickController(this, () => this.roomCtl.session !== null, 200);
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale')) this.l10n.update();
+    if (changed.has('room')) this.roomCtl.resolve();
+  }
+
+  /** What is on screen now (also handy for tests and the merchant's own UI). */
+  get view(): CountdownView {
+    const state = this.roomCtl.state;
+    if (!state) return { phase: 'idle' };
+    return countdownPhase(state.schedule, state.perk, this.now(), this.dropSeconds * 1000);
+  }
+
+  private now(): number {
+    return this.roomCtl.session?.clock.now() ?? Date.now();
+  }
+
+  protected override render() {
+    const view = this.view;
+    const { l10n } = this;
+    if (view.phase === 'idle') return this.renderNextShow();
+    return html`<section part="base" class="card phase-${view.phase}" data-phase=${view.phase} lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="label">
+      <p part="label" id="label" class="label">
+        ${view.phase === 'counting' ? l10n.term('nextDrop') : view.phase === 'announce' ? l10n.term('comingUp') : l10n.term('liveNow')}
+      </p>
+      <h2 part="title" class="title">${(view.phase === 'drop' ? view.drop?.title : undefined) ?? view.perk.title}</h2>
+      ${view.phase === 'drop' ? this.renderDrop(view.perk, view.drop) : this.renderCounting(view.perk, view.seconds, view.phase === 'announce')}
+    </section>`;
+  }
+
+  private renderCounting(perk: Perk, seconds: number, announce: boolean): TemplateResult {
+    const { l10n } = this;
+    return html`
+      ${announce && perk.prompt ? html`<p part="prompt" class="prompt" role="status">${perk.prompt}</p>` : nothing}
+      <p class="clock-row">
+        <span class="visually-hidden">${l10n.term('startsIn')}</span>
+        <span part="clock" class="clock" role="timer">${l10n.duration(seconds)}</span>
+        <span class="at">${l10n.term('at', l10n.time(perk.at))}</span>
+      </p>
+      ${this.renderRemind({ id: perk.id, title: perk.title, start: perk.at, description: perk.prompt }, 'perk')}
+    `;
+  }
+
+  private renderDrop(perk: Perk, drop: PerkDrop | null): TemplateResult {
+    const { l10n } = this;
+    if (!drop) return html`<p part="drop" class="drop" role="status">${l10n.term('dropping')}</p>`;
+    const remaining = typeof drop.remaining === 'number' ? drop.remaining : null;
+    const claim = this.viewerCtl.value?.claims[perk.id];
+    return html`<div part="drop" class="drop" role="status">
+      ${drop.code
+        ? html`<p class="code-row"><span>${l10n.term('code')}</span> <code class="code">${drop.code}</code>
+            <button type="button" class="secondary" @click=${() => this.copy(drop.code!)}>${this.copied ? l10n.term('copied') : l10n.term('copy')}</button></p>`
+        : nothing}
+      ${drop.link ? html`<p><a class="offer" href=${drop.link} target="_blank" rel="noopener noreferrer">${l10n.term('openOffer')}</a></p>` : nothing}
+      ${remaining !== null
+        ? html`<p class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? l10n.term('soldOut') : l10n.term('left', l10n.number(remaining))}</p>
+            ${claim?.status === 'ok'
+              ? html`<p class="claimed">${l10n.term('claimed')}</p>`
+              : claim?.status === 'rejected'
+                ? html`<p class="refused">${claim.reason === 'sold-out' ? l10n.term('claimSoldOut') : l10n.term('claimRefused')}</p>`
+                : html`<button type="button" class="claim" ?disabled=${remaining === 0 || claim?.status === 'sent' || !this.roomCtl.session} @click=${() => this.claim(perk.id)}>
+                    ${l10n.term('claim')}
+                  </button>`}`
+        : nothing}
+    </div>`;
+  }
+
+  private renderNextShow(): TemplateResult | typeof nothing {
+    const start = this.nextShowTime();
+    if (start === null) return nothing;
+    const { l10n } = this;
+    const title = this.nextShowTitle || l10n.term('nextShow');
+    return html`<section part="base" class="card phase-show" data-phase="show" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="label">
+      <p part="label" id="label" class="label">${l10n.term('nextShow')}</p>
+      <h2 part="title" class="title">${title}</h2>
+      <p class="clock-row"><span part="clock" class="when">${l10n.time(start, { dateStyle: 'medium', timeStyle: 'short' })}</span></p>
+      ${this.renderRemind({ id: `show-${start}`, title, start, minutes: 60 }, 'show')}
+    </section>`;
+  }
+
+  private nextShowTime(): number | null {
+    if (!this.nextShow) return null;
+    const value = /^\d+$/.test(this.nextShow) ? Number(this.nextShow) : Date.parse(this.nextShow);
+    return Number.isFinite(value) && value > this.now() ? value : null;
+  }
+
+  private renderRemind(reminder: Reminder, kind: 'perk' | 'show'): TemplateResult {
+    const { l10n } = this;
+    const open = this.remindersFor === reminder.id;
+    const withUrl = { ...reminder, url: typeof location !== 'undefined' && /^https?:/.test(location.href) ? location.href : undefined } as Reminder;
+    if (!withUrl.url) delete withUrl.url;
+    return html`<div class="remind">
+      <button part="remind-button" type="button" class="secondary remind-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="reminders" @click=${() => this.remind(withUrl, kind)}>
+        ${bell} ${l10n.term('remindMe')}
+      </button>
+      ${open
+        ? html`<ul part="reminders" id="reminders" class="reminders" aria-label=${l10n.term('reminders')}>
+            <li><a href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(icsEvent(withUrl))}`} download=${`${reminder.id}.ics`}>${l10n.term('ics')}</a></li>
+            <li><a href=${googleCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('google')}</a></li>
+            <li><a href=${outlookCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('outlook')}</a></li>
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private remind(reminder: Reminder, kind: 'perk' | 'show'): void {
+    if (this.remindersFor === reminder.id) {
+      this.remindersFor = null;
+      return;
+    }
+    this.remindersFor = reminder.id;
+    this.dispatchEvent(
+      new LingerRemindMeEvent({
+        id: reminder.id,
+        kind,
+        title: reminder.title,
+        start: reminder.start,
+        ics: icsEvent(reminder),
+        google: googleCalendarUrl(reminder),
+        outlook: outlookCalendarUrl(reminder),
+      }),
+    );
+    this.roomCtl.session?.track('remind_me', kind === 'perk' ? { perk: reminder.id } : {});
+  }
+
+  private claim(perk: string): void {
+    this.dispatchEvent(new LingerClaimRequestEvent({ perk }));
+    this.roomCtl.session?.claim(perk);
+  }
+
+  private copy(code: string): void {
+    void navigator.clipboard?.writeText(code).then(
+      () => {
+        this.copied = true;
+        setTimeout(() => (this.copied = false), 2000);
+      },
+      () => undefined,
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "العرض التالي",
+  startsIn: "يبدأ بعد",
+  comingUp: "قريبًا جدًا!",
+  liveNow: "بدأ العرض!",
+  dropping: "جارٍ الإطلاق…",
+  code: "الرمز",
+  copy: "نسخ الرمز",
+  copied: "تم النسخ",
+  openOffer: "افتح العرض",
+  left: (count: string) => `تبقّى ${count}`,
+  soldOut: "نفدت الكمية",
+  claim: "احصل عليه",
+  claimed: "تم! أصبح لك.",
+  claimSoldOut: "عذرًا، نفدت الكمية",
+  claimRefused: "لم يُقبل طلبك",
+  remindMe: "ذكّرني",
+  reminders: "أضف تذكيرًا",
+  ics: "ملف تقويم (.ics)",
+  google: "تقويم Google",
+  outlook: "Outlook",
+  nextShow: "البث القادم",
+  at: (time: string) => `الساعة ${time}`,
+} satisfies typeof en;

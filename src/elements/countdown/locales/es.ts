@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "Próxima oferta",
+  startsIn: "Empieza en",
+  comingUp: "¡Ya casi!",
+  liveNow: "¡Ya está aquí!",
+  dropping: "Lanzando ahora…",
+  code: "Código",
+  copy: "Copiar código",
+  copied: "Copiado",
+  openOffer: "Abrir la oferta",
+  left: (count: string) => `Quedan ${count}`,
+  soldOut: "Agotado",
+  claim: "Reclamar",
+  claimed: "¡Reclamado! Es tuyo.",
+  claimSoldOut: "Lo sentimos, se agotó",
+  claimRefused: "Tu reclamo no fue aceptado",
+  remindMe: "Recuérdamelo",
+  reminders: "Añadir un recordatorio",
+  ics: "Archivo de calendario (.ics)",
+  google: "Google Calendar",
+  outlook: "Outlook",
+  nextShow: "Próximo directo",
+  at: (time: string) => `a las ${time}`,
+} satisfies typeof en;

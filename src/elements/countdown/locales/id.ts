@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "Promo berikutnya",
+  startsIn: "Mulai dalam",
+  comingUp: "Segera dimulai!",
+  liveNow: "Sudah dimulai!",
+  dropping: "Sedang dibagikan…",
+  code: "Kode",
+  copy: "Salin kode",
+  copied: "Tersalin",
+  openOffer: "Buka penawaran",
+  left: (count: string) => `Sisa ${count}`,
+  soldOut: "Habis",
+  claim: "Klaim",
+  claimed: "Berhasil diklaim! Ini milikmu.",
+  claimSoldOut: "Maaf, sudah habis",
+  claimRefused: "Klaimmu tidak diterima",
+  remindMe: "Ingatkan saya",
+  reminders: "Tambah pengingat",
+  ics: "File kalender (.ics)",
+  google: "Google Kalender",
+  outlook: "Outlook",
+  nextShow: "Acara berikutnya",
+  at: (time: string) => `pukul ${time}`,
+} satisfies typeof en;

@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "次の特典",
+  startsIn: "開始まで",
+  comingUp: "まもなく！",
+  liveNow: "スタート！",
+  dropping: "配布中…",
+  code: "コード",
+  copy: "コードをコピー",
+  copied: "コピーしました",
+  openOffer: "特典を開く",
+  left: (count: string) => `残り${count}`,
+  soldOut: "終了しました",
+  claim: "受け取る",
+  claimed: "受け取りました！",
+  claimSoldOut: "申し訳ありません、終了しました",
+  claimRefused: "受け取りは受け付けられませんでした",
+  remindMe: "リマインド",
+  reminders: "リマインダーを追加",
+  ics: "カレンダーファイル（.ics）",
+  google: "Google カレンダー",
+  outlook: "Outlook",
+  nextShow: "次の配信",
+  at: (time: string) => `${time}開始`,
+} satisfies typeof en;

@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "Tawaran seterusnya",
+  startsIn: "Bermula dalam",
+  comingUp: "Akan bermula!",
+  liveNow: "Sudah bermula!",
+  dropping: "Sedang diberikan…",
+  code: "Kod",
+  copy: "Salin kod",
+  copied: "Disalin",
+  openOffer: "Buka tawaran",
+  left: (count: string) => `${count} lagi`,
+  soldOut: "Habis",
+  claim: "Tuntut",
+  claimed: "Berjaya dituntut! Ia milik anda.",
+  claimSoldOut: "Maaf, sudah habis",
+  claimRefused: "Tuntutan anda tidak diterima",
+  remindMe: "Ingatkan saya",
+  reminders: "Tambah peringatan",
+  ics: "Fail kalendar (.ics)",
+  google: "Kalendar Google",
+  outlook: "Outlook",
+  nextShow: "Rancangan seterusnya",
+  at: (time: string) => `pada ${time}`,
+} satisfies typeof en;

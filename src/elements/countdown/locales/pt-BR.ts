@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "Próxima oferta",
+  startsIn: "Começa em",
+  comingUp: "Está chegando!",
+  liveNow: "Começou!",
+  dropping: "Liberando agora…",
+  code: "Código",
+  copy: "Copiar código",
+  copied: "Copiado",
+  openOffer: "Abrir a oferta",
+  left: (count: string) => `Restam ${count}`,
+  soldOut: "Esgotado",
+  claim: "Resgatar",
+  claimed: "Resgatado! É seu.",
+  claimSoldOut: "Desculpe, esgotou",
+  claimRefused: "Seu resgate não foi aceito",
+  remindMe: "Lembrar-me",
+  reminders: "Adicionar lembrete",
+  ics: "Arquivo de calendário (.ics)",
+  google: "Google Agenda",
+  outlook: "Outlook",
+  nextShow: "Próxima live",
+  at: (time: string) => `às ${time}`,
+} satisfies typeof en;

@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "ดีลถัดไป",
+  startsIn: "เริ่มใน",
+  comingUp: "ใกล้เริ่มแล้ว!",
+  liveNow: "มาแล้ว!",
+  dropping: "กำลังแจก…",
+  code: "โค้ด",
+  copy: "คัดลอกโค้ด",
+  copied: "คัดลอกแล้ว",
+  openOffer: "เปิดข้อเสนอ",
+  left: (count: string) => `เหลือ ${count}`,
+  soldOut: "หมดแล้ว",
+  claim: "รับสิทธิ์",
+  claimed: "รับสิทธิ์แล้ว! เป็นของคุณ",
+  claimSoldOut: "ขออภัย หมดแล้ว",
+  claimRefused: "ไม่ได้รับสิทธิ์ของคุณ",
+  remindMe: "เตือนฉัน",
+  reminders: "เพิ่มการเตือน",
+  ics: "ไฟล์ปฏิทิน (.ics)",
+  google: "Google ปฏิทิน",
+  outlook: "Outlook",
+  nextShow: "ไลฟ์ถัดไป",
+  at: (time: string) => `เวลา ${time}`,
+} satisfies typeof en;

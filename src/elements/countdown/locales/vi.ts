@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "Ưu đãi tiếp theo",
+  startsIn: "Bắt đầu sau",
+  comingUp: "Sắp bắt đầu!",
+  liveNow: "Bắt đầu rồi!",
+  dropping: "Đang phát…",
+  code: "Mã",
+  copy: "Sao chép mã",
+  copied: "Đã sao chép",
+  openOffer: "Mở ưu đãi",
+  left: (count: string) => `Còn ${count}`,
+  soldOut: "Đã hết",
+  claim: "Nhận",
+  claimed: "Đã nhận! Là của bạn.",
+  claimSoldOut: "Xin lỗi, đã hết",
+  claimRefused: "Yêu cầu nhận của bạn không được chấp nhận",
+  remindMe: "Nhắc tôi",
+  reminders: "Thêm lời nhắc",
+  ics: "Tệp lịch (.ics)",
+  google: "Google Lịch",
+  outlook: "Outlook",
+  nextShow: "Buổi phát tiếp theo",
+  at: (time: string) => `lúc ${time}`,
+} satisfies typeof en;

@@ -1,0 +1,26 @@
+import type { en } from '../countdown.strings.js';
+
+export default {
+  nextDrop: "下一波福利",
+  startsIn: "距离开始",
+  comingUp: "即将开始！",
+  liveNow: "福利来了！",
+  dropping: "正在发放…",
+  code: "优惠码",
+  copy: "复制优惠码",
+  copied: "已复制",
+  openOffer: "打开优惠",
+  left: (count: string) => `剩余 ${count} 份`,
+  soldOut: "已抢完",
+  claim: "领取",
+  claimed: "领取成功！归你了。",
+  claimSoldOut: "抱歉，已抢完",
+  claimRefused: "领取未被接受",
+  remindMe: "提醒我",
+  reminders: "添加提醒",
+  ics: "日历文件（.ics）",
+  google: "Google 日历",
+  outlook: "Outlook",
+  nextShow: "下一场直播",
+  at: (time: string) => `${time} 开始`,
+} satisfies typeof en;

@@ -1,0 +1,117 @@
+import { css } from 'lit';
+import { cardStyles } from './card.styles.js';
+
+export default [
+  cardStyles,
+  css`
+    :host {
+      --_card-accent: var(--linger-lottery-accent, var(--_accent));
+      --_card-surface: var(--linger-lottery-surface, var(--_surface));
+      --_max-width: var(--linger-lottery-max-width, 420px);
+    }
+    .prize {
+      font-weight: 600;
+    }
+    .how {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+      align-items: flex-start;
+    }
+    .progress-row {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      inline-size: 100%;
+    }
+    .progress-label,
+    .meta,
+    .rules,
+    .time {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .rules ul {
+      padding-inline-start: 1.2em;
+    }
+    .entry:empty {
+      display: none;
+    }
+    .entry-in {
+      color: var(--_success);
+      font-weight: 700;
+    }
+    .entry-late,
+    .entry-ineligible,
+    .entry-closed,
+    .entry-mode,
+    .entry-unknown,
+    .entry-invalid {
+      color: var(--_danger);
+    }
+    .draw {
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      font-weight: 700;
+    }
+    .reel {
+      inline-size: 1.4em;
+      block-size: 1.4em;
+      border-radius: 50%;
+      border: 3px solid var(--_card-accent);
+      border-inline-end-color: transparent;
+      animation: spin 0.6s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+    .headline {
+      font-weight: 700;
+      font-size: 1.05em;
+    }
+    .headline.won {
+      color: var(--_card-accent);
+      font-size: 1.3em;
+    }
+    .claim {
+      padding: var(--_space);
+      border-radius: calc(var(--_radius) * 0.5);
+      background: var(--_surface-alt);
+    }
+    .winners ol {
+      padding-inline-start: 1.4em;
+    }
+    .winners li.me {
+      color: var(--_card-accent);
+    }
+    .verify {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      padding-block-start: var(--_space);
+      border-block-start: 1px solid var(--_border);
+      font-size: 0.9em;
+    }
+    .verify-verified .badge,
+    .verify-partial .badge {
+      color: var(--_success);
+      font-weight: 700;
+    }
+    .verify-failed .badge,
+    .member.bad {
+      color: var(--_danger);
+      font-weight: 700;
+    }
+    summary {
+      cursor: pointer;
+      color: var(--_muted);
+    }
+    dt {
+      font-weight: 600;
+      margin-block-start: 4px;
+    }
+  `,
+];

@@ -1,0 +1,11 @@
+import { LingerProduct } from './product.js';
+import { define } from '../../utilities/define.js';
+
+export { LingerProduct };
+define('linger-product', LingerProduct);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'linger-product': LingerProduct;
+  }
+}

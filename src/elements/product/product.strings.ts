@@ -1,0 +1,33 @@
+import type { Translation } from '../../i18n/localize.js';
+
+export const en = {
+  featured: 'Featured now',
+  products: 'Products',
+  addToCart: 'Add to cart',
+  adding: 'Adding…',
+  added: 'Added to your cart',
+  soldOut: 'Sold out',
+  inStock: (count: string) => `${count} in stock`,
+  remaining: (count: string) => `Only ${count} left at this price`,
+  errorSoldOut: 'Sorry, this item is sold out.',
+  errorNetwork: 'Could not reach the cart. Check your connection and try again.',
+  errorCart: (message: string) => `Could not add to cart: ${message}`,
+  noCart: 'This shop has no cart connected here.',
+  view: (title: string) => `View ${title}`,
+};
+
+export const translation: Translation<typeof en> = {
+  name: 'product',
+  en,
+  loaders: {
+    'zh-CN': () => import('./locales/zh-CN.js'),
+    id: () => import('./locales/id.js'),
+    th: () => import('./locales/th.js'),
+    vi: () => import('./locales/vi.js'),
+    ms: () => import('./locales/ms.js'),
+    ar: () => import('./locales/ar.js'),
+    es: () => import('./locales/es.js'),
+    'pt-BR': () => import('./locales/pt-BR.js'),
+    ja: () => import('./locales/ja.js'),
+  },
+};

@@ -1,0 +1,93 @@
+import { css } from 'lit';
+import { cardStyles } from '../lottery/card.styles.js';
+
+export default [
+  cardStyles,
+  css`
+    :host {
+      --_card-accent: var(--linger-product-accent, var(--_accent));
+      --_card-surface: var(--linger-product-surface, var(--_surface));
+      --_max-width: var(--linger-product-max-width, 420px);
+      --_image: var(--linger-product-image-size, 96px);
+    }
+    .pinned,
+    .list {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+      max-inline-size: var(--_max-width);
+    }
+    .kicker {
+      font-size: 0.8em;
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.05em;
+      color: var(--_card-accent);
+    }
+    .items {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+      padding: 0;
+      list-style: none;
+    }
+    .item {
+      flex-direction: row;
+      align-items: flex-start;
+    }
+    .image {
+      flex: none;
+      inline-size: var(--_image);
+      block-size: var(--_image);
+      object-fit: cover;
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_surface-alt);
+    }
+    .body {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      flex: 1;
+      min-inline-size: 0;
+    }
+    .title {
+      font-size: 1em;
+    }
+    .title a {
+      text-decoration: none;
+    }
+    .title a:hover {
+      text-decoration: underline;
+    }
+    .price {
+      font-size: 1.15em;
+      font-weight: 700;
+    }
+    .stock {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .stock.urgent {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    .add {
+      align-self: flex-start;
+      margin-block-start: 4px;
+    }
+    .message {
+      font-size: 0.9em;
+    }
+    .message:empty {
+      display: none;
+    }
+    .message.added {
+      color: var(--_success);
+      font-weight: 600;
+    }
+    .message.error {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+  `,
+];

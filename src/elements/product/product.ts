@@ -1,0 +1,173 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RoomController } from '../../controllers/room-controller.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import type { Product } from '../../core/protocol.js';
+import { LingerAddToCartEvent } from '../../events/dom/linger-add-to-cart.js';
+import { announceCartChange, shopify, shopifyAddToCart, type CartFailure } from './cart.js';
+import { translation } from './product.strings.js';
+import styles from './product.styles.js';
+
+type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartFailure['kind'] | 'no-cart'; message: string };
+
+/**
+ * The pinned product of the room (image, title, price formatted with `Intl` in the shop's currency,
+ * stock or first-N remaining), or a list given as the `products` property. "Add to cart" fires the
+ * cancelable `linger-add-to-cart` event; when no handler cancels it and the page is a Shopify
+ * storefront (or `cart="shopify"`), it calls the AJAX Cart API (`/cart/add.js`) and then tells the
+ * theme (`cart:refresh`, `cart:updated`). Errors — sold out, network — are shown, never swallowed.
+ *
+ * @summary Pinned or listed product with add-to-cart (Shopify AJAX cart or a DOM event).
+ * @tag linger-product
+ * @attr room - Id of the `<linger-room>` (else the closest or only room).
+ * @attr locale - Language (else the room's, else `<html lang>`).
+ * @attr cart - `auto` (default: Shopify when `window.Shopify` exists, else the event only), `shopify`, or `event`.
+ * @attr cart-root - Shopify routes root (default `window.Shopify.routes.root`, else `/`).
+ * @attr currency - ISO 4217 currency for prices without one (default: the product's, else Shopify's active currency).
+ * @fires linger-add-to-cart - Before adding (cancelable; `detail.product`, `variantId`, `quantity`, `waitUntil(promise)`).
+ * @csspart base - The section.
+ * @csspart item - One product card.
+ * @csspart image - The product image.
+ * @csspart title - The product title.
+ * @csspart price - The price.
+ * @csspart stock - Stock or first-N remaining.
+ * @csspart add-button - The add-to-cart button.
+ * @csspart message - The add-to-cart result or error.
+ * @cssproperty --linger-product-accent - Accent colour.
+ * @cssproperty --linger-product-surface - Card background.
+ * @cssproperty --linger-product-max-width - Widest the element grows (default 420px).
+ * @cssproperty --linger-product-image-size - Image size (default 96px).
+ */
+export class LingerProduct extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  @property({ reflect: true }) locale = '';
+  @property({ reflect: true }) room = '';
+  @property() cart: 'auto' | 'shopify' | 'event' = 'auto';
+  @property({ attribute: 'cart-root' }) cartRoot = '';
+  @property() currency = '';
+  /** Products to list instead of the pinned one (property only). */
+  @property({ attribute: false }) products: Product[] | null = null;
+
+  @state() private carts: Record<string, CartState> = {};
+
+  private readonly roomCtl = new RoomController(this);
+  private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale')) this.l10n.update();
+    if (changed.has('room')) this.roomCtl.resolve();
+  }
+
+  protected override render() {
+    const { l10n } = this;
+    const pinned = this.roomCtl.state?.pinned ?? null;
+    const list = this.products;
+    if (list?.length) {
+      return html`<section part="base" class="list" lang=${l10n.lang} dir=${l10n.dir} aria-label=${l10n.term('products')}>
+        <ul class="items">
+          ${list.map((product) => html`<li>${this.renderItem(product, product.id === pinned?.product.id ? pinned.remaining : null)}</li>`)}
+        </ul>
+      </section>`;
+    }
+    if (!pinned) return nothing;
+    return html`<section part="base" class="pinned" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="kicker">
+      <p id="kicker" class="kicker">${l10n.term('featured')}</p>
+      ${this.renderItem(pinned.product, pinned.remaining)}
+    </section>`;
+  }
+
+  private renderItem(product: Product, remaining: number | null): TemplateResult {
+    const { l10n } = this;
+    const cart = this.carts[product.id];
+    const soldOut = product.soldOut === true || remaining === 0 || product.stock === 0 || (cart?.status === 'error' && cart.kind === 'sold-out');
+    const titleId = `title-${product.id}`;
+    return html`<article part="item" class="item card" aria-labelledby=${titleId}>
+      ${product.image ? html`<img part="image" class="image" src=${product.image} alt="" loading="lazy" decoding="async" />` : nothing}
+      <div class="body">
+        <h2 part="title" class="title" id=${titleId}>
+          ${product.url
+            ? html`<a href=${product.url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
+            : product.title}
+        </h2>
+        ${product.price ? html`<p part="price" class="price">${this.price(product)}</p>` : nothing}
+        ${this.renderStock(product, remaining)}
+        <button part="add-button" class="add" type="button" ?disabled=${soldOut || cart?.status === 'adding'} @click=${() => this.add(product)}>
+          ${soldOut ? l10n.term('soldOut') : cart?.status === 'adding' ? l10n.term('adding') : l10n.term('addToCart')}
+        </button>
+        <p part="message" class="message ${cart?.status ?? ''}" role=${cart?.status === 'error' ? 'alert' : 'status'}>${this.cartText(cart)}</p>
+      </div>
+    </article>`;
+  }
+
+  private renderStock(product: Product, remaining: number | null): TemplateResult | typeof nothing {
+    const { l10n } = this;
+    if (remaining !== null && remaining > 0) return html`<p part="stock" class="stock urgent">${l10n.term('remaining', l10n.number(remaining))}</p>`;
+    if (typeof product.stock === 'number' && product.stock > 0) return html`<p part="stock" class="stock">${l10n.term('inStock', l10n.number(product.stock))}</p>`;
+    return nothing;
+  }
+
+  /** "19.90" → "$19.90" / "١٩٫٩٠ US$"; a price that is not a plain number is shown as the host wrote it. */
+  private price(product: Product): string {
+    const raw = product.price ?? '';
+    const currency = product.currency || this.currency || shopify()?.currency?.active || '';
+    const plain = raw.trim().replace(/,/g, '');
+    if (!currency || !/^\d+(\.\d+)?$/.test(plain)) return raw;
+    try {
+      return this.l10n.price(Number(plain), currency);
+    } catch {
+      return raw;
+    }
+  }
+
+  private cartText(cart: CartState | undefined): string {
+    const { l10n } = this;
+    if (!cart || cart.status !== 'error') return cart?.status === 'added' ? l10n.term('added') : '';
+    if (cart.kind === 'sold-out') return l10n.term('errorSoldOut');
+    if (cart.kind === 'network') return l10n.term('errorNetwork');
+    if (cart.kind === 'no-cart') return l10n.term('noCart');
+    return l10n.term('errorCart', cart.message);
+  }
+
+  private setCart(id: string, value: CartState): void {
+    this.carts = { ...this.carts, [id]: value };
+  }
+
+  /** Adds one unit: the event first (a shop may take over), then Shopify's AJAX cart where there is one. */
+  async add(product: Product, quantity = 1): Promise<void> {
+    const event = new LingerAddToCartEvent({ product, variantId: product.variantId, quantity });
+    this.setCart(product.id, { status: 'adding' });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) {
+      if (!event.result) {
+        const { [product.id]: _, ...rest } = this.carts;
+        this.carts = rest;
+        return;
+      }
+      try {
+        await event.result;
+        this.added(product, quantity);
+      } catch (error) {
+        this.setCart(product.id, { status: 'error', kind: 'cart', message: String((error as Error)?.message ?? error) });
+      }
+      return;
+    }
+    const useShopify = this.cart === 'shopify' || (this.cart === 'auto' && shopify() !== null);
+    if (!useShopify || !product.variantId) {
+      this.setCart(product.id, { status: 'error', kind: 'no-cart', message: '' });
+      return;
+    }
+    const root = this.cartRoot || shopify()?.routes?.root || '/';
+    const result = await shopifyAddToCart(root, product.variantId, quantity);
+    if (result.ok) {
+      announceCartChange({ source: 'linger', product: product.id, variantId: product.variantId, quantity, cart: result.body });
+      this.added(product, quantity);
+    } else this.setCart(product.id, { status: 'error', kind: result.kind, message: result.message });
+  }
+
+  private added(product: Product, quantity: number): void {
+    this.setCart(product.id, { status: 'added' });
+    this.roomCtl.session?.track('add_to_cart', { product: product.id, quantity });
+  }
+}

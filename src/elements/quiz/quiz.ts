@@ -1,0 +1,147 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { RoomController } from '../../controllers/room-controller.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { secondsLeft } from '../../core/clock.js';
+import type { ShowState } from '../../core/state.js';
+import type { ViewerRecord } from '../../core/session.js';
+import { LingerAnswerRequestEvent } from '../../events/dom/linger-answer-request.js';
+import { TickController, ViewerController } from '../lottery/viewer-controller.js';
+import { translation } from './quiz.strings.js';
+import styles from './quiz.styles.js';
+
+type Quiz = NonNullable<ShowState['quiz']>;
+type Answer = ViewerRecord['answers'][string];
+const LETTERS = ['A', 'B', 'C', 'D'];
+
+/**
+ * The room's quiz card: the question with 2–4 options and a countdown on the host's clock. A tap
+ * locks the answer and sends it to the host, which refuses late ones; at the reveal the card shows
+ * the correct option, why, the share of answers per option, right/wrong, the running score and
+ * whether the revealed answer matches the salted hash published with the question.
+ *
+ * @summary Timed quiz card with locked answers, reveal, explanation and score.
+ * @tag linger-quiz
+ * @attr room - Id of the `<linger-room>` (else the closest or only room).
+ * @attr locale - Language (else the room's, else `<html lang>`).
+ * @fires linger-answer-request - The viewer picked an option (`detail.quiz`, `detail.choice`).
+ * @csspart base - The card.
+ * @csspart question - The question.
+ * @csspart options - The list of options.
+ * @csspart option - Each option button.
+ * @csspart status - The answer's status (locked, late, right/wrong).
+ * @csspart explanation - The "why" after the reveal.
+ * @csspart score - The running score.
+ * @csspart verify - The answer-hash check.
+ * @cssproperty --linger-quiz-accent - Accent colour.
+ * @cssproperty --linger-quiz-surface - Card background.
+ * @cssproperty --linger-quiz-max-width - Widest the card grows (default 420px).
+ */
+export class LingerQuiz extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  @property({ reflect: true }) locale = '';
+  @property({ reflect: true }) room = '';
+
+  private readonly roomCtl = new RoomController(this);
+  private readonly viewerCtl = new ViewerController(this, this.roomCtl);
+  private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
+  protected readonly ticker = new TickController(this, () => this.roomCtl.state?.quiz?.status === 'open');
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale')) this.l10n.update();
+    if (changed.has('room')) this.roomCtl.resolve();
+  }
+
+  private now(): number {
+    return this.roomCtl.session?.clock.now() ?? Date.now();
+  }
+
+  protected override render() {
+    const quiz = this.roomCtl.state?.quiz;
+    if (!quiz) return nothing;
+    const { l10n } = this;
+    const viewer = this.viewerCtl.value;
+    const mine = viewer?.answers[quiz.id];
+    const left = secondsLeft(quiz.closesAt, this.now());
+    const open = quiz.status === 'open' && left > 0;
+    const revealed = quiz.status === 'revealed';
+    return html`<section part="base" class="card ${revealed ? 'revealed' : ''}" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="question">
+      <header class="top">
+        <span class="kicker">${l10n.term('quiz')}</span>
+        ${quiz.status === 'open'
+          ? html`<span class="time"><span class="visually-hidden">${l10n.term('timeLeft')}</span><span role="timer" class="clock">${l10n.duration(left)}</span></span>`
+          : nothing}
+      </header>
+      <h2 part="question" id="question">${quiz.question}</h2>
+      ${open && !mine ? html`<p class="hint">${l10n.term('chooseOne')}</p>` : nothing}
+      <ol part="options" class="options">
+        ${quiz.options.map((option, index) => this.renderOption(quiz, option, index, mine, open))}
+      </ol>
+      <p part="status" class="status" role="status">${this.statusText(quiz, mine, open)}</p>
+      ${revealed ? this.renderReveal(quiz, viewer) : nothing}
+    </section>`;
+  }
+
+  private renderOption(quiz: Quiz, option: string, index: number, mine: Answer | undefined, open: boolean): TemplateResult {
+    const { l10n } = this;
+    const revealed = quiz.status === 'revealed';
+    const chosen = mine?.choice === index;
+    const correct = revealed && quiz.correct === index;
+    const share = revealed ? (quiz.shares?.[index] ?? 0) : null;
+    const classes = ['option', chosen ? 'chosen' : '', correct ? 'correct' : '', revealed && chosen && !correct ? 'wrong' : ''].join(' ');
+    return html`<li>
+      <button
+        part="option"
+        class=${classes}
+        type="button"
+        aria-pressed=${chosen ? 'true' : 'false'}
+        ?disabled=${!open || mine !== undefined || !this.roomCtl.session}
+        @click=${() => this.pick(quiz.id, index)}
+        style=${share !== null ? `--_share: ${Math.round(share * 100)}%` : ''}
+      >
+        <span class="letter" aria-hidden="true">${LETTERS[index]}</span>
+        <span class="label">${option}</span>
+        ${correct ? html`<span class="mark">✓ <span class="visually-hidden">${l10n.term('correctMark')}</span></span>` : nothing}
+        ${chosen && !correct ? html`<span class="visually-hidden">${l10n.term('yourMark')}</span>` : nothing}
+        ${share !== null ? html`<span class="share">${l10n.number(share, { style: 'percent' })}</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  private statusText(quiz: Quiz, mine: Answer | undefined, open: boolean): string {
+    const { l10n } = this;
+    if (quiz.status === 'revealed') {
+      if (!mine || mine.status !== 'locked') return l10n.term('noAnswer');
+      return mine.choice === quiz.correct ? l10n.term('right') : l10n.term('wrong');
+    }
+    if (mine?.status === 'rejected') return mine.reason === 'late' || mine.reason === 'closed' ? l10n.term('lateRejected') : l10n.term('rejected');
+    if (mine?.status === 'locked') return l10n.term('locked');
+    if (mine?.status === 'sent') return l10n.term('sending');
+    return open ? '' : l10n.term('closed');
+  }
+
+  private renderReveal(quiz: Quiz, viewer: ViewerRecord | null): TemplateResult {
+    const { l10n } = this;
+    const check = viewer?.quizChecks[quiz.id];
+    const score = viewer?.score ?? { right: 0, revealed: 0 };
+    return html`
+      <p class="correct-is">${l10n.term('correctIs', quiz.options[quiz.correct ?? 0] ?? '')}</p>
+      ${quiz.explanation
+        ? html`<div part="explanation" class="explanation"><h3>${l10n.term('why')}</h3><p>${quiz.explanation}</p></div>`
+        : nothing}
+      <p part="score" class="score">${l10n.term('score', l10n.number(score.right), l10n.number(score.revealed))}</p>
+      ${check === undefined
+        ? nothing
+        : html`<p part="verify" class="verify ${check ? 'ok' : 'bad'}" data-status=${check ? 'verified' : 'failed'}>
+            <span aria-hidden="true">${check ? '✓' : '✕'}</span> ${check ? l10n.term('verified') : l10n.term('verifyFailed')}
+          </p>`}
+    `;
+  }
+
+  private pick(quiz: string, choice: number): void {
+    this.dispatchEvent(new LingerAnswerRequestEvent({ quiz, choice }));
+    this.roomCtl.session?.answer(quiz, choice);
+  }
+}

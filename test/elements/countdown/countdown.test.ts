@@ -1,0 +1,126 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/countdown/linger-countdown.js';
+import type { LingerCountdown } from '../../../src/elements/countdown/countdown.js';
+import { translation } from '../../../src/elements/countdown/countdown.strings.js';
+import type { LingerRemindMeEvent } from '../../../src/events/dom/linger-remind-me.js';
+import { expectCompleteTranslation, expectNoRawKeys } from '../../helpers/i18n.js';
+import { shadowText, stage } from '../lottery/setup.js';
+
+const trueNow = () => performance.timeOrigin + performance.now();
+const phaseOf = (el: LingerCountdown) => el.shadowRoot!.querySelector('[part~="base"]')?.getAttribute('data-phase') ?? 'none';
+
+for (const skewMinutes of [5, -5]) {
+  describe(`<linger-countdown> on a viewer clock ${skewMinutes > 0 ? '+' : ''}${skewMinutes} min off`, () => {
+    const realNow = Date.now;
+    beforeEach(() => {
+      // The viewer's page clock is off; the host keeps the true time.
+      Date.now = () => Math.round(trueNow() + skewMinutes * 60_000);
+    });
+    afterEach(() => {
+      Date.now = realNow;
+    });
+
+    it('switches to pre-announce and to the drop at the host second', async function () {
+      this.timeout(15_000);
+      const s = await stage('<linger-countdown></linger-countdown>', { hostNow: trueNow });
+      const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+      try {
+        await waitUntil(() => s.room.session!.clock.uncertainty < 50, 'viewer clock synced to the host', { timeout: 3000 });
+        const at = Math.round(trueNow() + 3000);
+        s.host.act('schedule', { perks: [{ id: 'p1', kind: 'flash', at, lead: 2, prompt: 'Type 1 if you want it!', title: 'Flash: −30%' }] });
+        await waitUntil(() => phaseOf(el) === 'counting', 'counting');
+        expect(shadowText(el), 'title and clock').to.match(/Flash: −30%.*0:0[23]/);
+        await waitUntil(() => phaseOf(el) === 'announce', 'pre-announce', { timeout: 3000 });
+        const announcedAt = trueNow();
+        expect(Math.abs(announcedAt - (at - 2000)), 'pre-announce within 300 ms of the host second').to.be.below(300);
+        expect(shadowText(el), 'host prompt').to.include('Type 1 if you want it!');
+        await waitUntil(() => phaseOf(el) === 'drop', 'drop', { timeout: 3000 });
+        expect(Math.abs(trueNow() - at), 'drop within 300 ms of the host second').to.be.below(300);
+        s.host.act('perk.drop', { id: 'p1', title: 'Flash: −30%', code: 'LIVE30' });
+        await waitUntil(() => shadowText(el).includes('LIVE30'), 'the code shows');
+        await expect(el).to.be.accessible();
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
+
+describe('<linger-countdown>', () => {
+  it('remind me: fires linger-remind-me, tracks it, and offers .ics, Google and Outlook', async () => {
+    const s = await stage('<linger-countdown></linger-countdown>');
+    const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+    try {
+      const at = Math.round(Date.now() + 10 * 60_000);
+      s.host.act('schedule', { perks: [{ id: 'p2', kind: 'quiz', at, lead: 90, prompt: 'Get ready', title: 'Quiz, with prizes' }] });
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="remind-button"]'), 'remind button');
+      let detail: LingerRemindMeEvent['detail'] | null = null;
+      const tracked: Array<[string, Record<string, unknown>]> = [];
+      s.room.session!.onTrack((type, props) => tracked.push([type, props]));
+      s.wrapper.addEventListener('linger-remind-me', (event) => (detail = event.detail));
+      (el.shadowRoot!.querySelector('[part~="remind-button"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(detail!.id, 'event for the perk').to.equal('p2');
+      expect(detail!.ics, 'ics escapes the comma').to.include('SUMMARY:Quiz\\, with prizes');
+      expect(tracked, 'track(remind_me)').to.deep.include(['remind_me', { perk: 'p2' }]);
+      const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~="reminders"] a')];
+      expect(links.length, 'three links').to.equal(3);
+      expect(links[0]!.href.startsWith('data:text/calendar'), '.ics download').to.equal(true);
+      expect(links[0]!.getAttribute('download'), 'file name').to.equal('p2.ics');
+      expect(links[1]!.href, 'Google').to.include('calendar.google.com');
+      expect(links[2]!.href, 'Outlook').to.include('outlook.live.com');
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('first-N drop: remaining count, claim, sold out', async () => {
+    const s = await stage('<linger-countdown></linger-countdown>');
+    const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+    try {
+      const at = Math.round(s.host.clock.now() - 1000);
+      s.host.act('schedule', { perks: [{ id: 'fn', kind: 'first-n', at, lead: 60, prompt: '', title: 'First 1 order: gift' }] });
+      s.host.act('perk.drop', { id: 'fn', title: 'First 1 order: gift', remaining: 1 });
+      await waitUntil(() => shadowText(el).includes('1 left'), 'remaining');
+      (el.shadowRoot!.querySelector('button.claim') as HTMLButtonElement).click();
+      await waitUntil(() => shadowText(el).includes('Claimed!'), 'claimed');
+      await waitUntil(() => shadowText(el).includes('All gone'), 'sold out after the claim', { timeout: 3000 });
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('shows the next show when nothing is planned', async () => {
+    const s = await stage(`<linger-countdown next-show="${new Date(Date.now() + 86_400_000).toISOString()}" next-show-title="Friday drop"></linger-countdown>`);
+    const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+    try {
+      await waitUntil(() => phaseOf(el) === 'show', 'next-show card');
+      expect(shadowText(el)).to.include('Friday drop');
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('is localized and correct in Arabic, right to left, at 360 px', async () => {
+    const s = await stage('<linger-countdown></linger-countdown>', { lang: 'ar', dir: 'rtl', width: '360px' });
+    const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+    try {
+      s.host.act('schedule', { perks: [{ id: 'p3', kind: 'flash', at: Date.now() + 600_000, lead: 60, prompt: 'استعدوا', title: 'تخفيض سريع' }] });
+      await waitUntil(() => shadowText(el).includes('العرض التالي'), 'Arabic strings');
+      const base = el.shadowRoot!.querySelector('[part~="base"]')!;
+      expect(getComputedStyle(base).direction).to.equal('rtl');
+      expect(base.getBoundingClientRect().width).to.be.at.most(360);
+      expectNoRawKeys(el, translation);
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('has every string in every language', async () => {
+    await expectCompleteTranslation(translation);
+  });
+});

@@ -1,0 +1,108 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/lottery/linger-lottery.js';
+import type { LingerLottery } from '../../../src/elements/lottery/lottery.js';
+import { translation } from '../../../src/elements/lottery/lottery.strings.js';
+import { drawWinners, newSeed } from '../../../src/core/draw.js';
+import { expectCompleteTranslation, expectNoRawKeys } from '../../helpers/i18n.js';
+import { shadowText, stage } from './setup.js';
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement | null;
+
+describe('<linger-lottery>', () => {
+  it('renders nothing without a lottery, then the tap-to-enter card', async () => {
+    const s = await stage('<linger-lottery></linger-lottery>');
+    const el = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      expect(el.shadowRoot!.querySelector('section'), 'empty before a lottery').to.equal(null);
+      await s.host.openLottery({ id: 'l1', mode: 'tap', prize: 'Linen tote', winners: 1, seconds: 60, eligibility: { newWinnersOnly: true } });
+      await waitUntil(() => part(el, 'enter-button'), 'enter button shows');
+      const text = shadowText(el);
+      expect(text, 'prize').to.include('Prize: Linen tote');
+      expect(text, 'rule').to.include('Not a winner earlier in this show');
+      expect(text, 'time left').to.match(/Time left \d:\d\d/);
+      await expect(el).to.be.accessible();
+      let fired: string | null = null;
+      s.wrapper.addEventListener('linger-enter-request', (event) => (fired = event.detail.lottery));
+      part(el, 'enter-button')!.click();
+      expect(fired, 'request event').to.equal('l1');
+      await waitUntil(() => part(el, 'status')?.textContent?.includes('You’re in!'), '"You’re in!" after the host receipt');
+      expect((part(el, 'enter-button') as HTMLButtonElement).disabled, 'button disabled once in').to.equal(true);
+      await waitUntil(() => shadowText(el).includes('Entrants: 1'), 'entrant count from the host', { timeout: 3000 });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('shows the draw, highlights the own win with the claim, and a verified badge', async () => {
+    const s = await stage('<linger-lottery></linger-lottery>');
+    const el = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      await s.host.openLottery({ id: 'l2', mode: 'keyword', keyword: 'tote', prize: 'Tote', winners: 1, seconds: 60 });
+      await waitUntil(() => shadowText(el).includes('Type “tote” in the chat to enter'), 'keyword instruction');
+      s.room.session!.chat('TOTE 🙌');
+      await waitUntil(() => shadowText(el).includes('You’re in!'), 'keyword entry confirmed');
+      await s.host.drawLottery('Send us a DM with your order number');
+      await waitUntil(() => part(el, 'draw'), 'the draw animation plays', { timeout: 2000 });
+      await waitUntil(() => shadowText(el).includes('You won!'), 'winner reveal after the animation', { timeout: 4000 });
+      expect(shadowText(el), 'claim instruction').to.include('Send us a DM with your order number');
+      expect(el.shadowRoot!.querySelector('li.me'), 'own id highlighted').to.not.equal(null);
+      await waitUntil(() => part(el, 'verify')?.dataset.status === 'verified', 'verified on this screen', { timeout: 4000 });
+      expect(shadowText(el), 'member').to.include('Your entry is in the published list');
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('shows a failed verification when the host publishes a seed it did not commit to', async () => {
+    const s = await stage('<linger-lottery></linger-lottery>');
+    const el = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      await s.host.openLottery({ id: 'l3', mode: 'tap', prize: 'Cap', winners: 1, seconds: 60 });
+      await waitUntil(() => s.room.session!.state.lottery?.id === 'l3');
+      s.room.session!.enter('l3');
+      await waitUntil(() => s.host.ledger.entrantCount('l3') === 1);
+      s.host.closeLottery();
+      const fake = await drawWinners(newSeed(), ['viewer-1'], 1);
+      s.host.act('lottery.draw', { id: 'l3', seed: newSeed(), entrants: 1, digest: fake.digest, winnerIds: fake.winnerIds });
+      await waitUntil(() => part(el, 'verify')?.dataset.status === 'failed', 'failed badge', { timeout: 4000 });
+      expect(shadowText(el), 'failure text').to.include('Verification failed');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('shows like-goal progress and the unlock', async () => {
+    const s = await stage('<linger-lottery></linger-lottery>');
+    const el = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      await s.host.openLottery({ id: 'g', mode: 'like-goal', goal: 3, prize: 'Free shipping', seconds: 60, claim: undefined } as never);
+      await waitUntil(() => part(el, 'progress'), 'progress bar');
+      s.room.session!.like(3);
+      await waitUntil(() => shadowText(el).includes('Goal reached'), 'unlocked for everyone', { timeout: 3000 });
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('is localized and correct in Arabic, right to left, at 360 px', async () => {
+    const s = await stage('<linger-lottery></linger-lottery>', { lang: 'ar', dir: 'rtl', width: '360px' });
+    const el = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      await s.host.openLottery({ id: 'l4', mode: 'tap', prize: 'حقيبة', winners: 1, seconds: 60 });
+      await waitUntil(() => shadowText(el).includes('اضغط الزر للمشاركة'), 'Arabic strings load');
+      const base = part(el, 'base')!;
+      expect(getComputedStyle(base).direction, 'rtl').to.equal('rtl');
+      expect(base.getBoundingClientRect().width, 'fits 360 px').to.be.at.most(360);
+      expectNoRawKeys(el, translation);
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('has every string in every language', async () => {
+    await expectCompleteTranslation(translation);
+  });
+});

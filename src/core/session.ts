@@ -455,6 +455,39 @@ export class RoomSession {
     parts.forEach((ids, part) => this.act('lottery.entrants', { id, part, parts: parts.length, ids }));
   }
 
+  /**
+   * Host: what a reloaded host tab needs to finish a lottery or reveal a quiz it started — the
+   * secret seed (or salt and answer) and the requests recorded so far. The host console keeps it
+   * in the operator's localStorage; nothing of it is published before its time.
+   */
+  hostSecrets(id: string): { seed?: string; salt?: string; correct?: number; entrants: string[]; answers: Array<[string, number]> } {
+    const secret = this.secrets.get(id) ?? {};
+    return {
+      ...secret,
+      entrants: [...(this.ledger.entrants.get(id) ?? [])],
+      answers: [...(this.ledger.answers.get(id) ?? [])],
+    };
+  }
+
+  /** Host, after a reload: takes back a lottery's or quiz's secrets and its recorded requests. */
+  restoreHostSecrets(id: string, saved: { seed?: string; salt?: string; correct?: number; entrants?: readonly string[]; answers?: ReadonlyArray<readonly [string, number]> }): void {
+    const secret: { seed?: string; salt?: string; correct?: number } = {};
+    if (typeof saved.seed === 'string') secret.seed = saved.seed;
+    if (typeof saved.salt === 'string') secret.salt = saved.salt;
+    if (typeof saved.correct === 'number') secret.correct = saved.correct;
+    this.secrets.set(id, secret);
+    if (saved.entrants?.length) {
+      const entrants = this.ledger.entrants.get(id) ?? new Set<string>();
+      for (const entrant of saved.entrants) if (typeof entrant === 'string') entrants.add(entrant);
+      this.ledger.entrants.set(id, entrants);
+    }
+    if (saved.answers?.length) {
+      const answers = this.ledger.answers.get(id) ?? new Map<string, number>();
+      for (const [viewer, choice] of saved.answers) if (typeof viewer === 'string' && Number.isInteger(choice)) answers.set(viewer, choice);
+      this.ledger.answers.set(id, answers);
+    }
+  }
+
   /** Host: asks a quiz; only a salted hash of the correct option goes out with the question. */
   async askQuiz(options: AskQuizOptions): Promise<Envelope<'quiz.ask'>> {
     const salt = newSalt();

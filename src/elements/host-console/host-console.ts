@@ -3,17 +3,20 @@ import { property, query, state } from 'lit/decorators.js';
 import { RoomController } from '../../controllers/room-controller.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { checkBody, isHttpUrl, type MessageType, type BodyOf, type PerkKind, type Product } from '../../core/protocol.js';
+import { checkBody, isHttpUrl, type MessageType, type BodyOf, type LotteryMode, type PerkKind, type Product } from '../../core/protocol.js';
 import { clampLead, defaultRhythm, nextStep, stepPhase, type StepPhase } from '../../core/rhythm.js';
 import { FiguresTracker, sparklinePoints, type LiveFigures } from '../../core/figures.js';
 import type { ChatLine } from '../../core/state.js';
 import type { RoomSession } from '../../core/session.js';
 import { loadDesk, saveDesk, type ConsoleDesk, type ConsoleStep } from './console-storage.js';
+import { parseBank, type BankQuestion } from './question-bank.js';
 import { translation } from './host-console.strings.js';
 import styles from './host-console.styles.js';
 
-type Tab = 'rhythm' | 'products' | 'chat' | 'figures';
-const TABS: readonly Tab[] = ['rhythm', 'products', 'chat', 'figures'];
+type Tab = 'rhythm' | 'lottery' | 'quiz' | 'products' | 'chat' | 'figures';
+const TABS: readonly Tab[] = ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures'];
+const MODES: readonly LotteryMode[] = ['keyword', 'like-goal', 'tap', 'watch-time'];
+const LOTTERY_STATUS = { open: 'statusOpen', closed: 'statusClosed', drawn: 'statusDrawn', unlocked: 'statusUnlocked' } as const;
 const KINDS: readonly PerkKind[] = ['lottery', 'quiz', 'flash', 'first-n', 'share'];
 /** Seconds an action waits before it goes out, so the operator can undo it. */
 const UNDO_SECONDS = 5;
@@ -64,6 +67,8 @@ export class LingerHostConsole extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private deskChannel = '';
+  private readonly restoredIds = new Set<string>();
+  private lastSecretsSave = -Infinity;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private stopSession: Array<() => void> = [];
   private followed: RoomSession | null = null;
@@ -116,6 +121,53 @@ export class LingerHostConsole extends LitElement {
       this.deskChannel = channel;
       this.desk = loadDesk(channel);
     }
+    this.restoredIds.clear();
+  }
+
+  /** Secrets of open lotteries and quizzes, by id, as the desk keeps them. */
+  private get secrets(): Record<string, ReturnType<RoomSession['hostSecrets']>> {
+    return (this.desk.extra['secrets'] as Record<string, ReturnType<RoomSession['hostSecrets']>> | undefined) ?? {};
+  }
+
+  /**
+   * A reloaded host tab: once the room's snapshot has brought back the open lottery or quiz, hand
+   * the session the seed, salt and recorded requests this desk kept, so the draw or reveal can follow.
+   */
+  private restoreSecrets(session: RoomSession): void {
+    const state = session.state;
+    for (const id of [state.lottery?.id, state.quiz?.id]) {
+      const saved = id ? this.secrets[id] : undefined;
+      if (!id || !saved || this.restoredIds.has(id)) continue;
+      this.restoredIds.add(id);
+      const live = session.hostSecrets(id);
+      // Only a session that lost them (a reload) takes the desk's copy.
+      if (!live.seed && !live.salt) session.restoreHostSecrets(id, saved);
+    }
+  }
+
+  /**
+   * Keeps the open lottery's and quiz's secrets and requests on the desk (at most every 2 s);
+   * forgets them once drawn or revealed. Entries of other ids stay until then (a reload may be
+   * about to take them back).
+   */
+  private keepSecrets(session: RoomSession, now: number): void {
+    if (now - this.lastSecretsSave < 2_000) return;
+    this.lastSecretsSave = now;
+    const secrets = { ...this.secrets };
+    const { lottery, quiz } = session.state;
+    for (const [id, done] of [
+      [lottery?.id, lottery?.status === 'drawn'],
+      [quiz?.id, quiz?.status === 'revealed'],
+    ] as const) {
+      if (!id) continue;
+      if (done) delete secrets[id];
+      else {
+        const current = session.hostSecrets(id);
+        if (current.seed || current.salt) secrets[id] = current;
+      }
+    }
+    const kept = Object.fromEntries(Object.entries(secrets).slice(-5));
+    if (JSON.stringify(kept) !== JSON.stringify(this.secrets)) this.updateDesk({ extra: { ...this.desk.extra, secrets: kept } });
   }
 
   private updateDesk(change: Partial<ConsoleDesk>): void {
@@ -131,7 +183,12 @@ export class LingerHostConsole extends LitElement {
       this.pending = null;
       run();
     }
-    if (this.session) this.runPlan(now);
+    const session = this.session;
+    if (session) {
+      this.restoreSecrets(session);
+      this.keepSecrets(session, now);
+      this.runPlan(now);
+    }
     this.requestUpdate();
   }
 
@@ -203,6 +260,20 @@ export class LingerHostConsole extends LitElement {
   /** Fires one planned step now: perks drop; lotteries and quizzes open in their panels. */
   private fire(step: ConsoleStep): void {
     this.markFired(step.id);
+    if (step.kind === 'lottery') {
+      // The pre-announce said "type 1": a keyword lottery on "1" for two minutes.
+      void this.openLottery({ mode: 'keyword', keyword: '1', prize: step.title, winners: 1, seconds: 120 });
+      return;
+    }
+    if (step.kind === 'quiz') {
+      const question = this.bank.find((item) => !this.asked.includes(item.question));
+      if (question) void this.ask(question);
+      else {
+        this.tab = 'quiz';
+        this.problem = this.l10n.term('bankEmpty');
+      }
+      return;
+    }
     const body: BodyOf<'perk.drop'> = { id: step.id, title: step.title };
     if (step.code) {
       if (isHttpUrl(step.code)) body.link = step.code;
@@ -258,6 +329,248 @@ export class LingerHostConsole extends LitElement {
   private publishSchedule(): void {
     const perks = this.desk.plan.map(({ id, kind, at, lead, prompt, title }) => ({ id, kind, at, lead, prompt, title }));
     this.send('schedule', { perks: perks.slice(0, 50) });
+  }
+
+  // ── Lottery ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Opens a lottery; its seed stays on this desk until the draw (a reload keeps it). */
+  private async openLottery(options: Parameters<RoomSession['openLottery']>[0]): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      const sent = await session.openLottery(options);
+      this.lastSecretsSave = -Infinity;
+      this.keepSecrets(session, this.now());
+      this.problem = '';
+      this.tab = 'lottery';
+      void sent;
+    } catch (error) {
+      this.problem = this.l10n.term('actionFailed', (error as Error).message.replace(/^\[linger\]\s*/, ''));
+    }
+  }
+
+  private submitLottery(event: Event): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const mode = (MODES.includes(data.get('mode') as LotteryMode) ? data.get('mode') : 'keyword') as LotteryMode;
+    const options: Parameters<RoomSession['openLottery']>[0] = {
+      mode,
+      prize: String(data.get('prize') ?? '').trim(),
+      winners: clampNumber(String(data.get('winners')), 1, 100, 1),
+      seconds: clampNumber(String(data.get('seconds')), 10, 3600, 120),
+    };
+    if (mode === 'keyword') options.keyword = String(data.get('keyword') ?? '1').trim() || '1';
+    if (mode === 'like-goal') options.goal = clampNumber(String(data.get('goal')), 1, 100_000_000, 1000);
+    if (mode === 'watch-time') options.minutes = clampNumber(String(data.get('minutes')), 1, 600, 5);
+    const eligibility: NonNullable<typeof options.eligibility> = {};
+    if (data.get('newWinnersOnly')) eligibility.newWinnersOnly = true;
+    if (data.get('commented')) eligibility.commented = true;
+    const minWatch = clampNumber(String(data.get('minWatch') || '0'), 0, 600, 0);
+    if (minWatch > 0) eligibility.minWatchMinutes = minWatch;
+    if (Object.keys(eligibility).length > 0) options.eligibility = eligibility;
+    void this.openLottery(options);
+  }
+
+  private async drawLottery(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const claim = this.renderRoot.querySelector<HTMLInputElement>('#claim')?.value.trim() ?? '';
+    try {
+      await session.drawLottery(claim || undefined);
+      this.problem = '';
+    } catch (error) {
+      this.problem = this.l10n.term('actionFailed', (error as Error).message.replace(/^\[linger\]\s*/, ''));
+    }
+  }
+
+  private renderLottery(): TemplateResult {
+    const { l10n } = this;
+    const lottery = this.roomCtl.state!.lottery;
+    const modeLabels = { keyword: 'modeKeyword', 'like-goal': 'modeLikeGoal', tap: 'modeTap', 'watch-time': 'modeWatchTime' } as const;
+    const running = lottery && lottery.status !== 'drawn';
+    const entrants = lottery ? [...(this.session?.ledger.entrants.get(lottery.id) ?? [])] : [];
+    return html`
+      ${lottery
+        ? html`<div class="next" role="status">
+            <strong>${lottery.prize}</strong>
+            <span>${l10n.term('lotteryStatus', l10n.term(LOTTERY_STATUS[lottery.status]), Math.max(lottery.entrants, entrants.length))}</span>
+            ${lottery.status === 'open' ? html`<button class="secondary" @click=${() => this.session?.closeLottery()}>${l10n.term('closeEntries')}</button>` : nothing}
+            ${running
+              ? html`<label>${l10n.term('claimInstructions')}<input id="claim" maxlength="300" /></label>
+                  <button @click=${() => void this.drawLottery()}>${l10n.term('draw')}</button>`
+              : html`<span>${lottery.winnerIds?.length ? l10n.term('winnersAre', lottery.winnerIds.join(', ')) : l10n.term('noWinners')}</span>`}
+          </div>
+          ${running && entrants.length > 0
+            ? html`<h3>${l10n.term('latestEntrants')}</h3>
+                <ul class="chat">${entrants.slice(-10).reverse().map((entrant) => html`<li><span class="text">${entrant}</span></li>`)}</ul>`
+            : nothing}`
+        : nothing}
+      ${running
+        ? nothing
+        : html`<form class="row" @submit=${(event: Event) => this.submitLottery(event)}>
+            <label>${l10n.term('lotteryMode')}
+              <select name="mode">${MODES.map((mode) => html`<option value=${mode}>${l10n.term(modeLabels[mode])}</option>`)}</select>
+            </label>
+            <label>${l10n.term('prize')}<input name="prize" required maxlength="200" /></label>
+            <label>${l10n.term('keyword')}<input name="keyword" maxlength="40" value="1" /></label>
+            <label>${l10n.term('likeGoal')}<input name="goal" type="number" min="1" value="1000" /></label>
+            <label>${l10n.term('watchMinutes')}<input name="minutes" type="number" min="1" max="600" value="5" /></label>
+            <label>${l10n.term('winners')}<input name="winners" type="number" min="1" max="100" value="1" /></label>
+            <label>${l10n.term('openSeconds')}<input name="seconds" type="number" min="10" max="3600" value="120" /></label>
+            <label>${l10n.term('minWatch')}<input name="minWatch" type="number" min="0" max="600" value="0" /></label>
+            <label class="row"><input type="checkbox" name="newWinnersOnly" />${l10n.term('newWinnersOnly')}</label>
+            <label class="row"><input type="checkbox" name="commented" />${l10n.term('mustComment')}</label>
+            <button type="submit">${l10n.term('openLottery')}</button>
+          </form>`}
+    `;
+  }
+
+  // ── Quiz ────────────────────────────────────────────────────────────────────────────────────
+
+  private get bank(): BankQuestion[] {
+    return (this.desk.extra['bank'] as BankQuestion[] | undefined) ?? [];
+  }
+
+  private get asked(): string[] {
+    return (this.desk.extra['asked'] as string[] | undefined) ?? [];
+  }
+
+  /** Correct option of each revealed quiz, for the leaderboard. */
+  private get revealed(): Record<string, number> {
+    return (this.desk.extra['revealed'] as Record<string, number> | undefined) ?? {};
+  }
+
+  private setBank(bank: BankQuestion[]): void {
+    this.updateDesk({ extra: { ...this.desk.extra, bank } });
+  }
+
+  private importBank(raw: string): void {
+    try {
+      this.setBank(parseBank(raw));
+      this.problem = '';
+    } catch (error) {
+      this.problem = this.l10n.term('invalidJson', (error as Error).message);
+    }
+  }
+
+  private exportBank(): void {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(this.bank, null, 2)], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: 'linger-questions.json' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private addQuestion(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const options = [1, 2, 3, 4].map((n) => String(data.get(`option${n}`) ?? '').trim()).filter(Boolean);
+    try {
+      const [question] = parseBank(
+        JSON.stringify([
+          {
+            question: String(data.get('question') ?? '').trim(),
+            options,
+            correct: Number(data.get('correct')),
+            explanation: String(data.get('explanation') ?? '').trim(),
+            seconds: Number(data.get('seconds')),
+          },
+        ]),
+      );
+      this.setBank([...this.bank, question!]);
+      form.reset();
+      this.problem = '';
+    } catch (error) {
+      this.problem = this.l10n.term('actionFailed', (error as Error).message);
+    }
+  }
+
+  private async ask(question: BankQuestion): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      const sent = await session.askQuiz({ question: question.question, options: question.options, correct: question.correct, seconds: question.seconds });
+      const explanations = { ...((this.desk.extra['explanations'] as Record<string, string> | undefined) ?? {}), [sent.body.id]: question.explanation };
+      this.updateDesk({ extra: { ...this.desk.extra, asked: [...this.asked, question.question], explanations } });
+      this.lastSecretsSave = -Infinity;
+      this.keepSecrets(session, this.now());
+      this.tab = 'quiz';
+      this.problem = '';
+    } catch (error) {
+      this.problem = this.l10n.term('actionFailed', (error as Error).message.replace(/^\[linger\]\s*/, ''));
+    }
+  }
+
+  private reveal(): void {
+    const session = this.session;
+    const quiz = this.roomCtl.state?.quiz;
+    if (!session || !quiz) return;
+    const explanation = (this.desk.extra['explanations'] as Record<string, string> | undefined)?.[quiz.id] ?? '';
+    try {
+      const sent = session.revealQuiz(explanation);
+      this.updateDesk({ extra: { ...this.desk.extra, revealed: { ...this.revealed, [quiz.id]: sent.body.correct } } });
+      this.problem = '';
+    } catch (error) {
+      this.problem = this.l10n.term('actionFailed', (error as Error).message.replace(/^\[linger\]\s*/, ''));
+    }
+  }
+
+  /** Right answers per viewer across the quizzes revealed in this show, best first. */
+  private leaderboard(): Array<[string, number]> {
+    const ledger = this.session?.ledger;
+    if (!ledger) return [];
+    const points = new Map<string, number>();
+    for (const [quizId, correct] of Object.entries(this.revealed)) {
+      for (const [viewer, choice] of ledger.answers.get(quizId) ?? []) if (choice === correct) points.set(viewer, (points.get(viewer) ?? 0) + 1);
+    }
+    return [...points].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10);
+  }
+
+  private renderQuiz(): TemplateResult {
+    const { l10n } = this;
+    const quiz = this.roomCtl.state!.quiz;
+    const answers = quiz ? (this.session?.ledger.answers.get(quiz.id)?.size ?? 0) : 0;
+    const board = this.leaderboard();
+    return html`
+      ${quiz
+        ? html`<div class="next" role="status">
+            <strong>${quiz.question}</strong>
+            <span>${l10n.term('answersIn', answers)}</span>
+            ${quiz.status === 'open'
+              ? html`<span>${l10n.duration(Math.max(0, (quiz.closesAt - this.now()) / 1000))}</span>
+                  <button @click=${() => this.reveal()}>${l10n.term('reveal')}</button>`
+              : nothing}
+          </div>`
+        : nothing}
+      <ol class="steps">
+        ${this.bank.map(
+          (question) => html`<li class="products">
+            <span class="name">${question.question}</span>
+            <span class="hint">${question.options.join(' · ')}</span>
+            <button ?disabled=${quiz?.status === 'open'} @click=${() => void this.ask(question)}>${l10n.term('ask')}</button>
+          </li>`,
+        )}
+      </ol>
+      <form class="row" @submit=${(event: Event) => this.addQuestion(event)}>
+        <label>${l10n.term('question')}<input name="question" required maxlength="300" /></label>
+        ${[1, 2, 3, 4].map((n) => html`<label>${l10n.term('option', n)}<input name=${`option${n}`} maxlength="120" ?required=${n <= 2} /></label>`)}
+        <label>${l10n.term('correctOption')}
+          <select name="correct">${[0, 1, 2, 3].map((index) => html`<option value=${index}>${l10n.term('option', index + 1)}</option>`)}</select>
+        </label>
+        <label>${l10n.term('explanation')}<input name="explanation" maxlength="500" /></label>
+        <label>${l10n.term('openSeconds')}<input name="seconds" type="number" min="5" max="600" value="30" /></label>
+        <button type="submit" class="secondary">${l10n.term('addQuestion')}</button>
+      </form>
+      <label>${l10n.term('questionBank')}<textarea id="bank-json" spellcheck="false"></textarea></label>
+      <div class="row">
+        <button class="secondary" @click=${() => this.importBank(this.renderRoot.querySelector<HTMLTextAreaElement>('#bank-json')!.value)}>${l10n.term('importJson')}</button>
+        <button class="secondary" @click=${() => this.exportBank()} ?disabled=${this.bank.length === 0}>${l10n.term('exportBank')}</button>
+      </div>
+      ${board.length > 0
+        ? html`<h3>${l10n.term('leaderboard')}</h3>
+            <ol class="chat">${board.map(([viewer, n]) => html`<li><span class="text">${viewer}</span><span>${l10n.term('points', n)}</span></li>`)}</ol>`
+        : nothing}
+    `;
   }
 
   // ── Products ────────────────────────────────────────────────────────────────────────────────
@@ -381,7 +694,8 @@ export class LingerHostConsole extends LitElement {
         )}
       </div>
       <section role="tabpanel" id=${`panel-${this.tab}`} aria-labelledby=${`tab-${this.tab}`} part="panel">
-        ${this.tab === 'rhythm' ? this.renderRhythm() : nothing} ${this.tab === 'products' ? this.renderProducts() : nothing}
+        ${this.tab === 'rhythm' ? this.renderRhythm() : nothing} ${this.tab === 'lottery' ? this.renderLottery() : nothing}
+        ${this.tab === 'quiz' ? this.renderQuiz() : nothing} ${this.tab === 'products' ? this.renderProducts() : nothing}
         ${this.tab === 'chat' ? this.renderChat() : nothing} ${this.tab === 'figures' ? this.renderFigures(figures) : nothing}
       </section>
       <p class="hint">${l10n.term('shortcuts')}</p>
@@ -398,7 +712,7 @@ export class LingerHostConsole extends LitElement {
   }
 
   private tabLabel(tab: Tab): string {
-    const labels = { rhythm: 'tabRhythm', products: 'tabProducts', chat: 'tabChat', figures: 'tabFigures' } as const;
+    const labels = { rhythm: 'tabRhythm', lottery: 'tabLottery', quiz: 'tabQuiz', products: 'tabProducts', chat: 'tabChat', figures: 'tabFigures' } as const;
     return this.l10n.term(labels[tab]);
   }
 

@@ -53,7 +53,7 @@ describe('<linger-host-console>', () => {
     await close();
   });
 
-  it('runs a compressed show: schedule, pre-announce, perk drop with undo, all reaching viewers', async function () {
+  it('runs a compressed show: schedule, pre-announce, then the planned lottery with a verified draw on every viewer', async function () {
     this.timeout(30_000);
     const { console, room, viewers, close } = await stage('hc-show', { speed: 60 });
     const root = shadow(console);
@@ -73,7 +73,15 @@ describe('<linger-host-console>', () => {
     // 15 show-minutes = 15 real seconds at 60×: the pre-announce goes out ~90 s ahead, after the undo window.
     await waitUntil(() => viewers.every((viewer) => viewer.state.announcement?.kind === 'perk-prompt'), 'pre-announce reached viewers', { timeout: 20_000, interval: 100 });
     expect(viewers[1]!.state.announcement!.text, 'with the prompt').to.contain('Type 1 if you want it!');
-    await waitUntil(() => viewers.every((viewer) => viewer.state.perk?.id === first.id), 'the perk dropped on every viewer', { timeout: 10_000, interval: 100 });
+    // The first climax is a lottery: it opens on the keyword the prompt asked for ("type 1").
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'open'), 'the lottery opened on every viewer', { timeout: 10_000, interval: 100 });
+    expect(viewers[0]!.state.lottery!.prize, 'named after the step').to.equal(first.title);
+    viewers[0]!.chat('1');
+    viewers[1]!.chat('I want it: 1');
+    await waitUntil(() => (room.session!.ledger.entrants.get(viewers[0]!.state.lottery!.id)?.size ?? 0) === 2, 'keyword entries from both comments');
+    button(root, 'Draw')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.viewer.draws[viewer.state.lottery!.id]?.status === 'verified'), 'draw verified on every viewer', { timeout: 5000 });
+    expect(viewers[0]!.state.lottery!.winnerIds!.length, 'one winner').to.equal(1);
     await close();
   });
 
@@ -153,9 +161,91 @@ describe('<linger-host-console>', () => {
 
   it('is accessible, localized in every language, and shows no raw keys', async () => {
     const { console, close } = await stage('hc-a11y');
-    await expect(console).to.be.accessible();
+    for (const tab of ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures']) {
+      (shadow(console).querySelector(`#tab-${tab}`) as HTMLButtonElement).click();
+      await console.updateComplete;
+      await expect(console, `${tab} tab`).to.be.accessible();
+    }
     expectNoRawKeys(console, translation);
     await expectCompleteTranslation(translation);
+    await close();
+  });
+
+  it('opens a keyword lottery, takes entries from chat, and draws verifiably on every viewer', async function () {
+    this.timeout(20_000);
+    const { console, viewers, close } = await stage('hc-lottery');
+    const root = shadow(console);
+    (root.querySelector('#tab-lottery') as HTMLButtonElement).click();
+    await console.updateComplete;
+    const form = root.querySelector('form')!;
+    (form.querySelector('[name="prize"]') as HTMLInputElement).value = 'Silk scarf';
+    button(form, 'Open lottery')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'open'), 'lottery open everywhere');
+    viewers[0]!.chat('１');
+    viewers[1]!.chat('1 🙋');
+    await waitUntil(() => root.textContent!.includes('Open · 2 entrants'), 'two entrants from keyword comments', { timeout: 5000 });
+    button(root, 'Draw')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.viewer.draws[viewer.state.lottery!.id]?.status === 'verified'), 'draw verified on every viewer', { timeout: 5000 });
+    expect(viewers[0]!.state.lottery!.winnerIds!.length, 'one winner').to.equal(1);
+    await close();
+  });
+
+  it('asks a quiz from the bank, reveals it, and keeps a leaderboard', async function () {
+    this.timeout(20_000);
+    const { console, viewers, close } = await stage('hc-quiz');
+    const root = shadow(console);
+    (root.querySelector('#tab-quiz') as HTMLButtonElement).click();
+    await console.updateComplete;
+    root.querySelector<HTMLTextAreaElement>('#bank-json')!.value = JSON.stringify([
+      { question: 'Which silk is wild?', options: ['Mulberry', 'Tussar'], correct: 1, explanation: 'Tussar comes from wild moths.', seconds: 30 },
+    ]);
+    button(root, 'Import')!.click();
+    await console.updateComplete;
+    button(root, 'Ask')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.quiz?.status === 'open'), 'quiz on every viewer');
+    expect(JSON.stringify(viewers[0]!.state.quiz), 'the answer is not on the wire before the reveal').to.not.contain('correct');
+    viewers[0]!.answer(viewers[0]!.state.quiz!.id, 1);
+    viewers[1]!.answer(viewers[1]!.state.quiz!.id, 0);
+    await waitUntil(() => root.textContent!.includes('2 answers in'), 'answers counted');
+    button(root, 'Reveal')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.quiz?.status === 'revealed'), 'revealed everywhere');
+    expect(viewers[1]!.state.quiz!.explanation, 'with the why').to.equal('Tussar comes from wild moths.');
+    await console.updateComplete;
+    expect(root.querySelector('.chat')!.textContent, 'leaderboard names the right answer').to.contain('viewer-a');
+    await close();
+  });
+
+  it('a host reloaded mid-lottery still draws verifiably, with the entries it had', async function () {
+    this.timeout(30_000);
+    const { console, room, viewers, network, wrapper, close } = await stage('hc-reload-lottery');
+    const root = shadow(console);
+    (root.querySelector('#tab-lottery') as HTMLButtonElement).click();
+    await console.updateComplete;
+    const form = root.querySelector('form')!;
+    (form.querySelector('[name="prize"]') as HTMLInputElement).value = 'Tea set';
+    (form.querySelector('[name="seconds"]') as HTMLInputElement).value = '600';
+    button(form, 'Open lottery')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'open'), 'lottery open');
+    const lotteryId = viewers[0]!.state.lottery!.id;
+    viewers[0]!.chat('1');
+    viewers[1]!.chat('1');
+    await waitUntil(() => (room.session!.ledger.entrants.get(lotteryId)?.size ?? 0) === 2, 'two entries at the host');
+    await new Promise((resolve) => setTimeout(resolve, 2_600)); // desk and channel storage catch up
+    // The host reloads: the page's room and console go, new ones come with the same host id.
+    room.remove();
+    const reloaded = document.createElement('linger-room');
+    reloaded.channel = 'hc-reload-lottery';
+    reloaded.hosts = 'host-1';
+    reloaded.customTransport = network.connect('host-1');
+    const console2 = document.createElement('linger-host-console') as LingerHostConsole;
+    reloaded.append(console2);
+    wrapper.append(reloaded);
+    await waitUntil(() => reloaded.session?.state.lottery?.id === lotteryId, 'the open lottery is back from channel storage', { timeout: 5000 });
+    await waitUntil(() => (reloaded.session!.ledger.entrants.get(lotteryId)?.size ?? 0) === 2, 'entries are back from the desk', { timeout: 5000 });
+    (shadow(console2).querySelector('#tab-lottery') as HTMLButtonElement).click();
+    await console2.updateComplete;
+    button(shadow(console2), 'Draw')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.viewer.draws[lotteryId]?.status === 'verified'), 'the draw verifies against the commitment made before the reload', { timeout: 8000 });
     await close();
   });
 });

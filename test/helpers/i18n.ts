@@ -38,3 +38,16 @@ export function expectNoRawKeys(element: Element, translation: Translation<Strin
     expect(new RegExp(`\\b${key}\\b`).test(`${text} ${labels}`), `raw key "${key}" is not on screen`).to.equal(false);
   }
 }
+
+/**
+ * An element rendered right-to-left on a 360 px phone: its `base` part runs RTL and fits, no raw
+ * key is on screen, and axe finds nothing.
+ */
+export async function expectRtlPhoneLayout(element: Element, translation: Translation<Strings>): Promise<void> {
+  const base = element.shadowRoot!.querySelector('[part~="base"]');
+  expect(base, 'the element has a base part').to.not.equal(null);
+  expect(getComputedStyle(base!).direction, 'right-to-left').to.equal('rtl');
+  expect(base!.getBoundingClientRect().width, 'fits a 360 px phone').to.be.at.most(360);
+  expectNoRawKeys(element, translation);
+  await expect(element).to.be.accessible();
+}

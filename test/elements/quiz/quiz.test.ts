@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/quiz/linger-quiz.js';
 import type { LingerQuiz } from '../../../src/elements/quiz/quiz.js';
 import { translation } from '../../../src/elements/quiz/quiz.strings.js';
-import { expectCompleteTranslation, expectNoRawKeys } from '../../helpers/i18n.js';
+import { expectCompleteTranslation, expectRtlPhoneLayout } from '../../helpers/i18n.js';
 import { shadowText, stage } from '../lottery/setup.js';
 
 const options = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="option"]')];
@@ -65,11 +65,7 @@ describe('<linger-quiz>', () => {
     try {
       await s.host.askQuiz({ id: 'q4', question: 'ما القماش الأكثر تهوية؟', options: ['الكتان', 'البوليستر'], correct: 0, seconds: 30 });
       await waitUntil(() => shadowText(el).includes('اختر إجابة واحدة'), 'Arabic strings');
-      const base = el.shadowRoot!.querySelector('[part~="base"]')!;
-      expect(getComputedStyle(base).direction).to.equal('rtl');
-      expect(base.getBoundingClientRect().width).to.be.at.most(360);
-      expectNoRawKeys(el, translation);
-      await expect(el).to.be.accessible();
+      await expectRtlPhoneLayout(el, translation);
     } finally {
       await s.close();
     }

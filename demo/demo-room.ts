@@ -33,12 +33,6 @@ export function follow(room: LingerRoom, render: (session: RoomSession | null) =
   });
 }
 
-/** Sets text content (never HTML: everything shown here came over the network). */
-export function setText(root: ParentNode, selector: string, text: string): void {
-  const node = root.querySelector(selector);
-  if (node) node.textContent = text;
-}
-
 /** The header's connection line: `connected · broadcast`. */
 export function showStatus(session: RoomSession | null): void {
   const status = session?.$status.get() ?? 'idle';
@@ -46,4 +40,20 @@ export function showStatus(session: RoomSession | null): void {
   if (!node) return;
   node.dataset.status = status;
   node.textContent = `${status} · ${session?.transport.kind ?? ''}`;
+}
+
+/** The language menu: sets `<html lang dir>`, which every Linger element follows; kept in the URL. */
+export function useLanguageSwitcher(select: HTMLSelectElement): void {
+  const apply = (lang: string) => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+    select.value = lang;
+  };
+  apply(new URLSearchParams(location.search).get('lang') ?? 'en');
+  select.addEventListener('change', () => {
+    apply(select.value);
+    const url = new URL(location.href);
+    url.searchParams.set('lang', select.value);
+    history.replaceState(null, '', url);
+  });
 }

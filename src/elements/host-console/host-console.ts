@@ -235,6 +235,10 @@ export class LingerHostConsole extends LitElement {
 
   /** Queues an action with an undo window. */
   private queue(label: string, run: () => void, handles?: string): void {
+    // One action waits at a time: one already waiting goes out now rather than being lost.
+    const waiting = this.pending;
+    this.pending = null;
+    waiting?.run();
     this.pending = { label, run, sendAt: this.now() + UNDO_SECONDS * 1000, ...(handles ? { handles } : {}) };
   }
 

@@ -59,15 +59,15 @@ describe('<linger-host-console>', () => {
     const root = shadow(console);
     button(root, 'Go live')!.click();
     await waitUntil(() => viewers.every((viewer) => viewer.state.show.phase === 'live'), 'live on viewers');
-    // Plan a 40-minute show: climaxes at +15 and +33 minutes.
+    // Plan an hour: a lottery at +15, a quiz at +33, a first-N gift at +53 minutes.
     const minutes = root.querySelector<HTMLInputElement>('input[type="number"]')!;
-    minutes.value = '40';
+    minutes.value = '60';
     minutes.dispatchEvent(new Event('change'));
     button(root, 'Plan the show')!.click();
     await console.updateComplete;
-    expect(root.querySelectorAll('.step').length, 'two steps planned').to.equal(2);
+    expect(root.querySelectorAll('.step').length, 'three climaxes in an hour: at 15, 33 and 53 minutes').to.equal(3);
     button(root, 'Publish schedule')!.click();
-    await waitUntil(() => viewers.every((viewer) => viewer.state.schedule.length === 2), 'schedule on viewers');
+    await waitUntil(() => viewers.every((viewer) => viewer.state.schedule.length === 3), 'schedule on viewers');
     const first = viewers[0]!.state.schedule[0]!;
     expect((first.at - room.session!.state.show.startedAt!) / 60_000, 'first climax at 15 minutes').to.be.closeTo(15, 0.1);
     // 15 show-minutes = 15 real seconds at 60×: the pre-announce goes out ~90 s ahead, after the undo window.
@@ -82,6 +82,35 @@ describe('<linger-host-console>', () => {
     button(root, 'Draw')!.click();
     await waitUntil(() => viewers.every((viewer) => viewer.viewer.draws[viewer.state.lottery!.id]?.status === 'verified'), 'draw verified on every viewer', { timeout: 5000 });
     expect(viewers[0]!.state.lottery!.winnerIds!.length, 'one winner').to.equal(1);
+
+    // The next climax is a quiz from the bank: fired at once from the "next" card.
+    (root.querySelector('#tab-quiz') as HTMLButtonElement).click();
+    await console.updateComplete;
+    root.querySelector<HTMLTextAreaElement>('#bank-json')!.value = JSON.stringify([
+      { question: 'Which silk is wild?', options: ['Mulberry', 'Tussar'], correct: 1, explanation: 'Wild moths.', seconds: 600 },
+    ]);
+    button(root, 'Import')!.click();
+    (root.querySelector('#tab-rhythm') as HTMLButtonElement).click();
+    await console.updateComplete;
+    button(root.querySelector('.next')!, 'Fire now')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.quiz?.status === 'open'), 'the planned quiz was asked', { timeout: 5000 });
+    viewers[0]!.answer(viewers[0]!.state.quiz!.id, 1);
+    await waitUntil(() => room.session!.ledger.answers.get(viewers[0]!.state.quiz!.id)?.size === 1, 'answer at the host');
+    (root.querySelector('#tab-quiz') as HTMLButtonElement).click();
+    await console.updateComplete;
+    button(root, 'Reveal')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.quiz?.status === 'revealed'), 'revealed everywhere');
+    await waitUntil(() => viewers[0]!.viewer.score.right === 1, 'the right answer scores');
+
+    // Then the first-N gift: claims count the remaining number down on every screen.
+    (root.querySelector('#tab-rhythm') as HTMLButtonElement).click();
+    await console.updateComplete;
+    const firstN = [...root.querySelectorAll('.step')].find((step) => (step.querySelector('select') as HTMLSelectElement).value === 'first-n')!;
+    button(firstN, 'Fire now')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.perk?.remaining === 10), 'first-N perk dropped with 10 left', { timeout: 5000 });
+    viewers[0]!.claim(viewers[0]!.state.perk!.id);
+    viewers[1]!.claim(viewers[1]!.state.perk!.id);
+    await waitUntil(() => viewers.every((viewer) => viewer.state.perk?.remaining === 8), 'two claims: 8 left everywhere', { timeout: 5000 });
     await close();
   });
 

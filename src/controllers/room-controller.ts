@@ -2,6 +2,11 @@
  * Connects an element to its room: resolves the room (registry rules), follows the room's current
  * session, and re-renders the host when the show state, status or audience changes. Elements read
  * `this.room.state` and call `this.room.session?.chat(…)`; they hold no business logic.
+ *
+ * Chat can arrive hundreds of times a second in a busy show, each message in its own task. A state
+ * change that only touched the chat (`chat`, `recentIds`) therefore re-renders the host at most
+ * once per animation frame while the page is visible; every other change re-renders it at once.
+ * An element that follows chat itself (through `session.onMessage`) can skip chat-only changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onRoomsChanged, resolveRoom, type RoomHandle } from '../core/registry.js';
@@ -11,14 +16,39 @@ import type { TransportStatus } from '../transports/transport.js';
 
 type Host = ReactiveControllerHost & Element;
 
+export interface RoomControllerOptions {
+  /**
+   * What a chat-only state change does: `frame` (default) re-renders the host once per animation
+   * frame at most; `none` does not re-render it (for an element that follows chat itself).
+   */
+  chatUpdates?: 'frame' | 'none';
+}
+
+/** Fields of the show state that change with every chat message. */
+const CHAT_FIELDS: ReadonlySet<string> = new Set(['chat', 'recentIds']);
+
+/** True when `next` differs from `previous` only in its chat fields (the reducer keeps the rest by reference). */
+export function isChatOnlyChange(next: ShowState, previous: ShowState): boolean {
+  const keys = Object.keys(next);
+  if (keys.length !== Object.keys(previous).length) return false;
+  for (const key of keys) {
+    if (!CHAT_FIELDS.has(key) && next[key as keyof ShowState] !== previous[key as keyof ShowState]) return false;
+  }
+  return true;
+}
+
 export class RoomController implements ReactiveController {
   room: RoomHandle | null = null;
   session: RoomSession | null = null;
   private stopRegistry: (() => void) | undefined;
   private stopRoom: (() => void) | undefined;
   private stopSession: Array<() => void> = [];
+  private frame: number | null = null;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    private readonly options: RoomControllerOptions = {},
+  ) {
     host.addController(this);
   }
 
@@ -59,11 +89,41 @@ export class RoomController implements ReactiveController {
 
   private attachSession(session: RoomSession | null): void {
     for (const stop of this.stopSession.splice(0)) stop();
+    this.cancelFrame();
     this.session = session;
     if (session) {
-      const update = () => this.host.requestUpdate();
-      this.stopSession.push(session.$state.listen(update), session.$status.listen(update), session.$presence.listen(update));
+      const update = () => this.update();
+      let last = session.$state.get();
+      const onState = (next: ShowState) => {
+        const previous = last;
+        last = next;
+        if (isChatOnlyChange(next, previous)) this.chatChanged();
+        else this.update();
+      };
+      this.stopSession.push(session.$state.listen(onState), session.$status.listen(update), session.$presence.listen(update));
     }
     this.host.requestUpdate();
+  }
+
+  private update(): void {
+    this.cancelFrame();
+    this.host.requestUpdate();
+  }
+
+  /** A chat-only change: one re-render in the next animation frame (at once when no frame will come). */
+  private chatChanged(): void {
+    if (this.options.chatUpdates === 'none' || this.frame !== null) return;
+    const visible = typeof document !== 'undefined' && document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function';
+    if (!visible) return this.host.requestUpdate();
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.host.requestUpdate();
+    });
+  }
+
+  private cancelFrame(): void {
+    if (this.frame === null) return;
+    cancelAnimationFrame(this.frame);
+    this.frame = null;
   }
 }

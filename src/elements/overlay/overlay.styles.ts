@@ -221,6 +221,17 @@ export default css`
     color: var(--_comment-color);
     contain: layout style paint;
   }
+  /*
+   * Animated elements and everything inside them get their box-sizing directly, not through the
+   * shared "* { box-sizing: inherit }" rule: a child that inherits a non-inherited property explicitly is
+   * restyled whenever its parent is, and an animation restyles its element every frame.
+   */
+  .bullet,
+  .bullet *,
+  .heart,
+  .heart * {
+    box-sizing: border-box;
+  }
   .more {
     position: absolute;
     inset-block-end: 4px;

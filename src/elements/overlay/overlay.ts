@@ -22,6 +22,8 @@ const FLIGHT_S = 8;
 /** How long a lane stays taken after a bullet enters it (ms). */
 const LANE_GAP_MS = 1400;
 const MORE_FADE_MS = 2500;
+/** How often the "+N more" figure is refreshed while no comment can take a lane (ms). */
+const MORE_REFRESH_MS = 250;
 
 interface Bullet {
   line: ChatLine;
@@ -94,7 +96,8 @@ export class LingerOverlay extends LitElement {
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
 
-  private readonly roomCtl = new RoomController(this);
+  // Chat is followed through `session.onMessage` (see `watch`), not through every state change.
+  private readonly roomCtl = new RoomController(this, { chatUpdates: 'none' });
   private readonly t = new LocalizeController(this, translation, () => this.roomCtl.room as unknown as Element | null);
   /** Chat messages applied since the last frame (counted, not kept: the state keeps them). */
   private arrived = 0;
@@ -102,6 +105,8 @@ export class LingerOverlay extends LitElement {
   private stopWatching: (() => void) | undefined;
   private listLines: readonly ChatLine[] = [];
   private bullets: Bullet[] = [];
+  /** The newest comments waiting for a lane, oldest first (at most one per lane). */
+  private waiting: ChatLine[] = [];
   private laneFreeAt: number[] = [];
   private lanes = 5;
   /** Comments that arrived but were not displayed. */
@@ -109,6 +114,7 @@ export class LingerOverlay extends LitElement {
   private moreAt = 0;
   private heartSeq = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private feedTimer: ReturnType<typeof setTimeout> | undefined;
   private motionQuery: MediaQueryList | null = null;
   private resize: ResizeObserver | null = null;
   private stageWidth = 360;
@@ -147,6 +153,8 @@ export class LingerOverlay extends LitElement {
     super.disconnectedCallback();
     this.motionQuery?.removeEventListener('change', this.onMotion);
     clearInterval(this.ticker);
+    clearTimeout(this.feedTimer);
+    this.feedTimer = undefined;
     this.resize?.disconnect();
     this.watch(null);
   }
@@ -175,9 +183,39 @@ export class LingerOverlay extends LitElement {
     this.arrived = 0;
     if (session) {
       this.stopWatching = session.onMessage((message) => {
-        if (message.type === 'chat') this.arrived++;
+        if (message.type !== 'chat') return;
+        this.arrived++;
+        this.chatArrived();
       });
     }
+  }
+
+  /**
+   * A comment arrived. The list shows it in the next frame. Danmaku renders in the next frame only
+   * when a bullet can start (a free lane, fewer than the cap flying); otherwise the comment is
+   * only counted, and the "+N more" figure is refreshed a few times a second — so a flood costs
+   * no render per frame.
+   */
+  private chatArrived(): void {
+    if (this.isUpdatePending) return;
+    if (this.effectiveVariant === 'list' || this.canLaunch(performance.now())) this.requestUpdate();
+    else this.scheduleFeed(MORE_REFRESH_MS);
+  }
+
+  private canLaunch(now: number): boolean {
+    return this.bullets.length < DANMAKU_CAP && this.freeLane(now) >= 0;
+  }
+
+  /** Renders again in the next frame (`delay` 0) or after `delay` ms (unless a render is already due). */
+  private scheduleFeed(delay: number): void {
+    if (delay <= 0) {
+      queueMicrotask(() => this.requestUpdate());
+      return;
+    }
+    this.feedTimer ??= setTimeout(() => {
+      this.feedTimer = undefined;
+      this.requestUpdate();
+    }, delay);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -196,6 +234,7 @@ export class LingerOverlay extends LitElement {
     let dropped = 0;
     if (this.effectiveVariant === 'list') {
       this.bullets = [];
+      this.waiting = [];
       this.listLines = chat.length > LIST_CAP ? chat.slice(-LIST_CAP) : chat;
       dropped = Math.max(0, arrived - LIST_CAP);
     } else {
@@ -204,20 +243,21 @@ export class LingerOverlay extends LitElement {
       // state.chat": under a flood a line leaves that bounded buffer long before its flight ends.)
       const deleted = state?.deletedIds ?? [];
       const muted = state?.moderation.muted ?? [];
-      this.bullets = this.bullets.filter(
-        (bullet) => bullet.until > now && !(deleted.length && deleted.includes(bullet.line.id)) && !(muted.length && muted.includes(bullet.line.from)),
-      );
+      const allowed = (line: ChatLine) => !(deleted.length && deleted.includes(line.id)) && !(muted.length && muted.includes(line.from));
+      this.bullets = this.bullets.filter((bullet) => bullet.until > now && allowed(bullet.line));
       const fresh = arrived > 0 ? chat.slice(-Math.min(arrived, chat.length)) : [];
       dropped = Math.max(0, arrived - fresh.length);
-      // Newest first: under a flood the latest comments are the ones worth a lane.
-      for (let i = fresh.length - 1; i >= 0; i--) {
-        const lane = this.freeLane(now);
-        if (lane < 0 || this.bullets.length >= DANMAKU_CAP) {
-          dropped += i + 1;
-          break;
-        }
+      // Under a flood the newest comments are the ones worth a lane: a few wait, older ones are counted.
+      const waiting = fresh.length || this.waiting.length ? [...this.waiting, ...fresh].filter(allowed) : this.waiting;
+      const excess = Math.max(0, waiting.length - this.lanes);
+      dropped += excess;
+      this.waiting = excess > 0 ? waiting.slice(excess) : waiting;
+      // One new bullet per frame: each start lays out a new comment, and text in a script the page
+      // has not shown yet can cost a font lookup — several at once make one long frame.
+      const lane = this.waiting.length && this.bullets.length < DANMAKU_CAP ? this.freeLane(now) : -1;
+      if (lane >= 0) {
         this.laneFreeAt[lane] = now + LANE_GAP_MS;
-        this.bullets.push({ line: fresh[i]!, lane, until: now + FLIGHT_S * 1000 + 500 });
+        this.bullets.push({ line: this.waiting.shift()!, lane, until: now + FLIGHT_S * 1000 + 500 });
       }
     }
     if (dropped > 0) {
@@ -231,9 +271,20 @@ export class LingerOverlay extends LitElement {
     return -1;
   }
 
+  /** Milliseconds until a lane is free (0 when one is). */
+  private nextLaneIn(now: number): number {
+    let wait = Infinity;
+    for (let lane = 0; lane < this.lanes; lane++) wait = Math.min(wait, (this.laneFreeAt[lane] ?? 0) - now);
+    return Math.max(0, wait);
+  }
+
   protected override updated(): void {
     const stage = this.shadowRoot?.querySelector<HTMLElement>('.stage');
     if (stage) this.launchBullets(stage);
+    if (this.waiting.length && this.bullets.length < DANMAKU_CAP) {
+      // The next waiting comment starts in the next frame, or when a lane frees up.
+      this.scheduleFeed(this.nextLaneIn(performance.now()));
+    }
     if (stage && this.resize && !stage.dataset.observed) {
       stage.dataset.observed = '1';
       this.resize.observe(stage);

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/elements/room/linger-room.js';
 import '../../../src/elements/overlay/linger-overlay.js';
@@ -7,6 +8,7 @@ import { DANMAKU_CAP, LIST_CAP, type LingerOverlay } from '../../../src/elements
 import { translation } from '../../../src/elements/overlay/overlay.strings.js';
 import { MemoryNetwork, type MemoryTransport } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
+import { RoomController } from '../../../src/controllers/room-controller.js';
 import { PROTOCOL_VERSION, encode, randomId } from '../../../src/core/protocol.js';
 import { expectCompleteTranslation, expectNoRawKeys } from '../../helpers/i18n.js';
 import { HEX64, sleep } from '../../helpers/show.js';
@@ -178,6 +180,38 @@ describe('<linger-overlay>', () => {
     });
   }
 
+  it('under a sustained danmaku flood renders a few times a second, not every frame, and keeps "+N more" current', async () => {
+    const r = await rig(1, { variant: 'danmaku' });
+    const overlay = r.overlays[0]!;
+    const send = await flooder(r.network);
+    await overlay.updateComplete;
+    let renders = 0;
+    const probe = overlay as unknown as { updated(changed: Map<PropertyKey, unknown>): void };
+    const updated = probe.updated.bind(overlay);
+    probe.updated = (changed) => {
+      renders++;
+      updated(changed);
+    };
+    // About 1,000 comments a second for 1.5 s, each batch in its own task, as a transport delivers them.
+    let sent = 0;
+    const started = performance.now();
+    while (performance.now() - started < 1500) {
+      for (let i = 0; i < 5; i++) send(`flood ${sent++}`, `n${sent % 40}`);
+      await sleep(5);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await sleep(300);
+    expect(sent, 'the flood was sent').to.be.greaterThan(300);
+    // Lanes free up every 1.4 s, "+N more" refreshes 4× a second, the clock ticks once a second.
+    expect(renders / seconds, `${renders} renders in ${seconds.toFixed(1)} s`).to.be.below(12);
+    expect(overlay.commentNodeCount, 'bullets within the cap').to.be.within(1, DANMAKU_CAP);
+    const shown = Number(shadow(overlay).querySelector('[part=more]')?.textContent?.replace(/\D/g, ''));
+    expect(shown, '"+N more" shows (nearly) every comment that got no lane').to.be.within(sent - DANMAKU_CAP - 10, sent);
+    expect(overlay.moreCount, 'the figure behind it').to.equal(shown);
+    expect(r.rooms[0]!.session!.state.chat.length, 'state keeps every message (bounded buffer)').to.equal(200);
+    await r.close();
+  });
+
   it('applies deletes and mutes from the host at once on every screen', async () => {
     const r = await rig(2);
     const [a, b] = r.overlays as [LingerOverlay, LingerOverlay];
@@ -317,5 +351,52 @@ describe('<linger-overlay>', () => {
     expectNoRawKeys(overlay, translation);
     await expect(overlay).to.be.accessible();
     await r.close();
+  });
+});
+
+/** An element that renders the chat length and the show phase through the room controller, counting renders. */
+class ChatProbe extends LitElement {
+  readonly roomCtl = new RoomController(this);
+  renders = 0;
+  protected override render() {
+    this.renders++;
+    const state = this.roomCtl.state;
+    return html`<span>${state?.chat.length ?? 0}</span> <b>${state?.show.phase ?? ''}</b>`;
+  }
+}
+customElements.define('overlay-test-chat-probe', ChatProbe);
+
+describe('RoomController (what the overlay builds on)', () => {
+  it('re-renders at most once a frame for chat, at once for any other state change', async () => {
+    const network = new MemoryNetwork();
+    const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
+    await host.connect();
+    const room = document.createElement('linger-room');
+    room.hosts = 'host-1';
+    room.customTransport = network.connect('viewer-probe');
+    const probe = document.createElement('overlay-test-chat-probe') as ChatProbe;
+    room.append(probe);
+    document.body.append(room);
+    await waitUntil(() => room.session?.$status.get() === 'connected', 'room connects');
+    const send = await flooder(network);
+    await frame();
+    const before = probe.renders;
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      frames++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    // 200 comments, each in its own task.
+    for (let i = 0; i < 200; i++) setTimeout(() => send(`line ${i}`), 0);
+    await waitUntil(() => probe.shadowRoot!.querySelector('span')!.textContent === '200', 'every line counted');
+    counting = false;
+    expect(probe.renders - before, `renders for 200 comments over ${frames} frames`).to.be.at.most(frames + 1);
+    host.act('show', { phase: 'ended' });
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.querySelector('b')!.textContent, 'a host change renders without waiting for a frame').to.equal('ended');
+    room.remove();
+    await host.close();
   });
 });

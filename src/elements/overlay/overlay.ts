@@ -43,9 +43,11 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * product, the viewer count, and a "what's on now" line from the first render (viewers, next perk
  * in mm:ss, an open giveaway or quiz).
  *
- * Under a flood it stays smooth: updates are coalesced to one per animation frame, at most
- * {@link LIST_CAP} comment nodes (list) or {@link DANMAKU_CAP} bullets (danmaku) exist, and what does
- * not fit is counted in a visible "+N more" (the show state keeps every message).
+ * Under a flood it stays smooth: updates are coalesced to one per animation frame (danmaku renders
+ * only when a comment can take a lane — one new bullet per frame — or to refresh "+N more" a few
+ * times a second), at most {@link LIST_CAP} comment nodes (list) or {@link DANMAKU_CAP} bullets
+ * (danmaku) exist, and what does not fit is counted in a visible "+N more" (the show state keeps
+ * every message).
  * `prefers-reduced-motion: reduce` turns danmaku into the list. Everything viewers wrote is
  * rendered as text; nothing is linkified.
  *
@@ -293,7 +295,7 @@ export class LingerOverlay extends LitElement {
 
   /**
    * Starts each new bullet's flight with the Web Animations API in pixels (one layout read per
-   * frame for all new bullets): a plain px transform runs on the compositor, off the main thread.
+   * frame for the new bullet): a plain px transform runs on the compositor, off the main thread.
    */
   private launchBullets(stage: HTMLElement): void {
     const fresh = [...stage.querySelectorAll<HTMLElement>('.bullet:not([data-flying])')];

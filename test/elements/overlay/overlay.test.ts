@@ -200,14 +200,16 @@ describe('<linger-overlay>', () => {
       await sleep(5);
     }
     const seconds = (performance.now() - started) / 1000;
-    await sleep(300);
+    const rendersDuringFlood = renders;
     expect(sent, 'the flood was sent').to.be.greaterThan(300);
     // Lanes free up every 1.4 s, "+N more" refreshes 4× a second, the clock ticks once a second.
-    expect(renders / seconds, `${renders} renders in ${seconds.toFixed(1)} s`).to.be.below(12);
+    expect(rendersDuringFlood / seconds, `${rendersDuringFlood} renders in ${seconds.toFixed(1)} s`).to.be.below(12);
     expect(overlay.commentNodeCount, 'bullets within the cap').to.be.within(1, DANMAKU_CAP);
-    const shown = Number(shadow(overlay).querySelector('[part=more]')?.textContent?.replace(/\D/g, ''));
-    expect(shown, '"+N more" shows (nearly) every comment that got no lane').to.be.within(sent - DANMAKU_CAP - 10, sent);
-    expect(overlay.moreCount, 'the figure behind it').to.equal(shown);
+    // Every comment that got no lane (a few still wait for one) is in the figure shortly after.
+    const shown = () => Number(shadow(overlay).querySelector('[part=more]')?.textContent?.replace(/\D/g, ''));
+    await waitUntil(() => shown() >= sent - DANMAKU_CAP - 10, '"+N more" catches up with the flood', { timeout: 2000 });
+    expect(shown(), '"+N more" never counts more than arrived').to.be.at.most(sent);
+    expect(overlay.moreCount, 'the figure behind it').to.equal(shown());
     expect(r.rooms[0]!.session!.state.chat.length, 'state keeps every message (bounded buffer)').to.equal(200);
     await r.close();
   });

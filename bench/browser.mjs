@@ -27,6 +27,7 @@ export async function runInBrowser(entry) {
   try {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     tab.on('pageerror', (error) => console.error('[bench page]', error));
+    tab.on('console', (message) => console.log('[bench page]', message.text()));
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
     await tab.waitForFunction(() => typeof window.__bench === 'function');
     return await tab.evaluate(() => window.__bench());

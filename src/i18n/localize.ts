@@ -77,6 +77,16 @@ function watchDocument(listener: () => void): () => void {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+// Building an Intl.NumberFormat costs far more than using one, and elements format numbers on every
+// render: one formatter per locale and options, for the page's life (a handful in practice).
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${options ? JSON.stringify(options) : ''}`;
+  let cached = formatters.get(key);
+  if (!cached) formatters.set(key, (cached = new Intl.NumberFormat(locale, options)));
+  return cached;
+}
+
 /**
  * Gives an element `term()`, `lang`, `dir` and `Intl` helpers. The language comes from the
  * element's `locale` attribute, else its room's `locale`, else the closest `lang`, else `<html lang>`.
@@ -143,7 +153,7 @@ export class LocalizeController<T extends Strings> implements ReactiveController
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    return formatter(this.locale, options).format(value);
   }
 
   /** A price: `price(19.9, 'USD')`. */

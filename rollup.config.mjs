@@ -178,6 +178,7 @@ function packageBrowserFields() {
  * holds (`agora-rtm-sdk`, `lit`, …).
  */
 function chunkFileNames(chunk) {
+  if (chunk.name === 'base') return 'chunks/base-[hash].js';
   const packageOf = (id) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id ?? '')?.[1];
   const facadePackage = packageOf(chunk.facadeModuleId);
   if (chunk.facadeModuleId && !facadePackage) return 'chunks/[name]-[hash].js';
@@ -261,6 +262,44 @@ function cdnStats() {
   };
 }
 
+/**
+ * CDN only: squeezes the whitespace and comments out of our lit `css\`…\`` literals (terser keeps
+ * template text as written). Conservative on purpose: runs of whitespace become one space, and the
+ * space next to `{ } ; ,` goes; combinators (`a b`, `a > b`) and `:host` selectors are untouched.
+ */
+function minifyCssLiterals() {
+  const squeeze = (cssText) =>
+    cssText
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .trim();
+  return {
+    name: 'linger-minify-css-literals',
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || !code.includes('css`')) return null;
+      // A css literal without backticks inside; `${…}` interpolations are kept verbatim.
+      const out = code.replace(/\bcss`([^`]*)`/g, (_, body) =>
+        `css\`${body.split(/(\$\{[^}]*\})/).map((part, index) => (index % 2 ? part : squeeze(part))).join('')}\``,
+      );
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * One `base` chunk for what every element loads first: lit's core, nanostores, and our small
+ * shared modules (room lookup, controllers, i18n, shared styles). One file gzips better than the
+ * ten tiny chunks rollup would cut. lit directives and everything lazy stay where rollup puts them.
+ */
+const BASE_MODULES = [
+  /[\\/]node_modules[\\/](lit-html[\\/]lit-html|lit-element[\\/]|@lit[\\/]reactive-element[\\/]|nanostores[\\/])/,
+  /[\\/]src[\\/](controllers|i18n|styles|utilities)[\\/]/,
+  /[\\/]src[\\/]core[\\/](registry|primitives)\.ts$/,
+  /[\\/]src[\\/]transports[\\/]transport\.ts$/,
+];
+const baseChunk = (id) => (BASE_MODULES.some((pattern) => pattern.test(id)) ? 'base' : undefined);
+
 /** @type {import('rollup').RollupOptions} */
 const npm = {
   input: [path.join(srcDir, 'index.ts'), ...registrations.map(({ file }) => file)],
@@ -288,6 +327,7 @@ const cdn = {
     entryFileNames: '[name].js',
     chunkFileNames,
     generatedCode: 'es2015',
+    manualChunks: baseChunk,
   },
   plugins: [
     agoraRtcBridge(),
@@ -297,6 +337,7 @@ const cdn = {
     // The bridge module also exports `installRtc`: RTM must still receive the bridge object itself.
     commonjs({ requireReturnsDefault: (id) => (id === rtcBridge ? 'preferred' : 'auto') }),
     typescript({ sourceMap: false }),
+    minifyCssLiterals(),
     minify(),
     cdnStats(),
   ],

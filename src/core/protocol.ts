@@ -7,6 +7,10 @@
  */
 import * as v from 'valibot';
 import { utf8Length } from '../transports/transport.js';
+import { MAX_CHAT_LENGTH, isHttpUrl, randomId } from './primitives.js';
+
+// Small pieces elements need without loading the message table (and valibot) on first paint.
+export { MAX_CHAT_LENGTH, isHttpUrl, randomId } from './primitives.js';
 
 /** The protocol version this build speaks. Envelopes with another `v` are ignored. */
 export const PROTOCOL_VERSION = 1;
@@ -14,8 +18,6 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_MESSAGE_BYTES = 32_768;
 /** Largest snapshot envelope: it must also fit one Agora channel-storage value (16,384 bytes). */
 export const MAX_SNAPSHOT_BYTES = 16_000;
-/** Longest chat message, in characters. */
-export const MAX_CHAT_LENGTH = 300;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmptyText = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
@@ -25,15 +27,7 @@ const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.
 const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 const hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{1,128}$/));
 
-/** True for absolute http(s) URLs only: `javascript:`, `data:` and relative URLs are refused. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+/** Absolute http(s) URLs only (see isHttpUrl). */
 const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'http(s) URLs only'));
 
 export const PERK_KINDS = ['lottery', 'quiz', 'flash', 'first-n', 'share'] as const;
@@ -383,16 +377,6 @@ export function checkBody<T extends MessageType>(type: T, body: unknown): BodyOf
   const result = v.safeParse(MESSAGES[type].schema, body);
   if (!result.success) throw new TypeError(`[linger] Invalid "${type}" message: ${v.summarize(result.issues)}`);
   return result.output as BodyOf<T>;
-}
-
-/** A short random id, unique enough for message ids within one show. */
-export function randomId(length = 12): string {
-  const bytes = new Uint8Array(length);
-  crypto.getRandomValues(bytes);
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  let out = '';
-  for (const byte of bytes) out += alphabet[byte % 36];
-  return out;
 }
 
 /** A host epoch: fixed-width time prefix, so a later host session compares greater. */

@@ -2,7 +2,7 @@
  * A pseudonymous id for a viewer who has none: random per page load, never stored (no storage
  * write before consent), never personal. The events layer may persist one after consent.
  */
-import { randomId } from '../core/protocol.js';
+import { randomId } from '../core/primitives.js';
 
 let pageUserId: string | undefined;
 

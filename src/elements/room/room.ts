@@ -1,21 +1,24 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { atom, type ReadableAtom } from 'nanostores';
-import { RoomSession } from '../../core/session.js';
+import type { RoomSession } from '../../core/session.js';
 import { registerRoom, roomIdChanged, unregisterRoom, type RoomHandle } from '../../core/registry.js';
-import { BroadcastTransport } from '../../transports/broadcast.js';
 import type { Transport, TransportError } from '../../transports/transport.js';
 import { transportError } from '../../transports/transport.js';
-import { lazyAgoraTransport } from '../../transports/lazy.js';
 import { LingerErrorEvent } from '../../events/dom/linger-error.js';
 import { LingerStatusEvent } from '../../events/dom/linger-status.js';
 import { pageViewerId } from '../../utilities/user-id.js';
-import { randomId } from '../../core/protocol.js';
+import { randomId } from '../../core/primitives.js';
 import { ConsentGate, type ConsentMode } from '../../events/consent.js';
 import type { EventSink } from '../../events/sink.js';
-import { ViewerEvents } from '../../events/viewer-events.js';
-import { WebhookSink } from '../../events/webhook-sink.js';
+import type { ViewerEvents } from '../../events/viewer-events.js';
+import type { WebhookSink } from '../../events/webhook-sink.js';
 import styles from './room.styles.js';
+
+type Live = typeof import('./live.js');
+/** The session, transports and event pipeline arrive in one chunk when the first room connects. */
+let liveModule: Promise<Live> | undefined;
+const loadLive = (): Promise<Live> => (liveModule ??= import('./live.js'));
 
 /** How long a removed room keeps its session, so a theme that re-renders a section does not drop the show. */
 const DETACH_GRACE_MS = 1000;
@@ -91,6 +94,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property({ attribute: false }) customTransport: Transport | null = null;
 
   private readonly session$ = atom<RoomSession | null>(null);
+  private live: Live | null = null;
   private detachTimer: ReturnType<typeof setTimeout> | undefined;
   private connectQueued = false;
   private generation = 0;
@@ -175,7 +179,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   }
 
   /** Builds the transport the attributes describe. */
-  protected createTransport(): Transport {
+  protected createTransport({ BroadcastTransport, lazyAgoraTransport }: Live): Transport {
     const userId = this.userId || pageViewerId();
     const kind = this.transport === 'auto' ? (this.appId ? 'agora-rtm' : 'broadcast') : this.transport;
     if (kind === 'agora-rtm') {
@@ -208,14 +212,24 @@ export class LingerRoom extends LitElement implements RoomHandle {
       return;
     }
     const generation = ++this.generation;
+    let live: Live;
+    try {
+      live = await loadLive();
+    } catch (error) {
+      liveModule = undefined; // a flaky network may succeed on the next connect
+      this.fail(transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
+      return;
+    }
+    if (generation !== this.generation || !this.isConnected) return;
+    this.live = live;
     let transport: Transport;
     try {
-      transport = this.customTransport ?? this.createTransport();
+      transport = this.customTransport ?? this.createTransport(live);
     } catch (error) {
       this.fail(transportError('transport-failed', String((error as Error)?.message ?? error), error));
       return;
     }
-    const session = new RoomSession({ transport, hosts: this.hostIds });
+    const session = new live.RoomSession({ transport, hosts: this.hostIds });
     session.$status.listen((status) => this.dispatchEvent(new LingerStatusEvent(status)));
     session.$error.listen((error) => error && this.dispatchEvent(new LingerErrorEvent(error)));
     this.attachEvents(session);
@@ -241,7 +255,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
 
   private attachEvents(session: RoomSession): void {
     this.viewerEvents?.dispose();
-    const events = new ViewerEvents({
+    this.viewerEvents = null;
+    this.ensureWebhookSink();
+    const events = new this.live!.ViewerEvents({
       session,
       consent: this.consentGate,
       sessionId: this.sessionId,
@@ -255,7 +271,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
 
   /** The webhook sink exists only once consent allows: until then it must not even read the outbox. */
   private ensureWebhookSink(): void {
-    if (this.webhookSink || !this.webhook || !this.consentGate.granted) return;
+    // Before the session code has loaded there is nothing to deliver yet; attachEvents calls again.
+    if (this.webhookSink || !this.webhook || !this.consentGate.granted || !this.live) return;
     let url: string;
     try {
       url = new URL(this.webhook, document.baseURI).href;
@@ -266,7 +283,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
       console.warn(`[linger] webhook "${this.webhook}" is not an http(s) URL; viewer events are not sent.`);
       return;
     }
-    this.webhookSink = new WebhookSink({ url });
+    this.webhookSink = new this.live.WebhookSink({ url });
     this.viewerEvents?.addSink(this.webhookSink);
   }
 

@@ -299,7 +299,9 @@ export type DropReason =
   | 'unknown-type'
   | 'unauthorized'
   | 'invalid'
-  | 'misrouted';
+  | 'misrouted'
+  /** Over the sender's allowance (src/core/sender-limits.ts); set by the session, not by parsing. */
+  | 'rate-limited';
 
 export type ParseResult = { ok: true; message: Inbound } | { ok: false; reason: DropReason; detail?: string };
 

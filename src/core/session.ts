@@ -26,6 +26,7 @@ import { chatAllowed, initialState, reduce, toSnapshot, type ShowState } from '.
 import { SyncedClock } from './clock.js';
 import { chatInterval, likesInterval } from './budget.js';
 import { HostLedger } from './ledger.js';
+import { SenderLimits, type LimitedKind } from './sender-limits.js';
 import { commitmentOf, drawWinners, newSeed, verifyDraw, type DrawCheck, type DrawResult } from './draw.js';
 import { matchesKeyword } from './keyword.js';
 import { answerHash, newSalt, verifyAnswer } from './quiz-hash.js';
@@ -102,6 +103,16 @@ export interface SessionStats {
   dropped: Record<DropReason, number>;
 }
 
+/** Which viewer messages count against which allowance. */
+const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = {
+  chat: 'chat',
+  likes: 'likes',
+  enter: 'request',
+  answer: 'request',
+  claim: 'request',
+  hello: 'hello',
+};
+
 /** Viewer messages held while an earlier host message is missing. */
 const PENDING_LIMIT = 256;
 /** Hellos within one second above which the host answers everyone with one broadcast snapshot. */
@@ -113,12 +124,14 @@ export class RoomSession {
   readonly clock: SyncedClock;
   /** Host-private record of entries, answers and claims (empty on viewers). */
   readonly ledger = new HostLedger();
+  /** Per-sender allowances on receipt: a client that ignores its budget is clipped here. */
+  private readonly senderLimits = new SenderLimits();
   readonly stats: SessionStats = {
     received: 0,
     applied: 0,
     duplicates: 0,
     gaps: 0,
-    dropped: { oversized: 0, malformed: 0, version: 0, 'unknown-type': 0, unauthorized: 0, invalid: 0, misrouted: 0 },
+    dropped: { oversized: 0, malformed: 0, version: 0, 'unknown-type': 0, unauthorized: 0, invalid: 0, misrouted: 0, 'rate-limited': 0 },
   };
 
   private readonly state$ = atom<ShowState>(initialState());
@@ -568,12 +581,35 @@ export class RoomSession {
       this.stats.dropped[parsed.reason]++;
       return;
     }
-    const message = parsed.message;
+    const message = this.withinAllowance(parsed.message);
+    if (!message) {
+      this.stats.dropped['rate-limited']++;
+      return;
+    }
     if (message.fromHost && !this.isHost) this.clock.observeHostStamp(message.at);
     if (direct) return this.receiveDirect(message);
     if (message.seq !== undefined && message.type !== 'snapshot') return this.receiveSequenced(message);
     this.apply(message);
     if (message.type === 'snapshot') this.drainPending();
+  }
+
+  /**
+   * Clips a non-host sender to its allowance (sender-limits.ts): chat and requests over it are
+   * dropped, a likes batch is cut to what is left. Host messages are never limited.
+   */
+  private withinAllowance(message: Inbound): Inbound | null {
+    if (message.fromHost) return message;
+    const kind = LIMITED_KINDS[message.type];
+    if (!kind) return message;
+    const now = this.clock.localNow();
+    if (kind === 'likes') {
+      const asked = (message as Inbound<'likes'>).body.n;
+      const granted = this.senderLimits.take('likes', message.sender, asked, now);
+      if (granted === 0) return null;
+      return granted === asked ? message : ({ ...message, body: { n: granted } } as Inbound);
+    }
+    const granted = this.senderLimits.take(kind, message.sender, 1, now, this.state.moderation.slowMode);
+    return granted === 1 ? message : null;
   }
 
   private receiveDirect(message: Inbound): void {

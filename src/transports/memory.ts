@@ -87,6 +87,15 @@ export class MemoryNetwork {
     return this.peers.get(userId);
   }
 
+  /**
+   * Publishes `data` as if `sender` had sent it, without a connected peer: a crowd of thousands in
+   * tests and benchmarks costs one map entry per receiver, not one transport per sender.
+   */
+  publishAs(sender: string, data: string): void {
+    if (this.recordWire) this.wire.push({ from: sender, to: null, data });
+    for (const peer of this.peers.values()) if (peer.userId !== sender) this.schedule(peer, data, sender, false);
+  }
+
   /** @internal */
   deliver(from: MemoryTransport, to: string | null, data: string): void {
     if (this.recordWire) this.wire.push({ from: from.userId, to, data });

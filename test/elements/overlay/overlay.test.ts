@@ -6,7 +6,7 @@ import '../../../src/elements/overlay/linger-overlay.js';
 import type { LingerRoom } from '../../../src/elements/room/room.js';
 import { DANMAKU_CAP, LIST_CAP, type LingerOverlay } from '../../../src/elements/overlay/overlay.js';
 import { translation } from '../../../src/elements/overlay/overlay.strings.js';
-import { MemoryNetwork, type MemoryTransport } from '../../../src/transports/memory.js';
+import { MemoryNetwork } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
 import { RoomController } from '../../../src/controllers/room-controller.js';
 import { PROTOCOL_VERSION, encode, randomId } from '../../../src/core/protocol.js';
@@ -62,14 +62,17 @@ async function rig(count = 1, attrs: { variant?: 'list' | 'danmaku'; width?: num
   };
 }
 
-/** A raw peer that publishes chat envelopes straight onto the network (no client-side budget). */
-async function flooder(network: MemoryNetwork, id = 'flood'): Promise<(text: string, name?: string) => void> {
-  const peer: MemoryTransport = network.connect(id);
-  await peer.connect();
+/**
+ * A crowd that publishes chat envelopes straight onto the network (no client-side budget), each
+ * message from the next of `senders` ids, so receivers' per-sender allowances are not what is tested.
+ */
+function crowd(network: MemoryNetwork, senders = 2000, prefix = 'crowd'): (text: string, name?: string) => void {
+  let next = 0;
   return (text, name) => {
     const body: { text: string; name?: string } = { text };
     if (name !== undefined) body.name = name;
-    void peer.publish(encode({ v: PROTOCOL_VERSION, type: 'chat', id: randomId(), at: Date.now(), body }));
+    const sender = senders === 1 ? prefix : `${prefix}-${next++ % senders}`;
+    network.publishAs(sender, encode({ v: PROTOCOL_VERSION, type: 'chat', id: randomId(), at: Date.now(), body }));
   };
 }
 
@@ -158,7 +161,7 @@ describe('<linger-overlay>', () => {
     it(`a 5,000-message burst keeps the ${variant} overlay responsive, under its node cap, with "+N more"`, async () => {
       const r = await rig(1, { variant });
       const overlay = r.overlays[0]!;
-      const send = await flooder(r.network);
+      const send = crowd(r.network);
       const started = performance.now();
       for (let i = 0; i < 5000; i++) send(`message ${i}`, `n${i % 50}`);
       const burstMs = performance.now() - started;
@@ -183,7 +186,7 @@ describe('<linger-overlay>', () => {
   it('under a sustained danmaku flood renders a few times a second, not every frame, and keeps "+N more" current', async () => {
     const r = await rig(1, { variant: 'danmaku' });
     const overlay = r.overlays[0]!;
-    const send = await flooder(r.network);
+    const send = crowd(r.network);
     await overlay.updateComplete;
     let renders = 0;
     const probe = overlay as unknown as { updated(changed: Map<PropertyKey, unknown>): void };
@@ -217,7 +220,7 @@ describe('<linger-overlay>', () => {
   it('applies deletes and mutes from the host at once on every screen', async () => {
     const r = await rig(2);
     const [a, b] = r.overlays as [LingerOverlay, LingerOverlay];
-    const send = await flooder(r.network, 'troll');
+    const send = crowd(r.network, 1, 'troll');
     send('spam spam', 'Troll');
     await type(a, 'hello from A');
     await waitUntil(() => text(b).includes('spam spam') && text(b).includes('hello from A'), 'both lines visible');
@@ -248,7 +251,7 @@ describe('<linger-overlay>', () => {
       '<iframe src="javascript:window.__xss=7"></iframe>',
       '\u202Eevil\u202C RLO override',
     ];
-    const send = await flooder(r.network, 'attacker');
+    const send = crowd(r.network, 50, 'attacker');
     for (const [i, line] of corpus.entries()) send(line, corpus[(i + 3) % corpus.length]!.slice(0, 40));
     await waitUntil(() => comments(overlay).length === corpus.length, 'all rendered');
     await sleep(50);
@@ -268,7 +271,7 @@ describe('<linger-overlay>', () => {
       ['王芳', '这个多少钱？'],
       ['Ana 🇧🇷', 'Quero! mixed عربي and English 123'],
     ];
-    const send = await flooder(r.network, 'intl');
+    const send = crowd(r.network, 10, 'intl');
     for (const [name, message] of lines) send(message, name);
     await waitUntil(() => comments(overlay).length === lines.length, 'rendered');
     for (const [name, message] of lines) {
@@ -300,7 +303,7 @@ describe('<linger-overlay>', () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const r = await rig(1, { variant: 'danmaku' });
     const overlay = r.overlays[0]!;
-    const send = await flooder(r.network);
+    const send = crowd(r.network);
     send('calm please');
     await waitUntil(() => text(overlay).includes('calm please'), 'shown');
     expect(shadow(overlay).querySelector('.comments.list'), 'list layout').to.not.equal(null);
@@ -319,7 +322,7 @@ describe('<linger-overlay>', () => {
       if (dir === 'rtl') overlay.locale = 'ar';
       await overlay.updateComplete;
       await sleep(50);
-      const send = await flooder(r.network);
+      const send = crowd(r.network);
       send('طائر bullet');
       await waitUntil(() => shadow(overlay).querySelector('.bullet'), 'bullet flying');
       const bullet = shadow(overlay).querySelector<HTMLElement>('.bullet')!;
@@ -380,7 +383,7 @@ describe('RoomController (what the overlay builds on)', () => {
     room.append(probe);
     document.body.append(room);
     await waitUntil(() => room.session?.$status.get() === 'connected', 'room connects');
-    const send = await flooder(network);
+    const send = crowd(network);
     await frame();
     const before = probe.renders;
     let frames = 0;

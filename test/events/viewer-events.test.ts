@@ -112,6 +112,29 @@ describe('<linger-room> event sinks', () => {
     room.remove();
   });
 
+  it('shopify-events publishes linger:<type> customer events through Shopify.analytics once consent allows', async () => {
+    const published: Array<[string, LingerEvent]> = [];
+    const shopify = { analytics: { publish: (name: string, payload: LingerEvent) => published.push([name, payload]) } };
+    (globalThis as { Shopify?: unknown }).Shopify = shopify;
+    try {
+      const network = new MemoryNetwork();
+      const room = await fixture<LingerRoom>(html`<linger-room channel="x" hosts="host-1" consent="denied" shopify-events .customTransport=${network.connect('viewer-7')}></linger-room>`);
+      await waitUntil(() => room.session?.$status.get() === 'connected');
+      room.session!.track('share', {});
+      expect(published.length, 'nothing before consent').to.equal(0);
+      room.consent = 'granted';
+      await waitUntil(() => published.length === 1, 'released on consent');
+      expect(published[0]![0]).to.equal('linger:share');
+      room.shopifyEvents = false;
+      await room.updateComplete;
+      room.session!.track('share', {});
+      expect(published.length, 'removed with the attribute').to.equal(1);
+      room.remove();
+    } finally {
+      delete (globalThis as { Shopify?: unknown }).Shopify;
+    }
+  });
+
   it('removes a sink', async () => {
     const network = new MemoryNetwork();
     const room = await fixture<LingerRoom>(html`<linger-room channel="x" hosts="host-1" consent="granted" .customTransport=${network.connect('viewer-8')}></linger-room>`);

@@ -107,7 +107,10 @@ test('the embed loads the autoloader and configures the room from the merchant s
     webhook: 'https://collect.example/linger',
     locale: 'pt-BR',
     consent: 'shopify',
+    'shopify-events': '',
   });
+  const noPixels = renderBlock('linger-embed', { channel: 'c', shopify_events: false });
+  assert.equal(findTags(noPixels, 'linger-room')[0]['shopify-events'], undefined, 'web-pixel events can be turned off');
   for (const name of Object.keys(rooms[0])) assert.ok(declaredAttributes.get('linger-room').has(name) || GLUE_ATTRIBUTES.has(name), `linger-room ${name}`);
   assert.doesNotMatch(html, /linger-setup-hint/, 'no editor hint once a channel is set');
 

@@ -8,3 +8,4 @@ export { BroadcastTransport } from '../../transports/broadcast.js';
 export { lazyAgoraTransport } from '../../transports/lazy.js';
 export { ViewerEvents } from '../../events/viewer-events.js';
 export { WebhookSink } from '../../events/webhook-sink.js';
+export { ShopifySink } from '../../events/shopify-sink.js';

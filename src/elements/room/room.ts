@@ -43,6 +43,7 @@ const DETACH_GRACE_MS = 1000;
  * @attr webhook - Where viewer events are POSTed as JSON batches (absolute or page-relative http(s) URL; see docs/events.md).
  * @attr consent - `granted`, `denied` or `shopify` (Customer Privacy API). Unset or `denied`: events wait in memory, nothing is sent or stored.
  * @attr show - The show id stamped on events (default: `channel`).
+ * @attr shopify-events - Also publish viewer events as Shopify customer events (`linger:<type>`) for the shop's web pixels, once consent allows.
  * @fires linger-status - The connection status changed (`detail.status`).
  * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
  */
@@ -69,12 +70,15 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property() consent: 'granted' | 'denied' | 'shopify' | '' = '';
   /** Show id for events (default: the channel); one channel may carry many shows. */
   @property() show = '';
+  /** Publish viewer events through `Shopify.analytics.publish` too (see docs/shopify.md). */
+  @property({ type: Boolean, attribute: 'shopify-events' }) shopifyEvents = false;
 
   /** One id per page session, kept across reconnects. */
   readonly sessionId = `s-${randomId(16)}`;
   private readonly consentGate = new ConsentGate();
   private readonly sinks = new Set<EventSink>();
   private webhookSink: WebhookSink | null = null;
+  private shopifySink: EventSink | null = null;
   private viewerEvents: ViewerEvents | null = null;
   private readonly onPageHide = () => this.viewerEvents?.pageHide();
   private readonly onPageShow = (event: PageTransitionEvent) => {
@@ -161,6 +165,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     if (changed.has('id' as keyof this)) roomIdChanged();
     if (changed.has('webhook')) this.replaceWebhookSink();
     if (changed.has('consent')) this.consentGate.set(this.consent as ConsentMode);
+    if (changed.has('shopifyEvents')) this.syncShopifySink();
     const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport'];
     if (this.session && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
   }
@@ -257,6 +262,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.viewerEvents?.dispose();
     this.viewerEvents = null;
     this.ensureWebhookSink();
+    this.syncShopifySink();
     const events = new this.live!.ViewerEvents({
       session,
       consent: this.consentGate,
@@ -285,6 +291,15 @@ export class LingerRoom extends LitElement implements RoomHandle {
     }
     this.webhookSink = new this.live.WebhookSink({ url });
     this.viewerEvents?.addSink(this.webhookSink);
+  }
+
+  /** The `shopify-events` attribute adds a ShopifySink like any sink: it gets events only after consent. */
+  private syncShopifySink(): void {
+    if (this.shopifyEvents && !this.shopifySink && this.live) this.addSink((this.shopifySink = new this.live.ShopifySink()));
+    else if (!this.shopifyEvents && this.shopifySink) {
+      this.removeSink(this.shopifySink);
+      this.shopifySink = null;
+    }
   }
 
   private replaceWebhookSink(): void {

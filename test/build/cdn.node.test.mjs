@@ -22,11 +22,10 @@ test('the CDN build defines the elements and runs a show without loading Agora',
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(page);
     if (!path.startsWith('/dist/')) return response.writeHead(404).end();
-    try {
-      response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(await readFile(join(root, path)));
-    } catch {
-      response.writeHead(404).end();
-    }
+    // Read first, then answer: a missing file must become a 404, not a second writeHead.
+    const body = await readFile(join(root, path)).catch(() => null);
+    if (body === null) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

@@ -160,7 +160,8 @@ function def<S extends v.GenericSchema>(schema: S, from: Rule['from'], to: Rule[
  */
 export const MESSAGES = {
   // viewer → host
-  hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)) }), 'anyone', 'direct'),
+  /** A viewer asks for a snapshot; `entrants` also asks for a drawn lottery's list it missed. */
+  hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)), entrants: v.optional(id) }), 'anyone', 'direct'),
   'time.ping': def(v.object({ t0: time }), 'anyone', 'direct'),
   enter: def(v.object({ lottery: id, watched: v.optional(count(1_000_000)) }), 'anyone', 'direct'),
   answer: def(v.object({ quiz: id, choice: count(3) }), 'anyone', 'direct'),
@@ -227,7 +228,8 @@ export const MESSAGES = {
       ids: v.pipe(v.array(id), v.maxLength(5000)),
     }),
     'host',
-    'all',
+    // Broadcast after the draw; sent again directly to a viewer that missed parts (hello.entrants).
+    'either',
   ),
   'quiz.ask': def(quizSchema, 'host', 'all'),
   'quiz.reveal': def(

@@ -113,6 +113,9 @@ const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = {
   hello: 'hello',
 };
 
+/** How many times a viewer asks the host for a draw's entrant list it missed (1, 2, 4, 8 s apart). */
+const ENTRANT_LIST_ASKS = 4;
+
 /** Viewer messages held while an earlier host message is missing. */
 const PENDING_LIMIT = 256;
 /** Hellos within one second above which the host answers everyone with one broadcast snapshot. */
@@ -155,6 +158,12 @@ export class RoomSession {
   private epoch = '';
   private lastHelloAt = -Infinity;
   private readonly helloBudget = new RateBudget(HELLO_BURST, 1000);
+  /** Host: entrant lists re-sent on request, per second, all viewers together (they can be 24 KB a part). */
+  private readonly listBudget = new RateBudget(5, 1000);
+  /** Host: the last draw's entrant list as published, for viewers that missed parts. */
+  private entrantList: { id: string; parts: string[][] } | null = null;
+  /** Viewer: lotteries whose missing entrant list is being asked for. */
+  private readonly askingEntrants = new Set<string>();
   private snapshotBroadcastQueued = false;
   /** Clock answers the host sends per second at most (its client may send 60 messages/s in all). */
   private readonly pongBudget = new RateBudget(20, 1000);
@@ -465,7 +474,31 @@ export class RoomSession {
       bytes += entrant.length + 3;
     }
     parts.push(current);
+    this.entrantList = { id, parts };
     parts.forEach((ids, part) => this.act('lottery.entrants', { id, part, parts: parts.length, ids }));
+  }
+
+  /** Host: sends the last draw's entrant list straight to a viewer that missed parts of it. */
+  private resendEntrants(viewer: string, id: string): void {
+    const list = this.entrantList;
+    if (list?.id !== id || !this.listBudget.take(this.clock.localNow())) return;
+    list.parts.forEach((ids, part) => this.send(this.envelope('lottery.entrants', { id, part, parts: list.parts.length, ids }), viewer));
+  }
+
+  /** Viewer: a drawn lottery whose list is incomplete asks the host for it, a few times with backoff. */
+  private askForEntrants(id: string, attempt = 0): void {
+    if (attempt === 0 && this.askingEntrants.has(id)) return;
+    if (this.isHost || this.closed || attempt >= ENTRANT_LIST_ASKS) return void this.askingEntrants.delete(id);
+    this.askingEntrants.add(id);
+    this.later(() => {
+      const lottery = this.state.lottery;
+      if (lottery?.id !== id || lottery.status !== 'drawn' || lottery.entrants > PUBLISH_LIST_UP_TO) return;
+      const got = this.entrantParts.get(id);
+      if (got && got.size === got.parts) return void this.askingEntrants.delete(id);
+      const hello = this.envelope('hello', { seq: this.state.hostSeq, entrants: id });
+      for (const host of this.hosts) this.send(hello, host);
+      this.askForEntrants(id, attempt + 1);
+    }, 1000 * 2 ** attempt);
   }
 
   /**
@@ -615,8 +648,15 @@ export class RoomSession {
   private receiveDirect(message: Inbound): void {
     const hostNow = this.clock.now();
     switch (message.type) {
-      case 'hello':
-        if (this.isHost) this.answerHello(message.sender);
+      case 'hello': {
+        if (!this.isHost) return;
+        this.answerHello(message.sender);
+        const wanted = (message as Inbound<'hello'>).body.entrants;
+        if (wanted) this.resendEntrants(message.sender, wanted);
+        return;
+      }
+      case 'lottery.entrants':
+        this.collectEntrants((message as Inbound<'lottery.entrants'>).body);
         return;
       case 'time.ping':
         // The host answers within its direct-send budget; an unanswered viewer retries later.
@@ -769,18 +809,9 @@ export class RoomSession {
       case 'lottery.draw':
         this.checkDraw((message as Inbound<'lottery.draw'>).body.id);
         return;
-      case 'lottery.entrants': {
-        const { id, part, parts, ids } = (message as Inbound<'lottery.entrants'>).body;
-        let got = this.entrantParts.get(id);
-        if (!got || got.parts !== parts) {
-          got = Object.assign(new Map<number, string[]>(), { parts });
-          this.entrantParts.set(id, got);
-          if (this.entrantParts.size > 5) this.entrantParts.delete(this.entrantParts.keys().next().value as string);
-        }
-        got.set(part, ids);
-        if (got.size === parts) this.checkDraw(id);
+      case 'lottery.entrants':
+        this.collectEntrants((message as Inbound<'lottery.entrants'>).body);
         return;
-      }
       case 'lottery.open':
       case 'snapshot':
         this.autoEnter();
@@ -788,6 +819,19 @@ export class RoomSession {
         return;
       default:
     }
+  }
+
+  /** Keeps one part of a draw's entrant list; the last part to arrive triggers the check. */
+  private collectEntrants({ id, part, parts, ids }: BodyOf<'lottery.entrants'>): void {
+    let got = this.entrantParts.get(id);
+    if (!got || got.parts !== parts) {
+      got = Object.assign(new Map<number, string[]>(), { parts });
+      this.entrantParts.set(id, got);
+      if (this.entrantParts.size > 5) this.entrantParts.delete(this.entrantParts.keys().next().value as string);
+    }
+    const complete = got.size === parts;
+    got.set(part, ids);
+    if (!complete && got.size === parts) this.checkDraw(id);
   }
 
   /** Re-checks the current draw with the entrant list when all its parts arrived. */
@@ -807,6 +851,8 @@ export class RoomSession {
         for (const entrant of ids) list.push(entrant);
       }
     }
+    // Parts lost on the way (or skipped by a snapshot) are asked for again, straight from the host.
+    if (list === null && lottery.entrants <= PUBLISH_LIST_UP_TO) this.askForEntrants(id);
     const run = (this.verifyRuns.get(id) ?? 0) + 1;
     this.verifyRuns.set(id, run);
     if (!this.viewer.draws[id]) {

@@ -46,6 +46,24 @@ describe('rooms over the Agora RTM adapter (SDK-boundary fake)', () => {
     await waitUntil(() => viewers.every((viewer) => viewer.clock.uncertainty < 1000), 'clock synced over RTM');
   });
 
+  it('a viewer whose RTM link drops misses host messages, re-subscribes and re-syncs to the host state', async () => {
+    const host = await join('host-1');
+    const viewer = await join('viewer-a');
+    host.act('show', { phase: 'live', title: 'Before the drop' });
+    await waitUntil(() => published(viewer) === published(host), 'in step before the drop');
+    const client = cloud.clientsOf('viewer-a')[0]!;
+    client.dropLink();
+    await waitUntil(() => viewer.$status.get() === 'reconnecting', 'viewer knows it is reconnecting');
+    host.act('announce', { text: 'Missed while offline' });
+    host.act('pin', { product: { id: 'p9', title: 'Kettle' }, remaining: 3 });
+    await sleep(50);
+    expect(viewer.state.announcement, 'the drop really lost the messages').to.equal(null);
+    client.restoreLink({ isResumed: false, unrestoredChannels: ['spring-sale'] });
+    await waitUntil(() => viewer.$status.get() === 'connected', 'connected again');
+    await waitUntil(() => published(viewer) === published(host), 're-synced to the host state', { timeout: 5000 });
+    expect(viewer.state.pinned?.product.title).to.equal('Kettle');
+  });
+
   it('a late joiner restores the show from channel storage even when the host is away', async () => {
     const host = await join('host-1');
     host.act('show', { phase: 'live', title: 'Stored show' });

@@ -302,7 +302,7 @@ const baseChunk = (id) => (BASE_MODULES.some((pattern) => pattern.test(id)) ? 'b
 
 /** @type {import('rollup').RollupOptions} */
 const npm = {
-  input: [path.join(srcDir, 'index.ts'), ...registrations.map(({ file }) => file)],
+  input: [path.join(srcDir, 'index.ts'), path.join(srcDir, 'react', 'index.ts'), ...registrations.map(({ file }) => file)],
   external: isDependency,
   output: {
     dir: 'dist',

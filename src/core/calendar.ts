@@ -25,7 +25,13 @@ const encoder = new TextEncoder();
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
 export function escapeIcsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // Any other control character could end or bend a content line in some reader.
+    .replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 /** Folds one content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */

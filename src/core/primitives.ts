@@ -25,3 +25,13 @@ export function randomId(length = 12): string {
   for (const byte of bytes) out += alphabet[byte % 36];
   return out;
 }
+
+/**
+ * Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair (a half emoji would
+ * render as a replacement box and fail strict UTF-8 encoders).
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}

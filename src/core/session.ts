@@ -6,7 +6,8 @@
  */
 import { atom, type ReadableAtom } from 'nanostores';
 import type { Transport, TransportError, TransportStatus } from '../transports/transport.js';
-import { transportError } from '../transports/transport.js';
+import { transportError, utf8Length } from '../transports/transport.js';
+import { clip } from './primitives.js';
 import {
   MAX_CHAT_LENGTH,
   MAX_SNAPSHOT_BYTES,
@@ -312,8 +313,8 @@ export class RoomSession {
     }
     this.lastChatAt = now;
     const body: BodyOf<'chat'> = { text: trimmed };
-    if (extra.name) body.name = extra.name.slice(0, 40);
-    if (extra.locale) body.locale = extra.locale.slice(0, 35);
+    if (extra.name) body.name = clip(extra.name, 40);
+    if (extra.locale) body.locale = clip(extra.locale, 35);
     const lottery = state.lottery;
     if (lottery?.status === 'open' && lottery.mode === 'keyword' && lottery.eligibility?.minWatchMinutes) {
       body.watched = Math.min(1_000_000, Math.floor(this.viewer.watched));
@@ -392,11 +393,30 @@ export class RoomSession {
       const drop = checked as BodyOf<'perk.drop'>;
       if (typeof drop.remaining === 'number' && !this.ledger.claimLimits.has(drop.id)) this.ledger.claimLimits.set(drop.id, drop.remaining);
     }
-    const envelope = this.envelope(type, checked, ++this.hostSeq);
+    const envelope = this.envelope(type, checked, this.hostSeq + 1);
+    this.checkFits(envelope);
+    this.hostSeq++;
     this.applyOwn(envelope);
     this.send(envelope);
     this.scheduleStorageWrite();
     return envelope;
+  }
+
+  /**
+   * Refuses (RangeError, nothing applied or sent) a host message that would not reach viewers: one
+   * over the 32 KB message limit, or one that would push the snapshot — what late joiners and
+   * viewers after a gap rely on — over its 16 KB limit.
+   */
+  private checkFits(envelope: Envelope): void {
+    encode(envelope);
+    const next = reduce(this.state, { ...envelope, sender: this.userId, fromHost: true, direct: false } as Inbound);
+    const snapshot = this.envelope('snapshot', { state: toSnapshot(next) }, envelope.seq);
+    const bytes = utf8Length(JSON.stringify(snapshot));
+    if (bytes > MAX_SNAPSHOT_BYTES) {
+      throw new RangeError(
+        `[linger] "${envelope.type}" would make the show state ${bytes} bytes; the limit is ${MAX_SNAPSHOT_BYTES} (late joiners could not get it). Shorten the text or send fewer items.`,
+      );
+    }
   }
 
   /** The compact snapshot envelope the host publishes (current seq, not a new one). */
@@ -563,7 +583,7 @@ export class RoomSession {
       id: quiz.id,
       correct: secret.correct,
       salt: secret.salt,
-      explanation: explanation.slice(0, 500),
+      explanation: clip(explanation, 500),
       shares: this.ledger.shares(quiz.id, quiz.options.length),
     });
   }

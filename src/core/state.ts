@@ -200,7 +200,7 @@ function applyViewerMessage(state: ShowState, message: Inbound): ShowState {
       return { ...seen, chat: appendBounded(state.chat, line, CHAT_BUFFER) };
     }
     case 'likes':
-      return { ...seen, likes: state.likes + (message as Inbound<'likes'>).body.n };
+      return { ...seen, likes: Math.min(Number.MAX_SAFE_INTEGER, state.likes + (message as Inbound<'likes'>).body.n) };
     default:
       // hello, time.*, enter, answer and claim are session and ledger concerns, not state.
       return state;

@@ -13,6 +13,7 @@
  *   pseudonymous id (created then, and persisted) and go to the sinks.
  */
 import { randomId, type Inbound } from '../core/protocol.js';
+import { clip } from '../core/primitives.js';
 import type { RoomSession } from '../core/session.js';
 import type { ConsentGate } from './consent.js';
 import { realScheduler, type EventSink, type Scheduler } from './sink.js';
@@ -160,7 +161,7 @@ export class ViewerEvents {
       this.ended = false;
     }
     if (type === 'session_end') return; // the room emits it on page hide
-    this.emit(type as EventType, clean(props) as never);
+    this.emit(type as EventType, clean(props, EVENT_PROPS[type as EventType]) as never);
   }
 
   private onMessage(message: Inbound): void {
@@ -180,7 +181,7 @@ export class ViewerEvents {
     const mark = (kind: TimelineKind, ref?: string, label?: string) => {
       const props: PropsOf<'timeline'> = { kind };
       if (ref) props.ref = ref;
-      if (label) props.label = label.slice(0, 120);
+      if (label) props.label = clip(label, 120);
       this.emit('timeline', props, { id: `tl-${message.id}`, at: message.at });
     };
     const body = message.body as Record<string, unknown> & { id?: string };
@@ -289,10 +290,15 @@ export class ViewerEvents {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Keeps JSON-safe scalar props only (strings capped at 200 characters). */
-function clean(props: Record<string, unknown>): Record<string, string | number | boolean> {
+/**
+ * Keeps the props the event type declares (types.ts), as scalars: whatever else an element or a
+ * merchant's code passes to `track()` — an email, a name — never leaves the page.
+ */
+function clean(props: Record<string, unknown>, declared: object): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (typeof value === 'string') out[key] = value.slice(0, 200);
+    if (!Object.hasOwn(declared, key)) continue;
+    if (typeof value === 'string') out[key] = clip(value, 200);
     else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') out[key] = value;
   }
   return out;

@@ -461,40 +461,37 @@ describe(`hardening: protocol fuzzing (seed ${SEED}${PATH ? `, path ${PATH}` : '
     console.log(`[fuzz] (b) in ${Math.round(performance.now() - started)} ms`);
   });
 
-  // BUG: src/core/state.ts applyViewerMessage `likes: state.likes + n` is unbounded: after a host
-  // snapshot near Number.MAX_SAFE_INTEGER, one `likes` message makes the host's own published state
-  // invalid (`likes: count(MAX_SAFE_INTEGER)`), and every viewer drops the host's snapshots.
-  it.skip('likes stay a safe integer (the published state stays valid)', () => {
+  // Was a bug: `likes` grew past MAX_SAFE_INTEGER and made the published state invalid.
+  it('likes stay a safe integer (the published state stays valid)', () => {
     const near = { ...toSnapshot(startState()), likes: Number.MAX_SAFE_INTEGER - 1 };
     let state = reduce(startState(), { v: 1, type: 'snapshot', id: 's', at: 1, seq: 0, ep: EPOCH, body: { state: near }, sender: HOST, fromHost: true, direct: false } as Inbound);
     state = reduce(state, { v: 1, type: 'likes', id: 'l', at: 1, body: { n: 1000 }, sender: 'viewer-x', fromHost: false, direct: false } as Inbound);
     expectInvariants(state, 'after 1,000 likes');
   });
 
-  // BUG: src/core/session.ts act()/send(): the schemas accept host bodies whose message or snapshot
-  // does not fit. 20 perks with 200-character Thai title and prompt: the schedule goes out, but the
-  // snapshot is 25,882 bytes > MAX_SNAPSHOT_BYTES, so send() only sets `$error` (message-too-large)
-  // and a late joiner never gets the state. 30 perks: the schedule message itself is > 32 KB; act()
-  // applies it locally, send() fails, and viewers hold every later host message (a gap no snapshot
-  // can fill): they freeze.
-  it.skip('a schedule the schema accepts keeps every viewer in step, late joiners included', async function () {
+  // Was a bug: a schedule the schemas accept could exceed the 32 KB message or the 16 KB snapshot;
+  // act() applied it locally, the send failed, and viewers froze on a gap no snapshot could fill.
+  it('a host message too big to reach viewers is refused with a clear error; viewers and late joiners stay in step', async function () {
     this.timeout(10_000);
     const show = await startShow(1, {}, { snapshotEveryMs: 300, helloEveryMs: 100 });
     const late = new RoomSession({ transport: show.network.connect('late-1'), hosts: [HOST], helloEveryMs: 100 });
     try {
       const now = show.host.clock.now();
       const thai = 'ก'.repeat(200);
-      // 30 perks: the schedule message itself is over 32 KB; 20 would fit it but not a 16 KB snapshot.
+      // 20 perks fit one message but not a 16 KB snapshot; 30 do not fit one message.
       for (const count of [20, 30]) {
         const perks = Array.from({ length: count }, (_, i) => ({ id: `k${i}`, kind: 'flash' as const, at: now + 60_000 * (i + 1), lead: 60, title: thai, prompt: thai }));
-        show.host.act('schedule', { perks });
+        const seq = show.host.state.hostSeq;
+        expect(() => show.host.act('schedule', { perks }), `${count} perks refused`).to.throw(RangeError, /limit/);
+        expect(show.host.state.hostSeq, 'nothing applied').to.equal(seq);
+        expect(show.host.state.schedule.length, 'the schedule is unchanged').to.equal(0);
         show.host.act('announce', { text: `after ${count}` });
         await waitUntil(() => show.viewers[0]!.state.announcement?.text === `after ${count}`, `the viewer follows the host after ${count} perks`, { timeout: 3000 });
-        if (count === 20) {
-          await late.connect();
-          await waitUntil(() => late.state.announcement?.text === 'after 20', 'a late joiner gets the state', { timeout: 3000 });
-        }
       }
+      const fits = Array.from({ length: 10 }, (_, i) => ({ id: `k${i}`, kind: 'flash' as const, at: now + 60_000 * (i + 1), lead: 60, title: thai, prompt: thai }));
+      show.host.act('schedule', { perks: fits });
+      await late.connect();
+      await waitUntil(() => late.state.schedule.length === 10 && late.state.announcement?.text === 'after 30', 'a late joiner gets the state', { timeout: 3000 });
     } finally {
       await late.close();
       await show.close();

@@ -22,6 +22,7 @@ import { RoomSession } from '../../src/core/session.js';
 import { MAX_CHAT_LENGTH, randomId, type BodyOf, type MessageType } from '../../src/core/protocol.js';
 import type { ShowState } from '../../src/core/state.js';
 import { icsEvent } from '../../src/core/calendar.js';
+import { clip } from '../../src/core/primitives.js';
 import { HEX64 } from '../helpers/show.js';
 import { CANARY, CORPUS, SAMPLE, canaryFired, hasLoneSurrogate, resetCanary, type Payload } from './corpus.js';
 import { elementCount, expectTextOnly, expectWithin, glyphLefts, settle, textNodeWith } from './checks.js';
@@ -272,7 +273,7 @@ describe('hardening: injection corpus through a live show', () => {
         await waitUntil(() => shop.danmaku.shadowRoot!.querySelector(`.bullet[data-id="${result.id}"]`), `${group}: bullet flies`, { timeout: 10_000 });
         const bullet = shop.danmaku.shadowRoot!.querySelector(`.bullet[data-id="${result.id}"]`)!;
         expect(elementCount(bullet), `${group}: name and text spans only`).to.equal(2);
-        expectTextOnly(bullet.querySelector('.name')!, text.slice(0, 40), `${group}: bullet name`);
+        expectTextOnly(bullet.querySelector('.name')!, clip(text, 40), `${group}: bullet name`);
       }
       await settle();
       expect(canaryFired(), 'no payload ran').to.equal(false);
@@ -303,7 +304,7 @@ describe('hardening: injection corpus through a live show', () => {
         // A refused comment still carries its name through a benign comment.
         const sent = result.ok ? result : await chatWhenAllowed(sender, `benign ${i}`, text);
         expect(sent.ok, `#${i}: benign comment with the hostile name goes`).to.equal(true);
-        if (sent.ok) expected.set(sent.id, { name: text.slice(0, 40) || 'Viewer', text: result.ok ? text.trim() : `benign ${i}` });
+        if (sent.ok) expected.set(sent.id, { name: clip(text, 40) || 'Viewer', text: result.ok ? text.trim() : `benign ${i}` });
         if (i % 40 === 39 || i === payloads.length - 1) {
           await rendered([shop.list, shop.danmaku, shop.console]);
           commentBaseline = checkComments(shop, expected, commentBaseline, `after #${i}`);
@@ -413,9 +414,8 @@ describe('hardening: injection corpus through a live show', () => {
     probe.remove();
   });
 
-  // BUG: src/core/session.ts chat(): `extra.name.slice(0, 40)` cuts UTF-16 units, so a name whose
-  // 40th unit is the first half of an emoji goes out (and renders) with a lone high surrogate.
-  it.skip('a long display name is cut without leaving half an emoji', async () => {
+  // Was a bug (fixed): see git history.
+  it('a long display name is cut without leaving half an emoji', async () => {
     const shop = await storefront();
     const [sender] = await chatters(shop.network, 1);
     try {
@@ -455,9 +455,8 @@ describe('hardening: injection corpus through a live show', () => {
     }
   });
 
-  // BUG: src/core/calendar.ts escapeIcsText() escapes `\r\n` and `\n` but not a bare `\r`, so a
-  // perk title can start a new iCalendar line (e.g. add an ATTENDEE or change the event's URL).
-  it.skip('a perk title cannot inject lines into the "remind me" calendar file', () => {
+  // Was a bug (fixed): see git history.
+  it('a perk title cannot inject lines into the "remind me" calendar file', () => {
     const ics = icsEvent({ id: 'k1', title: 'Sale\rATTENDEE:mailto:evil@example.com', start: Date.now() + 60_000, description: 'x\rURL:https://evil.example' });
     const lines = ics.split('\r\n');
     expect(ics.replace(/\r\n/g, ''), 'no CR or LF outside the CRLF line ends').to.not.match(/[\r\n]/);

@@ -5,6 +5,10 @@ import { css } from 'lit';
  * inheritance, maps the global `--linger-*` tokens to private `--_*` variables (each element adds its
  * own `--linger-<name>-*` hooks on top), and honours `prefers-reduced-motion`. Sizes in px/em,
  * never rem: themes such as Dawn set `html { font-size: 62.5% }`.
+ *
+ * The defaults are the light look; `src/themes/light.css` and `dark.css` set the same tokens
+ * (docs/theming.md lists them). "Scrim" tokens are for text sitting over video: the player's
+ * badges and the overlay's comments, chips and composer.
  */
 export const hostStyles = css`
   :host {
@@ -19,33 +23,52 @@ export const hostStyles = css`
     --_on-accent: var(--linger-color-on-accent, #ffffff);
     --_success: var(--linger-color-success, #15803d);
     --_danger: var(--linger-color-danger, #b91c1c);
+    --_warning: var(--linger-color-warning, #b45309);
+    --_scrim: var(--linger-color-scrim, rgb(0 0 0 / 0.6));
+    --_on-scrim: var(--linger-color-on-scrim, #ffffff);
+    --_highlight: var(--linger-color-highlight, #fde68a);
     --_radius: var(--linger-radius, 12px);
     --_space: var(--linger-space, 8px);
     --_shadow: var(--linger-shadow, 0 1px 3px rgb(0 0 0 / 0.12));
 
     display: block;
     box-sizing: border-box;
+    /* Every inherited text property a theme may set on body or a section (Dawn: uppercase,
+       letter-spacing in rem, line-height 1.8), reset so the shadow tree starts clean. */
     font-family: var(--_font);
     font-size: var(--_font-size);
     font-weight: 400;
     font-style: normal;
+    font-variant: normal;
+    font-stretch: normal;
+    font-feature-settings: normal;
+    font-variation-settings: normal;
+    font-kerning: auto;
     line-height: 1.4;
     letter-spacing: normal;
     word-spacing: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
     text-transform: none;
     text-align: start;
     text-indent: 0;
     text-shadow: none;
+    text-rendering: auto;
     white-space: normal;
+    cursor: auto;
     color: var(--_text);
   }
   :host([hidden]) {
     display: none !important;
   }
+  /* Set, not inherited from the host: a theme's "* { box-sizing: inherit }" reaches the host, which
+     then inherits through the flat tree — from a <linger-room>'s <slot>, whose box-sizing is
+     content-box — and every padded box inside would grow. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   button,
   input,

@@ -34,11 +34,19 @@ const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" a
  * @csspart base - The card.
  * @csspart label - "Next drop" / "Coming up!" / "It's on!".
  * @csspart title - The perk's title.
- * @csspart clock - The countdown digits.
+ * @csspart clock - The countdown digits (or the next show's date).
+ * @csspart at - "at 20:30" next to the digits.
  * @csspart prompt - The host's pre-announce prompt.
  * @csspart drop - The drop (code, link, remaining).
+ * @csspart code - The discount code.
+ * @csspart copy-button - Copies the code.
+ * @csspart offer-link - The drop's link.
+ * @csspart remaining - First-N left / sold out.
+ * @csspart claim-button - Claims a first-N drop.
+ * @csspart claim-status - Claimed / refused.
  * @csspart remind-button - The "Remind me" button.
  * @csspart reminders - The calendar links.
+ * @csspart reminder-link - Each calendar link (.ics, Google, Outlook).
  * @cssproperty --linger-countdown-accent - Accent colour.
  * @cssproperty --linger-countdown-surface - Card background.
  * @cssproperty --linger-countdown-max-width - Widest the card grows (default 420px).
@@ -96,7 +104,7 @@ export class LingerCountdown extends LitElement {
       <p class="clock-row">
         <span class="visually-hidden">${l10n.term('startsIn')}</span>
         <span part="clock" class="clock" role="timer">${l10n.duration(seconds)}</span>
-        <span class="at">${l10n.term('at', l10n.time(perk.at))}</span>
+        <span part="at" class="at">${l10n.term('at', l10n.time(perk.at))}</span>
       </p>
       ${this.renderRemind({ id: perk.id, title: perk.title, start: perk.at, description: perk.prompt }, 'perk')}
     `;
@@ -109,17 +117,17 @@ export class LingerCountdown extends LitElement {
     const claim = this.viewerCtl.value?.claims[perk.id];
     return html`<div part="drop" class="drop" role="status">
       ${drop.code
-        ? html`<p class="code-row"><span>${l10n.term('code')}</span> <code class="code">${drop.code}</code>
-            <button type="button" class="secondary" @click=${() => this.copy(drop.code!)}>${this.copied ? l10n.term('copied') : l10n.term('copy')}</button></p>`
+        ? html`<p class="code-row"><span>${l10n.term('code')}</span> <code part="code" class="code">${drop.code}</code>
+            <button part="copy-button" type="button" class="secondary" @click=${() => this.copy(drop.code!)}>${this.copied ? l10n.term('copied') : l10n.term('copy')}</button></p>`
         : nothing}
-      ${drop.link ? html`<p><a class="offer" href=${drop.link} target="_blank" rel="noopener noreferrer">${l10n.term('openOffer')}</a></p>` : nothing}
+      ${drop.link ? html`<p><a part="offer-link" class="offer" href=${drop.link} target="_blank" rel="noopener noreferrer">${l10n.term('openOffer')}</a></p>` : nothing}
       ${remaining !== null
-        ? html`<p class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? l10n.term('soldOut') : l10n.term('left', l10n.number(remaining))}</p>
+        ? html`<p part="remaining" class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? l10n.term('soldOut') : l10n.term('left', l10n.number(remaining))}</p>
             ${claim?.status === 'ok'
-              ? html`<p class="claimed">${l10n.term('claimed')}</p>`
+              ? html`<p part="claim-status" class="claimed">${l10n.term('claimed')}</p>`
               : claim?.status === 'rejected'
-                ? html`<p class="refused">${claim.reason === 'sold-out' ? l10n.term('claimSoldOut') : l10n.term('claimRefused')}</p>`
-                : html`<button type="button" class="claim" ?disabled=${remaining === 0 || claim?.status === 'sent' || !this.roomCtl.session} @click=${() => this.claim(perk.id)}>
+                ? html`<p part="claim-status" class="refused">${claim.reason === 'sold-out' ? l10n.term('claimSoldOut') : l10n.term('claimRefused')}</p>`
+                : html`<button part="claim-button" type="button" class="claim" ?disabled=${remaining === 0 || claim?.status === 'sent' || !this.roomCtl.session} @click=${() => this.claim(perk.id)}>
                     ${l10n.term('claim')}
                   </button>`}`
         : nothing}
@@ -156,9 +164,9 @@ export class LingerCountdown extends LitElement {
       </button>
       ${open
         ? html`<ul part="reminders" id="reminders" class="reminders" aria-label=${l10n.term('reminders')}>
-            <li><a href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(icsEvent(withUrl))}`} download=${`${reminder.id}.ics`}>${l10n.term('ics')}</a></li>
-            <li><a href=${googleCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('google')}</a></li>
-            <li><a href=${outlookCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('outlook')}</a></li>
+            <li><a part="reminder-link" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(icsEvent(withUrl))}`} download=${`${reminder.id}.ics`}>${l10n.term('ics')}</a></li>
+            <li><a part="reminder-link" href=${googleCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('google')}</a></li>
+            <li><a part="reminder-link" href=${outlookCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('outlook')}</a></li>
           </ul>`
         : nothing}
     </div>`;

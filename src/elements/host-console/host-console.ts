@@ -39,10 +39,36 @@ interface PendingAction {
  * @tag linger-host-console
  * @attr room - Id of the `<linger-room>` to drive (else the closest or only room).
  * @attr locale - Language of the console (else the room's, else `<html lang>`).
+ * @csspart base - The console's frame.
  * @csspart header - The title bar with the show phase and go-live / end buttons.
+ * @csspart title - The console's title.
+ * @csspart phase - The show phase badge (upcoming, live, ended).
+ * @csspart status-line - The connection status in the header.
  * @csspart summary - The live figures strip.
+ * @csspart summary-item - One live figure.
+ * @csspart pending - "Sending in 5 s" with its undo button.
+ * @csspart error - The last problem (invalid JSON, refused action).
  * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
  * @csspart panel - The active tab's panel.
+ * @csspart next - The next step / open lottery / open quiz banner.
+ * @csspart steps - A list of plan steps, questions or products.
+ * @csspart step - One plan step, question or product.
+ * @csspart step-state - A plan step's state (planned, announcing, due, fired).
+ * @csspart list - A list of comments, entrants, muted viewers or scores.
+ * @csspart list-item - One entry of such a list.
+ * @csspart heading - A section heading inside a panel.
+ * @csspart field - A labelled form field (the label around its control).
+ * @csspart input - Each text or number field.
+ * @csspart checkbox - Each checkbox.
+ * @csspart select - Each drop-down.
+ * @csspart textarea - Each JSON import box.
+ * @csspart button - Every button (also `secondary` or `danger` by role).
+ * @csspart secondary - The quieter buttons.
+ * @csspart danger - End show, confirm a deletion.
+ * @csspart chart - The audience sparkline.
+ * @csspart hint - Help text (keyboard shortcuts, empty states).
+ * @csspart dialog - The confirmation dialog.
  * @csspart not-host - The message shown to a viewer identity.
  * @cssproperty --linger-host-console-surface - Background of the console.
  * @cssproperty --linger-host-console-max-width - Widest the console grows (default 1200px).
@@ -75,6 +101,7 @@ export class LingerHostConsole extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    clearInterval(this.ticker); // idempotent: one ticker however often the console is (re)connected
     this.ticker = setInterval(() => this.tick(), 500);
     this.addEventListener('keydown', this.onKeydown);
   }
@@ -395,36 +422,36 @@ export class LingerHostConsole extends LitElement {
     const entrants = lottery ? [...(this.session?.ledger.entrants.get(lottery.id) ?? [])] : [];
     return html`
       ${lottery
-        ? html`<div class="next" role="status">
+        ? html`<div part="next" class="next" role="status">
             <strong>${lottery.prize}</strong>
             <span>${l10n.term('lotteryStatus', l10n.term(LOTTERY_STATUS[lottery.status]), Math.max(lottery.entrants, entrants.length))}</span>
-            ${lottery.status === 'open' ? html`<button class="secondary" @click=${() => this.session?.closeLottery()}>${l10n.term('closeEntries')}</button>` : nothing}
+            ${lottery.status === 'open' ? html`<button part="button secondary" class="secondary" @click=${() => this.session?.closeLottery()}>${l10n.term('closeEntries')}</button>` : nothing}
             ${running
-              ? html`<label>${l10n.term('claimInstructions')}<input id="claim" maxlength="300" /></label>
-                  <button @click=${() => void this.drawLottery()}>${l10n.term('draw')}</button>`
+              ? html`<label part="field">${l10n.term('claimInstructions')}<input part="input" id="claim" maxlength="300" /></label>
+                  <button part="button" @click=${() => void this.drawLottery()}>${l10n.term('draw')}</button>`
               : html`<span>${lottery.winnerIds?.length ? l10n.term('winnersAre', lottery.winnerIds.join(', ')) : l10n.term('noWinners')}</span>`}
           </div>
           ${running && entrants.length > 0
-            ? html`<h3>${l10n.term('latestEntrants')}</h3>
-                <ul class="chat">${entrants.slice(-10).reverse().map((entrant) => html`<li><span class="text">${entrant}</span></li>`)}</ul>`
+            ? html`<h3 part="heading">${l10n.term('latestEntrants')}</h3>
+                <ul part="list" class="chat">${entrants.slice(-10).reverse().map((entrant) => html`<li part="list-item"><span class="text">${entrant}</span></li>`)}</ul>`
             : nothing}`
         : nothing}
       ${running
         ? nothing
         : html`<form class="row" @submit=${(event: Event) => this.submitLottery(event)}>
-            <label>${l10n.term('lotteryMode')}
-              <select name="mode">${MODES.map((mode) => html`<option value=${mode}>${l10n.term(modeLabels[mode])}</option>`)}</select>
+            <label part="field">${l10n.term('lotteryMode')}
+              <select part="select" name="mode">${MODES.map((mode) => html`<option value=${mode}>${l10n.term(modeLabels[mode])}</option>`)}</select>
             </label>
-            <label>${l10n.term('prize')}<input name="prize" required maxlength="200" /></label>
-            <label>${l10n.term('keyword')}<input name="keyword" maxlength="40" value="1" /></label>
-            <label>${l10n.term('likeGoal')}<input name="goal" type="number" min="1" value="1000" /></label>
-            <label>${l10n.term('watchMinutes')}<input name="minutes" type="number" min="1" max="600" value="5" /></label>
-            <label>${l10n.term('winners')}<input name="winners" type="number" min="1" max="100" value="1" /></label>
-            <label>${l10n.term('openSeconds')}<input name="seconds" type="number" min="10" max="3600" value="120" /></label>
-            <label>${l10n.term('minWatch')}<input name="minWatch" type="number" min="0" max="600" value="0" /></label>
-            <label class="row"><input type="checkbox" name="newWinnersOnly" />${l10n.term('newWinnersOnly')}</label>
-            <label class="row"><input type="checkbox" name="commented" />${l10n.term('mustComment')}</label>
-            <button type="submit">${l10n.term('openLottery')}</button>
+            <label part="field">${l10n.term('prize')}<input part="input" name="prize" required maxlength="200" /></label>
+            <label part="field">${l10n.term('keyword')}<input part="input" name="keyword" maxlength="40" value="1" /></label>
+            <label part="field">${l10n.term('likeGoal')}<input part="input" name="goal" type="number" min="1" value="1000" /></label>
+            <label part="field">${l10n.term('watchMinutes')}<input part="input" name="minutes" type="number" min="1" max="600" value="5" /></label>
+            <label part="field">${l10n.term('winners')}<input part="input" name="winners" type="number" min="1" max="100" value="1" /></label>
+            <label part="field">${l10n.term('openSeconds')}<input part="input" name="seconds" type="number" min="10" max="3600" value="120" /></label>
+            <label part="field">${l10n.term('minWatch')}<input part="input" name="minWatch" type="number" min="0" max="600" value="0" /></label>
+            <label part="field" class="row"><input part="checkbox" type="checkbox" name="newWinnersOnly" />${l10n.term('newWinnersOnly')}</label>
+            <label part="field" class="row"><input part="checkbox" type="checkbox" name="commented" />${l10n.term('mustComment')}</label>
+            <button part="button" type="submit">${l10n.term('openLottery')}</button>
           </form>`}
     `;
   }
@@ -537,42 +564,42 @@ export class LingerHostConsole extends LitElement {
     const board = this.leaderboard();
     return html`
       ${quiz
-        ? html`<div class="next" role="status">
+        ? html`<div part="next" class="next" role="status">
             <strong>${quiz.question}</strong>
             <span>${l10n.term('answersIn', answers)}</span>
             ${quiz.status === 'open'
               ? html`<span>${l10n.duration(Math.max(0, (quiz.closesAt - this.now()) / 1000))}</span>
-                  <button @click=${() => this.reveal()}>${l10n.term('reveal')}</button>`
+                  <button part="button" @click=${() => this.reveal()}>${l10n.term('reveal')}</button>`
               : nothing}
           </div>`
         : nothing}
-      <ol class="steps">
+      <ol part="steps" class="steps">
         ${this.bank.map(
-          (question) => html`<li class="products">
+          (question) => html`<li part="step" class="products">
             <span class="name">${question.question}</span>
-            <span class="hint">${question.options.join(' · ')}</span>
-            <button ?disabled=${quiz?.status === 'open'} @click=${() => void this.ask(question)}>${l10n.term('ask')}</button>
+            <span part="hint" class="hint">${question.options.join(' · ')}</span>
+            <button part="button" ?disabled=${quiz?.status === 'open'} @click=${() => void this.ask(question)}>${l10n.term('ask')}</button>
           </li>`,
         )}
       </ol>
       <form class="row" @submit=${(event: Event) => this.addQuestion(event)}>
-        <label>${l10n.term('question')}<input name="question" required maxlength="300" /></label>
-        ${[1, 2, 3, 4].map((n) => html`<label>${l10n.term('option', n)}<input name=${`option${n}`} maxlength="120" ?required=${n <= 2} /></label>`)}
-        <label>${l10n.term('correctOption')}
-          <select name="correct">${[0, 1, 2, 3].map((index) => html`<option value=${index}>${l10n.term('option', index + 1)}</option>`)}</select>
+        <label part="field">${l10n.term('question')}<input part="input" name="question" required maxlength="300" /></label>
+        ${[1, 2, 3, 4].map((n) => html`<label part="field">${l10n.term('option', n)}<input part="input" name=${`option${n}`} maxlength="120" ?required=${n <= 2} /></label>`)}
+        <label part="field">${l10n.term('correctOption')}
+          <select part="select" name="correct">${[0, 1, 2, 3].map((index) => html`<option value=${index}>${l10n.term('option', index + 1)}</option>`)}</select>
         </label>
-        <label>${l10n.term('explanation')}<input name="explanation" maxlength="500" /></label>
-        <label>${l10n.term('openSeconds')}<input name="seconds" type="number" min="5" max="600" value="30" /></label>
-        <button type="submit" class="secondary">${l10n.term('addQuestion')}</button>
+        <label part="field">${l10n.term('explanation')}<input part="input" name="explanation" maxlength="500" /></label>
+        <label part="field">${l10n.term('openSeconds')}<input part="input" name="seconds" type="number" min="5" max="600" value="30" /></label>
+        <button part="button secondary" type="submit" class="secondary">${l10n.term('addQuestion')}</button>
       </form>
-      <label>${l10n.term('questionBank')}<textarea id="bank-json" spellcheck="false"></textarea></label>
+      <label part="field">${l10n.term('questionBank')}<textarea part="textarea" id="bank-json" spellcheck="false"></textarea></label>
       <div class="row">
-        <button class="secondary" @click=${() => this.importBank(this.renderRoot.querySelector<HTMLTextAreaElement>('#bank-json')!.value)}>${l10n.term('importJson')}</button>
-        <button class="secondary" @click=${() => this.exportBank()} ?disabled=${this.bank.length === 0}>${l10n.term('exportBank')}</button>
+        <button part="button secondary" class="secondary" @click=${() => this.importBank(this.renderRoot.querySelector<HTMLTextAreaElement>('#bank-json')!.value)}>${l10n.term('importJson')}</button>
+        <button part="button secondary" class="secondary" @click=${() => this.exportBank()} ?disabled=${this.bank.length === 0}>${l10n.term('exportBank')}</button>
       </div>
       ${board.length > 0
-        ? html`<h3>${l10n.term('leaderboard')}</h3>
-            <ol class="chat">${board.map(([viewer, n]) => html`<li><span class="text">${viewer}</span><span>${l10n.term('points', n)}</span></li>`)}</ol>`
+        ? html`<h3 part="heading">${l10n.term('leaderboard')}</h3>
+            <ol part="list" class="chat">${board.map(([viewer, n]) => html`<li part="list-item"><span class="text">${viewer}</span><span>${l10n.term('points', n)}</span></li>`)}</ol>`
         : nothing}
     `;
   }
@@ -671,20 +698,21 @@ export class LingerHostConsole extends LitElement {
     const { l10n } = this;
     const session = this.roomCtl.session;
     if (!session) {
-      return html`<div class="console" dir=${l10n.dir} lang=${l10n.lang}><p role="status">${l10n.term('connecting')}</p></div>`;
+      return html`<div part="base" class="console" dir=${l10n.dir} lang=${l10n.lang}><p part="hint" role="status">${l10n.term('connecting')}</p></div>`;
     }
     if (!session.isHost) {
-      return html`<div class="console" dir=${l10n.dir} lang=${l10n.lang}>
+      return html`<div part="base" class="console" dir=${l10n.dir} lang=${l10n.lang}>
         <p role="alert" part="not-host">${l10n.term('notHost', session.userId)}</p>
       </div>`;
     }
     const figures = this.figures.read(this.now());
-    return html`<div class="console" dir=${l10n.dir} lang=${l10n.lang}>
+    return html`<div part="base" class="console" dir=${l10n.dir} lang=${l10n.lang}>
       ${this.renderHeader()} ${this.renderSummary(figures)} ${this.renderPending()}
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.problem ? html`<p part="error" class="error" role="alert">${this.problem}</p>` : nothing}
       <div role="tablist" part="tabs" aria-label=${l10n.term('title')}>
         ${TABS.map(
           (tab, index) => html`<button
+            part="tab"
             role="tab"
             id=${`tab-${tab}`}
             aria-controls=${`panel-${tab}`}
@@ -702,13 +730,13 @@ export class LingerHostConsole extends LitElement {
         ${this.tab === 'quiz' ? this.renderQuiz() : nothing} ${this.tab === 'products' ? this.renderProducts() : nothing}
         ${this.tab === 'chat' ? this.renderChat() : nothing} ${this.tab === 'figures' ? this.renderFigures(figures) : nothing}
       </section>
-      <p class="hint">${l10n.term('shortcuts')}</p>
+      <p part="hint" class="hint">${l10n.term('shortcuts')}</p>
       ${this.confirming
-        ? html`<dialog aria-labelledby="confirm-text" @cancel=${() => this.closeDialog(false)}>
+        ? html`<dialog part="dialog" aria-labelledby="confirm-text" @cancel=${() => this.closeDialog(false)}>
             <p id="confirm-text">${this.confirming.text}</p>
             <div class="row">
-              <button class="danger" @click=${() => this.closeDialog(true)}>${l10n.term('confirm')}</button>
-              <button class="secondary" @click=${() => this.closeDialog(false)}>${l10n.term('cancel')}</button>
+              <button part="button danger" class="danger" @click=${() => this.closeDialog(true)}>${l10n.term('confirm')}</button>
+              <button part="button secondary" class="secondary" @click=${() => this.closeDialog(false)}>${l10n.term('cancel')}</button>
             </div>
           </dialog>`
         : nothing}
@@ -735,12 +763,12 @@ export class LingerHostConsole extends LitElement {
     const show = this.roomCtl.state!.show;
     const phaseLabel = { upcoming: 'phaseUpcoming', live: 'phaseLive', ended: 'phaseEnded' } as const;
     return html`<header part="header">
-      <h2>${l10n.term('title')}</h2>
-      <span class="phase" data-phase=${show.phase}>${l10n.term(phaseLabel[show.phase])}</span>
-      <span class="hint">${l10n.term('statusLine', this.roomCtl.status)}</span>
+      <h2 part="title">${l10n.term('title')}</h2>
+      <span part="phase" class="phase" data-phase=${show.phase}>${l10n.term(phaseLabel[show.phase])}</span>
+      <span part="hint status-line" class="hint">${l10n.term('statusLine', this.roomCtl.status)}</span>
       ${show.phase !== 'live'
-        ? html`<button @click=${() => this.setPhase('live')}>${l10n.term('goLive')}</button>`
-        : html`<button class="danger" @click=${() => this.askToConfirm(l10n.term('confirmEnd'), () => this.setPhase('ended'))}>
+        ? html`<button part="button" @click=${() => this.setPhase('live')}>${l10n.term('goLive')}</button>`
+        : html`<button part="button danger" class="danger" @click=${() => this.askToConfirm(l10n.term('confirmEnd'), () => this.setPhase('ended'))}>
             ${l10n.term('endShow')}
           </button>`}
     </header>`;
@@ -760,16 +788,16 @@ export class LingerHostConsole extends LitElement {
       [l10n.term('quizParticipation'), l10n.number(figures.peak > 0 ? Math.min(1, answers / figures.peak) : 0, { style: 'percent' })],
     ];
     return html`<dl class="summary" part="summary" aria-live="off">
-      ${cells.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+      ${cells.map(([label, value]) => html`<div part="summary-item"><dt>${label}</dt><dd>${value}</dd></div>`)}
     </dl>`;
   }
 
   private renderPending(): TemplateResult | typeof nothing {
     if (!this.pending) return nothing;
     const seconds = Math.max(0, Math.ceil((this.pending.sendAt - this.now()) / 1000));
-    return html`<div class="pending" role="status">
+    return html`<div part="pending" class="pending" role="status">
       <span>${this.l10n.term('sendingIn', this.pending.label, seconds)}</span>
-      <button class="secondary" @click=${() => this.undo()}>${this.l10n.term('undo')}</button>
+      <button part="button secondary" class="secondary" @click=${() => this.undo()}>${this.l10n.term('undo')}</button>
     </div>`;
   }
 
@@ -787,58 +815,58 @@ export class LingerHostConsole extends LitElement {
     };
     return html`
       <div class="row">
-        <label>${l10n.term('showMinutes')}
-          <input type="number" min="15" max="600" .value=${String(this.showMinutes)}
+        <label part="field">${l10n.term('showMinutes')}
+          <input part="input" type="number" min="15" max="600" .value=${String(this.showMinutes)}
             @change=${(event: Event) => (this.showMinutes = clampNumber((event.target as HTMLInputElement).value, 15, 600, 90))} />
         </label>
-        <button class="secondary" @click=${() => this.planShow()}>${l10n.term('planShow')}</button>
-        <button class="secondary" @click=${() => this.addStep()}>${l10n.term('addStep')}</button>
-        <button @click=${() => this.publishSchedule()} ?disabled=${this.desk.plan.length === 0}>${l10n.term('publishSchedule')}</button>
+        <button part="button secondary" class="secondary" @click=${() => this.planShow()}>${l10n.term('planShow')}</button>
+        <button part="button secondary" class="secondary" @click=${() => this.addStep()}>${l10n.term('addStep')}</button>
+        <button part="button" @click=${() => this.publishSchedule()} ?disabled=${this.desk.plan.length === 0}>${l10n.term('publishSchedule')}</button>
       </div>
       ${next
-        ? html`<div class="next">
+        ? html`<div part="next" class="next">
             <strong>${l10n.term('next')}:</strong>
             <span>${next.title === this.kindLabel(next.kind) ? next.title : `${this.kindLabel(next.kind)} — ${next.title}`}</span>
             <span>${l10n.time(next.at)} (${l10n.term('inTime', l10n.duration((next.at - now) / 1000))})</span>
-            <button @click=${() => this.queue(next.title, () => this.fire(next), next.id)}>${l10n.term('fireNow')}</button>
+            <button part="button" @click=${() => this.queue(next.title, () => this.fire(next), next.id)}>${l10n.term('fireNow')}</button>
           </div>`
-        : html`<p class="hint">${l10n.term('nothingPlanned')}</p>`}
-      <ol class="steps">
+        : html`<p part="hint" class="hint">${l10n.term('nothingPlanned')}</p>`}
+      <ol part="steps" class="steps">
         ${this.desk.plan.map((step) => {
           const phase = fired.has(step.id) ? 'fired' : stepPhase(step, now);
-          return html`<li class="step" data-phase=${phase}>
-            <label>${l10n.term('stepTime')}
-              <input type="time" .value=${toTimeInput(step.at)}
+          return html`<li part="step" class="step" data-phase=${phase}>
+            <label part="field">${l10n.term('stepTime')}
+              <input part="input" type="time" .value=${toTimeInput(step.at)}
                 @change=${(event: Event) => this.editStep(step.id, { at: fromTimeInput((event.target as HTMLInputElement).value, step.at) })} />
             </label>
-            <label>${l10n.term('stepKind')}
-              <select @change=${(event: Event) => this.editStep(step.id, { kind: (event.target as HTMLSelectElement).value as PerkKind })}>
+            <label part="field">${l10n.term('stepKind')}
+              <select part="select" @change=${(event: Event) => this.editStep(step.id, { kind: (event.target as HTMLSelectElement).value as PerkKind })}>
                 ${KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === step.kind}>${this.kindLabel(kind)}</option>`)}
               </select>
             </label>
-            <label>${l10n.term('stepTitle')}
-              <input maxlength="200" .value=${step.title} @change=${(event: Event) => this.editStep(step.id, { title: (event.target as HTMLInputElement).value.slice(0, 200) })} />
+            <label part="field">${l10n.term('stepTitle')}
+              <input part="input" maxlength="200" .value=${step.title} @change=${(event: Event) => this.editStep(step.id, { title: (event.target as HTMLInputElement).value.slice(0, 200) })} />
             </label>
-            <label>${l10n.term('stepPrompt')}
-              <input maxlength="200" .value=${step.prompt} @change=${(event: Event) => this.editStep(step.id, { prompt: (event.target as HTMLInputElement).value.slice(0, 200) })} />
+            <label part="field">${l10n.term('stepPrompt')}
+              <input part="input" maxlength="200" .value=${step.prompt} @change=${(event: Event) => this.editStep(step.id, { prompt: (event.target as HTMLInputElement).value.slice(0, 200) })} />
             </label>
-            <label>${l10n.term('stepLead')}
-              <input type="number" min="60" max="120" .value=${String(step.lead)}
+            <label part="field">${l10n.term('stepLead')}
+              <input part="input" type="number" min="60" max="120" .value=${String(step.lead)}
                 @change=${(event: Event) => this.editStep(step.id, { lead: clampLead(Number((event.target as HTMLInputElement).value) || 90) })} />
             </label>
-            <label>${l10n.term('stepCode')}
-              <input maxlength="2048" .value=${step.code ?? ''} @change=${(event: Event) => this.editStep(step.id, { code: (event.target as HTMLInputElement).value.trim() })} />
+            <label part="field">${l10n.term('stepCode')}
+              <input part="input" maxlength="2048" .value=${step.code ?? ''} @change=${(event: Event) => this.editStep(step.id, { code: (event.target as HTMLInputElement).value.trim() })} />
             </label>
             ${step.kind === 'first-n'
-              ? html`<label>${l10n.term('stepRemaining')}
-                  <input type="number" min="1" max="100000" .value=${String(step.remaining ?? 10)}
+              ? html`<label part="field">${l10n.term('stepRemaining')}
+                  <input part="input" type="number" min="1" max="100000" .value=${String(step.remaining ?? 10)}
                     @change=${(event: Event) => this.editStep(step.id, { remaining: clampNumber((event.target as HTMLInputElement).value, 1, 100_000, 10) })} />
                 </label>`
               : nothing}
-            <span class="state">${l10n.term(phaseLabels[phase])}</span>
+            <span part="step-state" class="state">${l10n.term(phaseLabels[phase])}</span>
             <div class="row">
-              <button class="secondary" @click=${() => this.queue(step.title, () => this.fire(step))}>${l10n.term('fireNow')}</button>
-              <button class="secondary" @click=${() => this.updateDesk({ plan: this.desk.plan.filter((item) => item.id !== step.id) })}>
+              <button part="button secondary" class="secondary" @click=${() => this.queue(step.title, () => this.fire(step))}>${l10n.term('fireNow')}</button>
+              <button part="button secondary" class="secondary" @click=${() => this.updateDesk({ plan: this.desk.plan.filter((item) => item.id !== step.id) })}>
                 ${l10n.term('removeStep')}
               </button>
             </div>
@@ -852,32 +880,32 @@ export class LingerHostConsole extends LitElement {
     const { l10n } = this;
     const pinned = this.roomCtl.state!.pinned;
     return html`
-      <label>${l10n.term('importProducts')}
-        <textarea id="products-json" spellcheck="false"></textarea>
+      <label part="field">${l10n.term('importProducts')}
+        <textarea part="textarea" id="products-json" spellcheck="false"></textarea>
       </label>
       <div class="row">
-        <button class="secondary" @click=${() => this.importProducts(this.renderRoot.querySelector<HTMLTextAreaElement>('#products-json')!.value)}>
+        <button part="button secondary" class="secondary" @click=${() => this.importProducts(this.renderRoot.querySelector<HTMLTextAreaElement>('#products-json')!.value)}>
           ${l10n.term('importJson')}
         </button>
-        <label>${l10n.term('shopifyHandle')}<input id="shop-handle" /></label>
-        <button class="secondary" @click=${() => void this.loadShopProduct(this.renderRoot.querySelector<HTMLInputElement>('#shop-handle')!.value)}>
+        <label part="field">${l10n.term('shopifyHandle')}<input part="input" id="shop-handle" /></label>
+        <button part="button secondary" class="secondary" @click=${() => void this.loadShopProduct(this.renderRoot.querySelector<HTMLInputElement>('#shop-handle')!.value)}>
           ${l10n.term('loadFromShop')}
         </button>
       </div>
-      <ul class="products">
+      <ul part="steps" class="products">
         ${this.desk.products.map((product) => {
           const isPinned = pinned?.product.id === product.id;
-          return html`<li ?data-pinned=${isPinned}>
+          return html`<li part="step" ?data-pinned=${isPinned}>
             <span class="name">${product.title}${product.price ? html` · ${product.price}` : nothing}</span>
-            <label>${l10n.term('firstN')}
-              <input type="number" min="0" max="1000000" .value=${String(isPinned ? (pinned?.remaining ?? '') : '')} id=${`remaining-${product.id}`} />
+            <label part="field">${l10n.term('firstN')}
+              <input part="input" type="number" min="0" max="1000000" .value=${String(isPinned ? (pinned?.remaining ?? '') : '')} id=${`remaining-${product.id}`} />
             </label>
-            <label class="row"><input type="checkbox" .checked=${Boolean(product.soldOut)}
+            <label part="field" class="row"><input part="checkbox" type="checkbox" .checked=${Boolean(product.soldOut)}
               @change=${(event: Event) => this.toggleSoldOut(product, (event.target as HTMLInputElement).checked)} />${l10n.term('soldOut')}</label>
             ${isPinned
-              ? html`<button class="secondary" @click=${() => this.pin(null)}>${l10n.term('unpin')}</button>`
+              ? html`<button part="button secondary" class="secondary" @click=${() => this.pin(null)}>${l10n.term('unpin')}</button>`
               : nothing}
-            <button @click=${() => this.pin(product, this.remainingFor(product))}>${isPinned ? l10n.term('apply') : l10n.term('pin')}</button>
+            <button part="button" @click=${() => this.pin(product, this.remainingFor(product))}>${isPinned ? l10n.term('apply') : l10n.term('pin')}</button>
           </li>`;
         })}
       </ul>
@@ -902,47 +930,47 @@ export class LingerHostConsole extends LitElement {
     const lines = [...state.chat].reverse().slice(0, 100);
     return html`
       <form class="row" @submit=${(event: Event) => this.submitAnnouncement(event)}>
-        <label>${l10n.term('announcement')}<input id="announce-text" name="text" maxlength="500" /></label>
-        <label>${l10n.term('stepKind')}
-          <select name="kind">
+        <label part="field">${l10n.term('announcement')}<input part="input" id="announce-text" name="text" maxlength="500" /></label>
+        <label part="field">${l10n.term('stepKind')}
+          <select part="select" name="kind">
             <option value="info">${l10n.term('info')}</option>
             <option value="perk-prompt">${l10n.term('perkPrompt')}</option>
           </select>
         </label>
-        <button type="submit">${l10n.term('announce')}</button>
+        <button part="button" type="submit">${l10n.term('announce')}</button>
         ${state.announcement
-          ? html`<button type="button" class="secondary" @click=${() => this.send('announce', { text: '' })}>${l10n.term('clearAnnouncement')}</button>`
+          ? html`<button part="button secondary" type="button" class="secondary" @click=${() => this.send('announce', { text: '' })}>${l10n.term('clearAnnouncement')}</button>`
           : nothing}
       </form>
       <form class="row" @submit=${(event: Event) => this.submitModeration(event)}>
-        <label>${l10n.term('slowMode')}
-          <input name="slowMode" type="number" min="0" max="600" .value=${String(state.moderation.slowMode)} />
+        <label part="field">${l10n.term('slowMode')}
+          <input part="input" name="slowMode" type="number" min="0" max="600" .value=${String(state.moderation.slowMode)} />
         </label>
-        <label>${l10n.term('blockWords')}<input name="blockWords" .value=${state.moderation.blockWords.join(', ')} /></label>
-        <button type="submit" class="secondary">${l10n.term('apply')}</button>
+        <label part="field">${l10n.term('blockWords')}<input part="input" name="blockWords" .value=${state.moderation.blockWords.join(', ')} /></label>
+        <button part="button secondary" type="submit" class="secondary">${l10n.term('apply')}</button>
       </form>
       ${lines.length === 0
-        ? html`<p class="hint">${l10n.term('noComments')}</p>`
-        : html`<ul class="chat" aria-label=${l10n.term('tabChat')}>
+        ? html`<p part="hint" class="hint">${l10n.term('noComments')}</p>`
+        : html`<ul part="list" class="chat" aria-label=${l10n.term('tabChat')}>
             ${lines.map(
-              (line) => html`<li>
+              (line) => html`<li part="list-item">
                 <span class="who">${line.name || line.from}</span>
                 <span class="text">${line.text}</span>
-                <button class="secondary" @click=${() => this.feature(line)}>${l10n.term('feature')}</button>
-                <button class="secondary" @click=${() => this.deleteLine(line)}>${l10n.term('deleteComment')}</button>
+                <button part="button secondary" class="secondary" @click=${() => this.feature(line)}>${l10n.term('feature')}</button>
+                <button part="button secondary" class="secondary" @click=${() => this.deleteLine(line)}>${l10n.term('deleteComment')}</button>
                 ${line.from !== this.session?.userId
-                  ? html`<button class="secondary" @click=${() => this.muteViewer(line.from)}>${l10n.term('mute')}</button>`
+                  ? html`<button part="button secondary" class="secondary" @click=${() => this.muteViewer(line.from)}>${l10n.term('mute')}</button>`
                   : nothing}
               </li>`,
             )}
           </ul>`}
       ${state.moderation.muted.length > 0
-        ? html`<h3>${l10n.term('muted')}</h3>
-            <ul class="chat">
+        ? html`<h3 part="heading">${l10n.term('muted')}</h3>
+            <ul part="list" class="chat">
               ${state.moderation.muted.map(
-                (user) => html`<li>
+                (user) => html`<li part="list-item">
                   <span class="text">${user}</span>
-                  <button class="secondary" @click=${() => this.send('moderate', { unmute: [user] })}>${l10n.term('unmute')}</button>
+                  <button part="button secondary" class="secondary" @click=${() => this.send('moderate', { unmute: [user] })}>${l10n.term('unmute')}</button>
                 </li>`,
               )}
             </ul>`
@@ -972,7 +1000,7 @@ export class LingerHostConsole extends LitElement {
 
   private renderFigures(figures: LiveFigures): TemplateResult {
     const points = sparklinePoints(figures.history, 300, 80);
-    return html`<figure>
+    return html`<figure part="chart">
       <figcaption>${this.l10n.term('audienceChart')}</figcaption>
       <svg viewBox="0 0 300 80" preserveAspectRatio="none" role="img" aria-label=${this.l10n.term('audienceChart')}>
         ${svg`<polyline points=${points}></polyline>`}
@@ -986,7 +1014,7 @@ function clampNumber(value: string, min: number, max: number, fallback: number):
   return Number.isFinite(number) ? Math.min(max, Math.max(min, number)) : fallback;
 }
 
-/** `HH:MM` in the operator's local time, for `<input type="time">`. */
+/** `HH:MM` in the operator's local time, for `<input part="input" type="time">`. */
 function toTimeInput(at: number): string {
   const date = new Date(at);
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;

@@ -28,14 +28,26 @@ const DRAW_ANIMATION_MS = 1600;
  * @fires linger-enter-request - The viewer tapped "Enter" (`detail.lottery`); the host decides.
  * @csspart base - The card.
  * @csspart header - Title and prize.
+ * @csspart title - "Giveaway".
+ * @csspart prize - The prize.
+ * @csspart phase - "Entries closed".
  * @csspart how - What to do to enter.
  * @csspart enter-button - The tap-to-enter button.
  * @csspart progress - Like-goal or watch-time progress bar.
+ * @csspart progress-label - The figures under that bar.
+ * @csspart rules - Who may win (eligibility rules).
+ * @csspart time - The "time left" line.
+ * @csspart clock - Its digits.
  * @csspart status - The viewer's entry status ("You're in!").
  * @csspart meta - Entrant count and time left.
  * @csspart draw - The draw animation.
- * @csspart winners - The winners list.
+ * @csspart winners - The winners list (or the unlocked reward).
+ * @csspart headline - "You won!" / "Not this time" / "Unlocked".
+ * @csspart claim - The host's claim instruction.
+ * @csspart winner - Each winner.
  * @csspart verify - The draw's verification badge and details.
+ * @csspart verify-badge - "Draw verified on this screen".
+ * @csspart verify-summary - The "How was this drawn?" toggle.
  * @cssproperty --linger-lottery-accent - Accent colour (default: `--linger-color-accent`).
  * @cssproperty --linger-lottery-surface - Card background.
  * @cssproperty --linger-lottery-max-width - Widest the card grows (default 420px).
@@ -85,11 +97,11 @@ export class LingerLottery extends LitElement {
     const { l10n } = this;
     return html`<section part="base" class="card status-${lottery.status}" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="title">
       <header part="header">
-        <h2 id="title" class="title">${l10n.term('giveaway')}</h2>
-        <p class="prize">${l10n.term('prize', lottery.prize)}</p>
+        <h2 part="title" id="title" class="title">${l10n.term('giveaway')}</h2>
+        <p part="prize" class="prize">${l10n.term('prize', lottery.prize)}</p>
       </header>
       ${lottery.status === 'open' ? this.renderOpen(lottery, state) : nothing}
-      ${lottery.status === 'closed' ? html`<p class="phase" role="status">${l10n.term('closed')}</p>` : nothing}
+      ${lottery.status === 'closed' ? html`<p part="phase" class="phase" role="status">${l10n.term('closed')}</p>` : nothing}
       ${lottery.status === 'unlocked' ? this.renderUnlocked(lottery) : nothing}
       ${lottery.status === 'drawn' ? this.renderDrawn(lottery) : nothing}
       ${lottery.status !== 'unlocked' && lottery.mode !== 'like-goal'
@@ -107,7 +119,7 @@ export class LingerLottery extends LitElement {
       <div part="how" class="how">${this.renderHow(lottery, state)}</div>
       ${this.renderRules(lottery)}
       <p part="status" class="entry entry-${entry ?? 'none'}" role="status">${this.entryText(entry)}</p>
-      <p class="time"><span>${l10n.term('timeLeft')}</span> <span role="timer" class="clock">${l10n.duration(left)}</span></p>
+      <p part="time" class="time"><span>${l10n.term('timeLeft')}</span> <span part="clock" role="timer" class="clock">${l10n.duration(left)}</span></p>
     `;
   }
 
@@ -143,7 +155,7 @@ export class LingerLottery extends LitElement {
   private progress(value: number, max: number, label: string): TemplateResult {
     return html`<div class="progress-row">
       <progress part="progress" max=${Math.max(1, max)} .value=${value} aria-label=${label}></progress>
-      <span class="progress-label">${label}</span>
+      <span part="progress-label" class="progress-label">${label}</span>
     </div>`;
   }
 
@@ -151,7 +163,7 @@ export class LingerLottery extends LitElement {
     const rules = lottery.eligibility;
     if (!rules || (!rules.newWinnersOnly && !rules.minWatchMinutes && !rules.commented)) return nothing;
     const { l10n } = this;
-    return html`<div class="rules">
+    return html`<div part="rules" class="rules">
       <h3 class="rules-title">${l10n.term('rules')}</h3>
       <ul>
         ${rules.newWinnersOnly ? html`<li>${l10n.term('ruleNewWinners')}</li>` : nothing}
@@ -173,8 +185,8 @@ export class LingerLottery extends LitElement {
 
   private renderUnlocked(lottery: Lottery): TemplateResult {
     return html`<div part="winners" class="unlocked" role="status">
-      <p class="headline">${this.l10n.term('unlocked')}</p>
-      ${lottery.claim ? html`<p class="claim">${lottery.claim}</p>` : nothing}
+      <p part="headline" class="headline">${this.l10n.term('unlocked')}</p>
+      ${lottery.claim ? html`<p part="claim" class="claim">${lottery.claim}</p>` : nothing}
     </div>`;
   }
 
@@ -188,12 +200,12 @@ export class LingerLottery extends LitElement {
     const won = me !== undefined && winners.includes(me);
     return html`
       <div part="winners" class="winners" role="status">
-        <p class="headline ${won ? 'won' : ''}">${won ? l10n.term('youWon') : winners.length ? l10n.term('notWon') : l10n.term('noEntrants')}</p>
-        ${won && lottery.claim ? html`<p class="claim">${lottery.claim}</p>` : nothing}
+        <p part="headline" class="headline ${won ? 'won' : ''}">${won ? l10n.term('youWon') : winners.length ? l10n.term('notWon') : l10n.term('noEntrants')}</p>
+        ${won && lottery.claim ? html`<p part="claim" class="claim">${lottery.claim}</p>` : nothing}
         ${winners.length
           ? html`<h3 class="winners-title">${l10n.term('winners')}</h3>
               <ol>
-                ${winners.map((id) => html`<li class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${l10n.term('you')}</strong> (${id})` : id}</li>`)}
+                ${winners.map((id) => html`<li part="winner" class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${l10n.term('you')}</strong> (${id})` : id}</li>`)}
               </ol>`
           : nothing}
       </div>
@@ -208,11 +220,11 @@ export class LingerLottery extends LitElement {
       status === 'verified' ? l10n.term('verified') : status === 'partial' ? l10n.term('verifiedPartial') : status === 'failed' ? l10n.term('verifyFailed') : l10n.term('checking');
     const icon = status === 'verified' || status === 'partial' ? '✓' : status === 'failed' ? '✕' : '…';
     return html`<div part="verify" class="verify verify-${status}" data-status=${status}>
-      <p class="badge" role="status"><span aria-hidden="true">${icon}</span> ${label}</p>
+      <p part="verify-badge" class="badge" role="status"><span aria-hidden="true">${icon}</span> ${label}</p>
       ${check?.member === true ? html`<p class="member">${l10n.term('inList')}</p>` : nothing}
       ${check?.member === false && this.viewerCtl.value?.entries[lottery.id] === 'in' ? html`<p class="member bad">${l10n.term('notInList')}</p>` : nothing}
       <details>
-        <summary>${l10n.term('details')}</summary>
+        <summary part="verify-summary">${l10n.term('details')}</summary>
         <dl dir="ltr">
           <dt>${l10n.term('commitment')}</dt>
           <dd><code>${lottery.commitment}</code></dd>

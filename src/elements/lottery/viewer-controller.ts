@@ -49,6 +49,7 @@ export class TickController implements ReactiveController {
   }
 
   hostConnected(): void {
+    clearInterval(this.timer); // connected twice without a disconnect: still one timer
     let was = false;
     this.timer = setInterval(() => {
       const now = this.active();

@@ -1,10 +1,13 @@
 import { css } from 'lit';
 
 export default css`
+  /* Made to sit over video: text on the scrim (translucent dark by default; the light preset makes it
+     translucent white with dark text). Announcement and pinned product are cards on --_surface. */
   :host {
-    --_comment-bg: var(--linger-overlay-comment-background, rgb(0 0 0 / 0.45));
-    --_comment-color: var(--linger-overlay-comment-color, #fff);
-    --_name-color: var(--linger-overlay-name-color, #fde68a);
+    --_comment-bg: var(--linger-overlay-comment-background, var(--_scrim));
+    --_comment-color: var(--linger-overlay-comment-color, var(--_on-scrim));
+    --_name-color: var(--linger-overlay-name-color, var(--_highlight));
+    --_overlay-shadow: var(--linger-overlay-text-shadow, 0 1px 2px rgb(0 0 0 / 0.7));
     --_danmaku-height: var(--linger-overlay-danmaku-height, 180px);
     --_list-height: var(--linger-overlay-list-height, 220px);
     --_heart: var(--linger-overlay-heart-color, var(--_accent));
@@ -30,8 +33,8 @@ export default css`
     gap: 4px;
     padding: 2px 8px;
     border-radius: 999px;
-    background: rgb(0 0 0 / 0.55);
-    color: #fff;
+    background: var(--_scrim);
+    color: var(--_on-scrim);
     unicode-bidi: isolate;
     max-inline-size: 100%;
   }
@@ -69,14 +72,14 @@ export default css`
     gap: 4px;
     padding: calc(var(--_space) * 0.75) var(--_space);
     border-radius: var(--_radius);
-    background: rgb(255 255 255 / 0.94);
-    color: #111;
+    background: var(--_surface);
+    color: var(--_text);
     box-shadow: var(--_shadow);
     font-weight: 600;
     overflow-wrap: anywhere;
   }
   .announcement.prompt {
-    background: #fef3c7;
+    background: color-mix(in srgb, #f59e0b 18%, var(--_surface));
     border-inline-start: 4px solid #f59e0b;
   }
   .prompt-line {
@@ -102,8 +105,8 @@ export default css`
     gap: var(--_space);
     padding: 6px var(--_space);
     border-radius: var(--_radius);
-    background: rgb(255 255 255 / 0.94);
-    color: #111;
+    background: var(--_surface);
+    color: var(--_text);
     box-shadow: var(--_shadow);
     min-inline-size: 0;
   }
@@ -122,7 +125,7 @@ export default css`
   }
   .pinned-label {
     font-size: 0.75em;
-    color: #52525b;
+    color: var(--_muted);
     text-transform: uppercase;
     letter-spacing: 0.04em;
   }
@@ -141,7 +144,7 @@ export default css`
     font-weight: 700;
   }
   .stock {
-    color: #b45309;
+    color: var(--_warning);
   }
   .stock.out {
     color: var(--_danger);
@@ -198,7 +201,7 @@ export default css`
     margin: 0;
     opacity: 0.8;
     font-size: 0.9em;
-    text-shadow: 0 1px 2px rgb(0 0 0 / 0.6);
+    text-shadow: var(--_overlay-shadow);
   }
   .comments.danmaku {
     block-size: var(--_danmaku-height);
@@ -238,8 +241,8 @@ export default css`
     inset-inline-end: 4px;
     padding: 2px 8px;
     border-radius: 999px;
-    background: rgb(0 0 0 / 0.7);
-    color: #fff;
+    background: var(--_scrim);
+    color: var(--_on-scrim);
     font-size: 0.8em;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
@@ -260,11 +263,11 @@ export default css`
     min-inline-size: 0;
     padding-inline: 12px 4px;
     border-radius: 999px;
-    background: rgb(0 0 0 / 0.5);
-    border: 1px solid rgb(255 255 255 / 0.25);
+    background: var(--_scrim);
+    border: 1px solid color-mix(in srgb, var(--_on-scrim) 25%, transparent);
   }
   .composer:focus-within {
-    border-color: #fff;
+    border-color: var(--_on-scrim);
   }
   input {
     flex: 1;
@@ -272,15 +275,15 @@ export default css`
     min-block-size: 40px;
     border: 0;
     background: transparent;
-    color: #fff;
+    color: var(--_on-scrim);
     outline: none;
   }
   input::placeholder {
-    color: rgb(255 255 255 / 0.75);
+    color: color-mix(in srgb, var(--_on-scrim) 75%, transparent);
   }
   .counter {
     font-size: 0.8em;
-    color: #fde68a;
+    color: var(--_highlight);
     font-variant-numeric: tabular-nums;
   }
   button {
@@ -288,7 +291,7 @@ export default css`
   }
   button:focus-visible,
   .view:focus-visible {
-    outline: 3px solid #fff;
+    outline: 3px solid var(--_on-scrim);
     outline-offset: 2px;
   }
   .send {
@@ -321,7 +324,7 @@ export default css`
     place-items: center;
     border: 0;
     border-radius: 50%;
-    background: rgb(0 0 0 / 0.5);
+    background: var(--_scrim);
     color: var(--_heart);
   }
   .like:active {
@@ -335,7 +338,7 @@ export default css`
     font-size: 0.75em;
     font-weight: 600;
     min-block-size: 1em;
-    text-shadow: 0 1px 2px rgb(0 0 0 / 0.7);
+    text-shadow: var(--_overlay-shadow);
   }
   .hearts {
     position: absolute;
@@ -370,8 +373,8 @@ export default css`
     margin: 0;
     min-block-size: 1.2em;
     font-size: 0.85em;
-    color: #fde68a;
-    text-shadow: 0 1px 2px rgb(0 0 0 / 0.7);
+    color: var(--_highlight);
+    text-shadow: var(--_overlay-shadow);
   }
   .hint:empty {
     display: none;

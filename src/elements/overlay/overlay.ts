@@ -4,10 +4,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import { RoomController } from '../../controllers/room-controller.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { hostStyles } from '../../styles/host.styles.js';
+import { cssProps } from '../../styles/css-props.js';
 import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/protocol.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult, RoomSession } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
+import { DisconnectGrace } from '../player/disconnect-grace.js';
 import { translation } from './overlay.strings.js';
 import styles from './overlay.styles.js';
 
@@ -62,21 +64,38 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @fires linger-chat-rejected - The room refused a comment (`detail.reason`, `detail.retryInMs`).
  * @csspart base - The whole overlay.
  * @csspart now - The "what's on now" line.
+ * @csspart now-item - Each chip of that line (each also has its own name below).
+ * @csspart phase - The LIVE / Starting soon / Ended chip.
+ * @csspart viewers - The "N watching" chip.
+ * @csspart next-perk - The "next perk in mm:ss" chip.
+ * @csspart activity - An open giveaway, quiz or live perk chip.
  * @csspart announcement - The host's announcement / perk prompt.
+ * @csspart announcement-text - The announcement's text.
+ * @csspart keyword-button - The perk prompt's "send 1" button.
  * @csspart pinned - The pinned product line.
+ * @csspart pinned-image - The pinned product's image.
+ * @csspart pinned-title - The pinned product's title.
+ * @csspart pinned-price - The pinned product's price.
+ * @csspart pinned-stock - Left / sold out.
+ * @csspart pinned-link - The "View" link.
  * @csspart comments - The comment area (list or danmaku stage).
  * @csspart comment - One comment.
  * @csspart comment-name - A commenter's name.
  * @csspart comment-text - A comment's text.
  * @csspart more - The "+N more" counter.
+ * @csspart empty - "No comments yet".
  * @csspart composer - The comment form.
  * @csspart input - The comment field.
  * @csspart send-button - The send button.
+ * @csspart counter - Characters left (near the limit).
  * @csspart like-button - The like button.
+ * @csspart likes - The like count.
+ * @csspart heart - Each floating heart.
  * @csspart hint - Why a comment was not sent (slow mode, muted…).
- * @cssproperty --linger-overlay-comment-background - Behind each comment (default translucent black).
- * @cssproperty --linger-overlay-comment-color - Comment text colour (default white).
- * @cssproperty --linger-overlay-name-color - Commenter name colour (default a light yellow).
+ * @cssproperty --linger-overlay-comment-background - Behind each comment (default the scrim, `--linger-color-scrim`).
+ * @cssproperty --linger-overlay-comment-color - Comment text colour (default `--linger-color-on-scrim`).
+ * @cssproperty --linger-overlay-name-color - Commenter name colour (default `--linger-color-highlight`).
+ * @cssproperty --linger-overlay-text-shadow - Shadow of text that sits straight on the video (default a soft dark shadow; `none` on a plain page).
  * @cssproperty --linger-overlay-danmaku-height - Height of the danmaku stage (default `180px`).
  * @cssproperty --linger-overlay-list-height - Height of the list (default `220px`).
  * @cssproperty --linger-overlay-heart-color - Hearts and the like button (default the accent).
@@ -119,6 +138,8 @@ export class LingerOverlay extends LitElement {
   private feedTimer: ReturnType<typeof setTimeout> | undefined;
   private motionQuery: MediaQueryList | null = null;
   private resize: ResizeObserver | null = null;
+  /** The danmaku stage the ResizeObserver watches (the shadow root survives a re-insertion). */
+  private observedStage: HTMLElement | null = null;
   private stageWidth = 360;
   private readonly onMotion = () => {
     this.reducedMotion = !!this.motionQuery?.matches;
@@ -133,18 +154,22 @@ export class LingerOverlay extends LitElement {
     return this.more;
   }
 
+  /** A theme that re-renders its section moves the overlay: chat and timers survive a short absence. */
+  protected readonly grace = new DisconnectGrace(this, () => this.teardown());
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+    this.motionQuery ??= typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
     this.motionQuery?.addEventListener('change', this.onMotion);
     this.onMotion();
-    // Countdowns ("next perk in 04:12", slow mode) move once a second.
-    this.ticker = setInterval(() => this.requestUpdate(), 1000);
-    if (typeof ResizeObserver === 'function') {
+    // Countdowns ("next perk in 04:12", slow mode) move once a second. Kept while moved by a theme.
+    this.ticker ??= setInterval(() => this.requestUpdate(), 1000);
+    if (!this.resize && typeof ResizeObserver === 'function') {
       this.resize = new ResizeObserver((entries) => {
         for (const entry of entries) {
           this.stageWidth = entry.contentRect.width || this.stageWidth;
           this.lanes = Math.max(2, Math.min(10, Math.floor((entry.contentRect.height || 180) / 30)));
+          // A custom property set through CSSOM: allowed under a strict `style-src` CSP.
           (entry.target as HTMLElement).style.setProperty('--_stage-width', `${Math.round(this.stageWidth)}px`);
         }
       });
@@ -154,10 +179,18 @@ export class LingerOverlay extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.motionQuery?.removeEventListener('change', this.onMotion);
+    // The ticker, the chat subscription and the stage observer wait for DisconnectGrace.
+  }
+
+  /** Out of the document past the grace period: stop every timer, observer and subscription. */
+  private teardown(): void {
     clearInterval(this.ticker);
+    this.ticker = undefined;
     clearTimeout(this.feedTimer);
     this.feedTimer = undefined;
     this.resize?.disconnect();
+    this.resize = null;
+    this.observedStage = null;
     this.watch(null);
   }
 
@@ -223,6 +256,8 @@ export class LingerOverlay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.t.update();
     if (changed.has('room')) this.roomCtl.resolve();
+    // Out of the document the room controller lets go; keep the chat subscription and feed as they are.
+    if (!this.isConnected) return;
     this.watch(this.roomCtl.session);
     this.updateFeed(this.roomCtl.state);
   }
@@ -287,8 +322,9 @@ export class LingerOverlay extends LitElement {
       // The next waiting comment starts in the next frame, or when a lane frees up.
       this.scheduleFeed(this.nextLaneIn(performance.now()));
     }
-    if (stage && this.resize && !stage.dataset.observed) {
-      stage.dataset.observed = '1';
+    if (stage && this.resize && this.observedStage !== stage) {
+      if (this.observedStage) this.resize.unobserve(this.observedStage);
+      this.observedStage = stage;
       this.resize.observe(stage);
     }
   }
@@ -386,20 +422,20 @@ export class LingerOverlay extends LitElement {
     const phase = state?.show.phase ?? 'upcoming';
     const viewers = this.roomCtl.presence;
     const items: unknown[] = [];
-    items.push(html`<span class="phase phase-${phase}">${t.term(phase === 'live' ? 'live' : phase === 'ended' ? 'ended' : 'upcoming')}</span>`);
-    if (viewers !== null) items.push(html`<span class="viewers">${eye()}${t.term('watching', t.number(viewers))}</span>`);
+    items.push(html`<span part="now-item phase" class="phase phase-${phase}">${t.term(phase === 'live' ? 'live' : phase === 'ended' ? 'ended' : 'upcoming')}</span>`);
+    if (viewers !== null) items.push(html`<span part="now-item viewers" class="viewers">${eye()}${t.term('watching', t.number(viewers))}</span>`);
     if (state && session) {
       const now = session.clock.now();
       const next = state.schedule.filter((perk) => perk.at > now).sort((a, b) => a.at - b.at)[0];
       if (next) {
         const left = t.duration((next.at - now) / 1000);
-        items.push(html`<span class="next" dir="auto">${next.title ? t.term('nextPerk', next.title, left) : t.term('nextPerkUntitled', left)}</span>`);
+        items.push(html`<span part="now-item next-perk" class="next" dir="auto">${next.title ? t.term('nextPerk', next.title, left) : t.term('nextPerkUntitled', left)}</span>`);
       }
       if (state.lottery?.status === 'open') {
-        items.push(html`<span class="active" dir="auto">${t.term('lotteryOpen', state.lottery.prize)}${state.lottery.keyword ? ` · ${t.term('lotteryKeyword', state.lottery.keyword)}` : ''}</span>`);
+        items.push(html`<span part="now-item activity" class="active" dir="auto">${t.term('lotteryOpen', state.lottery.prize)}${state.lottery.keyword ? ` · ${t.term('lotteryKeyword', state.lottery.keyword)}` : ''}</span>`);
       }
-      if (state.quiz?.status === 'open') items.push(html`<span class="active">${t.term('quizOpen')}</span>`);
-      if (state.perk) items.push(html`<span class="active" dir="auto">${t.term('perkLive', state.perk.title)}</span>`);
+      if (state.quiz?.status === 'open') items.push(html`<span part="now-item activity" class="active">${t.term('quizOpen')}</span>`);
+      if (state.perk) items.push(html`<span part="now-item activity" class="active" dir="auto">${t.term('perkLive', state.perk.title)}</span>`);
     }
     return html`<div part="now" class="now">${items}</div>`;
   }
@@ -412,11 +448,11 @@ export class LingerOverlay extends LitElement {
     const keyword = '1';
     return html`<div part="announcement" class="announcement ${prompt ? 'prompt' : ''}" role="status" aria-live="polite">
       <span class="visually-hidden">${t.term('announcement')}: </span>
-      <span class="announcement-text" dir="auto">${announcement.text}</span>
+      <span part="announcement-text" class="announcement-text" dir="auto">${announcement.text}</span>
       ${prompt
         ? html`<span class="prompt-line">
             <span>${t.term('perkPrompt', keyword)}</span>
-            ${this.hideComposer ? nothing : html`<button type="button" class="chip" @click=${() => this.sendKeyword(keyword)}>${t.term('sendKeyword', keyword)}</button>`}
+            ${this.hideComposer ? nothing : html`<button part="keyword-button" type="button" class="chip" @click=${() => this.sendKeyword(keyword)}>${t.term('sendKeyword', keyword)}</button>`}
           </span>`
         : nothing}
     </div>`;
@@ -429,17 +465,17 @@ export class LingerOverlay extends LitElement {
     const { product, remaining } = pinned;
     const soldOut = product.soldOut || remaining === 0;
     return html`<div part="pinned" class="pinned">
-      ${product.image && isHttpUrl(product.image) ? html`<img src=${product.image} alt="" width="40" height="40" loading="lazy" />` : nothing}
+      ${product.image && isHttpUrl(product.image) ? html`<img part="pinned-image" src=${product.image} alt="" width="40" height="40" loading="lazy" />` : nothing}
       <span class="pinned-body">
         <span class="pinned-label">${t.term('pinned')}</span>
-        <span class="pinned-title" dir="auto">${product.title}</span>
+        <span part="pinned-title" class="pinned-title" dir="auto">${product.title}</span>
         <span class="pinned-meta">
-          ${product.price ? html`<span class="price" dir="auto">${product.price}</span>` : nothing}
-          ${soldOut ? html`<span class="stock out">${t.term('soldOut')}</span>` : remaining !== null ? html`<span class="stock">${t.term('left', t.number(remaining))}</span>` : nothing}
+          ${product.price ? html`<span part="pinned-price" class="price" dir="auto">${product.price}</span>` : nothing}
+          ${soldOut ? html`<span part="pinned-stock" class="stock out">${t.term('soldOut')}</span>` : remaining !== null ? html`<span part="pinned-stock" class="stock">${t.term('left', t.number(remaining))}</span>` : nothing}
         </span>
       </span>
       ${product.url && isHttpUrl(product.url)
-        ? html`<a class="view" href=${product.url} target="_blank" rel="noopener noreferrer">${t.term('viewProduct')}<span class="visually-hidden">: ${product.title}</span></a>`
+        ? html`<a part="pinned-link" class="view" href=${product.url} target="_blank" rel="noopener noreferrer">${t.term('viewProduct')}<span class="visually-hidden">: ${product.title}</span></a>`
         : nothing}
     </div>`;
   }
@@ -452,7 +488,7 @@ export class LingerOverlay extends LitElement {
 
   private renderList() {
     const lines = this.listLines;
-    if (lines.length === 0) return html`<p class="empty">${this.t.term('empty')}</p>`;
+    if (lines.length === 0) return html`<p part="empty" class="empty">${this.t.term('empty')}</p>`;
     // Newest at the bottom; column-reverse keeps the view pinned to it without scripted scrolling.
     const reversed = [...lines].reverse();
     return html`<ol class="list">
@@ -474,7 +510,7 @@ export class LingerOverlay extends LitElement {
               part="comment"
               class="bullet"
               data-id=${bullet.line.id}
-              style="--lane:${bullet.lane}"
+              ${cssProps({ '--lane': bullet.lane })}
               >${this.renderComment(bullet.line)}</span
             >`,
         )}
@@ -536,7 +572,7 @@ export class LingerOverlay extends LitElement {
                 ?disabled=${mutedNow}
                 @input=${(event: Event) => (this.draft = (event.target as HTMLInputElement).value)}
               />
-              ${left <= 20 ? html`<span class="counter" aria-live="polite"><span aria-hidden="true">${t.number(left)}</span><span class="visually-hidden">${t.term('charsLeft', t.number(left))}</span></span>` : nothing}
+              ${left <= 20 ? html`<span part="counter" class="counter" aria-live="polite"><span aria-hidden="true">${t.number(left)}</span><span class="visually-hidden">${t.term('charsLeft', t.number(left))}</span></span>` : nothing}
               <button part="send-button" class="send" type="submit" aria-label=${t.term('send')} title=${t.term('send')} ?disabled=${mutedNow || slowWait > 0 || !this.draft.trim()}>
                 ${sendIcon()}
               </button>
@@ -545,13 +581,13 @@ export class LingerOverlay extends LitElement {
           <button part="like-button" class="like" type="button" aria-label=${t.term('like')} title=${t.term('like')} @click=${() => this.like()}>
             ${heartIcon()}
           </button>
-          <span class="likes" aria-hidden="true">${likes > 0 ? t.number(likes, { notation: 'compact' }) : ''}</span>
+          <span part="likes" class="likes" aria-hidden="true">${likes > 0 ? t.number(likes, { notation: 'compact' }) : ''}</span>
           <span class="visually-hidden" aria-live="off">${t.term('likes', t.number(likes))}</span>
           <span class="hearts" aria-hidden="true">
             ${repeat(
               this.hearts,
               (heart) => heart.id,
-              (heart) => html`<span class="heart" style="--drift:${heart.drift}px" @animationend=${() => this.heartDone(heart.id)}>${heartIcon()}</span>`,
+              (heart) => html`<span part="heart" class="heart" ${cssProps({ '--drift': `${heart.drift}px` })} @animationend=${() => this.heartDone(heart.id)}>${heartIcon()}</span>`,
             )}
           </span>
         </span>

@@ -7,6 +7,8 @@ export default css`
     --_player-radius: var(--linger-player-radius, var(--_radius));
     --_fit: var(--linger-player-fit, contain);
     --_live: var(--linger-player-live-color, var(--_accent));
+    /* Video is dark whatever the page: the player's chrome stays light-on-dark in every preset. */
+    --_player-scrim: var(--linger-player-scrim, rgb(0 0 0 / 0.6));
     position: relative;
     inline-size: 100%;
     aspect-ratio: var(--_aspect);
@@ -58,7 +60,7 @@ export default css`
   .status {
     padding: 0.2em 0.6em;
     border-radius: 4px;
-    background: rgb(0 0 0 / 0.6);
+    background: var(--_player-scrim);
     font-size: 0.8em;
     font-weight: 700;
     letter-spacing: 0.03em;
@@ -74,7 +76,7 @@ export default css`
     gap: 0.4em;
     padding: 0.2em 0.5em;
     border-radius: 4px;
-    background: rgb(0 0 0 / 0.55);
+    background: var(--_player-scrim);
     font-size: 0.75em;
     font-variant-numeric: tabular-nums;
   }

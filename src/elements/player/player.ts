@@ -10,6 +10,7 @@ import { fetchAgoraToken } from '../../transports/agora-rtm-token.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
 import type { LingerRoom } from '../room/room.js';
 import { translation } from './player.strings.js';
+import { DisconnectGrace } from './disconnect-grace.js';
 import styles from './player.styles.js';
 
 /** What the player needs from its room to join Agora RTC (a `<linger-room>` has all of it). */
@@ -48,12 +49,18 @@ type RoomConfig = Pick<LingerRoom, 'appId' | 'tokenUrl' | 'channel' | 'userId'>;
  * @csspart play-button - The big play button shown when autoplay is blocked.
  * @csspart unmute-button - The "tap for sound" button.
  * @csspart controls - The control bar.
- * @csspart control - Each control-bar button.
+ * @csspart control - Each control-bar button (each also has its own name: `play-pause`, `mute`, `pip`, `fullscreen`).
+ * @csspart play-pause - The play/pause control (recordings).
+ * @csspart mute - The sound on/off control.
+ * @csspart pip - The picture-in-picture control (where the browser has it).
+ * @csspart fullscreen - The fullscreen control.
+ * @csspart spinner - The spinner while connecting or retrying.
  * @cssproperty --linger-player-aspect-ratio - Box ratio reserved before load (default `16 / 9`).
  * @cssproperty --linger-player-background - Behind the video (default `#000`).
  * @cssproperty --linger-player-radius - Corner radius (default the global `--linger-radius`).
  * @cssproperty --linger-player-fit - `object-fit` of the video (default `contain`).
  * @cssproperty --linger-player-live-color - The LIVE badge colour (default the accent).
+ * @cssproperty --linger-player-scrim - Behind the badges over the video (default `rgb(0 0 0 / 0.6)`; the player stays light-on-dark in every preset).
  */
 export class LingerPlayer extends LitElement {
   static override styles = [hostStyles, styles];
@@ -104,12 +111,17 @@ export class LingerPlayer extends LitElement {
   private readonly onFullscreen = () => {
     this.fullscreen = document.fullscreenElement === this;
   };
+  /** A theme that re-renders its section moves the player: video and RTC survive a short absence. */
+  protected readonly grace = new DisconnectGrace(this, () => this.teardownMedia());
+  /** Whether playback was running when the player left the document (the browser pauses a removed video). */
+  private resumeOnReturn = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibility);
     document.addEventListener('fullscreenchange', this.onFullscreen);
     this.onVisibility();
+    this.intersection?.disconnect();
     if (typeof IntersectionObserver === 'function') {
       this.intersection = new IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
@@ -117,20 +129,36 @@ export class LingerPlayer extends LitElement {
       });
       this.intersection.observe(this);
     } else this.watch.setVisible(true);
+    this.resumePlayback();
   }
 
   override disconnectedCallback(): void {
     // Report the last seconds while the room is still attached (the controller lets go below).
     this.watch.setVisible(false);
     this.watch.flush();
+    this.resumeOnReturn = this.src ? this.playing : this.rtcState === 'live';
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibility);
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.intersection?.disconnect();
     this.intersection = null;
+    // Video, RTC and the retry countdown stay until the grace period ends (DisconnectGrace).
+  }
+
+  /** The player stayed out of the document past the grace period: release the media for good. */
+  private teardownMedia(): void {
+    this.resumeOnReturn = false;
     this.stopRtc();
     this.detachSource();
     clearInterval(this.retryTick);
+  }
+
+  /** Back in the document after a move: carry on where the browser paused the removed video. */
+  private resumePlayback(): void {
+    if (!this.resumeOnReturn) return;
+    this.resumeOnReturn = false;
+    if (!this.src) this.rtc?.resume();
+    else if (this.video?.paused && this.attached) this.tryPlay(this.video);
   }
 
   /** The phase of the room's show (`upcoming` before the room connects). */
@@ -147,6 +175,8 @@ export class LingerPlayer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.t.update();
     if (changed.has('room')) this.roomCtl.resolve();
+    // Out of the document the room is let go: keep the last status rather than flash "idle".
+    if (!this.isConnected) return;
     const next = this.computeStatus();
     if (next !== this.status) {
       const previous = this.status;
@@ -156,6 +186,7 @@ export class LingerPlayer extends LitElement {
   }
 
   protected override updated(): void {
+    if (!this.isConnected) return; // moved by a theme, or leaving: DisconnectGrace decides
     if (this.src) {
       this.stopRtc();
       if (this.attachedSrc !== this.src) void this.attach(this.src);
@@ -433,7 +464,7 @@ export class LingerPlayer extends LitElement {
         </div>
         ${message
           ? html`<p part="message" class="message" aria-live="polite">
-              ${status === 'connecting' || status === 'reconnecting' || status === 'retrying' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+              ${status === 'connecting' || status === 'reconnecting' || status === 'retrying' ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
               <span>${message}</span>
             </p>`
           : nothing}
@@ -449,12 +480,12 @@ export class LingerPlayer extends LitElement {
           : nothing}
         <div part="controls" class="controls">
           ${this.src
-            ? html`<button part="control" type="button" aria-label=${t.term(this.playing ? 'pause' : 'play')} title=${t.term(this.playing ? 'pause' : 'play')} @click=${() => this.togglePlay()}>
+            ? html`<button part="control play-pause" type="button" aria-label=${t.term(this.playing ? 'pause' : 'play')} title=${t.term(this.playing ? 'pause' : 'play')} @click=${() => this.togglePlay()}>
                 ${icon(this.playing ? 'pause' : 'play')}
               </button>`
             : nothing}
           <button
-            part="control"
+            part="control mute"
             type="button"
             aria-label=${t.term(this.muted ? 'unmute' : 'mute')}
             title=${t.term(this.muted ? 'unmute' : 'mute')}
@@ -465,13 +496,13 @@ export class LingerPlayer extends LitElement {
           </button>
           <span class="spacer"></span>
           ${canPip
-            ? html`<button part="control" type="button" aria-label=${t.term(this.pip ? 'exitPip' : 'pip')} title=${t.term(this.pip ? 'exitPip' : 'pip')} @click=${() => void this.togglePip()}>
+            ? html`<button part="control pip" type="button" aria-label=${t.term(this.pip ? 'exitPip' : 'pip')} title=${t.term(this.pip ? 'exitPip' : 'pip')} @click=${() => void this.togglePip()}>
                 ${icon('pip')}
               </button>`
             : nothing}
           ${canFullscreen
             ? html`<button
-                part="control"
+                part="control fullscreen"
                 type="button"
                 aria-label=${t.term(this.fullscreen ? 'exitFullscreen' : 'fullscreen')}
                 title=${t.term(this.fullscreen ? 'exitFullscreen' : 'fullscreen')}

@@ -27,9 +27,12 @@ type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartF
  * @attr currency - ISO 4217 currency for prices without one (default: the product's, else Shopify's active currency).
  * @fires linger-add-to-cart - Before adding (cancelable; `detail.product`, `variantId`, `quantity`, `waitUntil(promise)`).
  * @csspart base - The section.
+ * @csspart kicker - "Featured now" above the pinned product.
+ * @csspart items - The list of products (the `products` property).
  * @csspart item - One product card.
  * @csspart image - The product image.
  * @csspart title - The product title.
+ * @csspart title-link - The title's link to the product page.
  * @csspart price - The price.
  * @csspart stock - Stock or first-N remaining.
  * @csspart add-button - The add-to-cart button.
@@ -66,14 +69,14 @@ export class LingerProduct extends LitElement {
     const list = this.products;
     if (list?.length) {
       return html`<section part="base" class="list" lang=${l10n.lang} dir=${l10n.dir} aria-label=${l10n.term('products')}>
-        <ul class="items">
+        <ul part="items" class="items">
           ${list.map((product) => html`<li>${this.renderItem(product, product.id === pinned?.product.id ? pinned.remaining : null)}</li>`)}
         </ul>
       </section>`;
     }
     if (!pinned) return nothing;
     return html`<section part="base" class="pinned" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="kicker">
-      <p id="kicker" class="kicker">${l10n.term('featured')}</p>
+      <p part="kicker" id="kicker" class="kicker">${l10n.term('featured')}</p>
       ${this.renderItem(pinned.product, pinned.remaining)}
     </section>`;
   }
@@ -88,7 +91,7 @@ export class LingerProduct extends LitElement {
       <div class="body">
         <h2 part="title" class="title" id=${titleId}>
           ${product.url
-            ? html`<a href=${product.url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
+            ? html`<a part="title-link" href=${product.url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
             : product.title}
         </h2>
         ${product.price ? html`<p part="price" class="price">${this.price(product)}</p>` : nothing}

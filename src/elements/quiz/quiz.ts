@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { RoomController } from '../../controllers/room-controller.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { hostStyles } from '../../styles/host.styles.js';
+import { cssProps } from '../../styles/css-props.js';
 import { secondsLeft } from '../../core/clock.js';
 import type { ShowState } from '../../core/state.js';
 import type { ViewerRecord } from '../../core/session.js';
@@ -27,10 +28,19 @@ const LETTERS = ['A', 'B', 'C', 'D'];
  * @attr locale - Language (else the room's, else `<html lang>`).
  * @fires linger-answer-request - The viewer picked an option (`detail.quiz`, `detail.choice`).
  * @csspart base - The card.
+ * @csspart header - "Quiz" and the time left.
+ * @csspart kicker - "Quiz".
+ * @csspart clock - The time left.
  * @csspart question - The question.
+ * @csspart hint - "Choose one answer".
  * @csspart options - The list of options.
- * @csspart option - Each option button.
+ * @csspart option - Each option button (after the reveal its background bar shows the share of answers).
+ * @csspart option-letter - The A/B/C/D badge.
+ * @csspart option-label - The option's text.
+ * @csspart option-share - The share of answers (after the reveal).
+ * @csspart correct-mark - The ✓ on the correct option.
  * @csspart status - The answer's status (locked, late, right/wrong).
+ * @csspart correct-is - "The answer: …" after the reveal.
  * @csspart explanation - The "why" after the reveal.
  * @csspart score - The running score.
  * @csspart verify - The answer-hash check.
@@ -68,14 +78,14 @@ export class LingerQuiz extends LitElement {
     const open = quiz.status === 'open' && left > 0;
     const revealed = quiz.status === 'revealed';
     return html`<section part="base" class="card ${revealed ? 'revealed' : ''}" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="question">
-      <header class="top">
-        <span class="kicker">${l10n.term('quiz')}</span>
+      <header part="header" class="top">
+        <span part="kicker" class="kicker">${l10n.term('quiz')}</span>
         ${quiz.status === 'open'
-          ? html`<span class="time"><span class="visually-hidden">${l10n.term('timeLeft')}</span><span role="timer" class="clock">${l10n.duration(left)}</span></span>`
+          ? html`<span class="time"><span class="visually-hidden">${l10n.term('timeLeft')}</span><span part="clock" role="timer" class="clock">${l10n.duration(left)}</span></span>`
           : nothing}
       </header>
       <h2 part="question" id="question">${quiz.question}</h2>
-      ${open && !mine ? html`<p class="hint">${l10n.term('chooseOne')}</p>` : nothing}
+      ${open && !mine ? html`<p part="hint" class="hint">${l10n.term('chooseOne')}</p>` : nothing}
       <ol part="options" class="options">
         ${quiz.options.map((option, index) => this.renderOption(quiz, option, index, mine, open))}
       </ol>
@@ -99,13 +109,13 @@ export class LingerQuiz extends LitElement {
         aria-pressed=${chosen ? 'true' : 'false'}
         ?disabled=${!open || mine !== undefined || !this.roomCtl.session}
         @click=${() => this.pick(quiz.id, index)}
-        style=${share !== null ? `--_share: ${Math.round(share * 100)}%` : ''}
+        ${cssProps({ '--_share': share !== null ? `${Math.round(share * 100)}%` : null })}
       >
-        <span class="letter" aria-hidden="true">${LETTERS[index]}</span>
-        <span class="label">${option}</span>
-        ${correct ? html`<span class="mark">✓ <span class="visually-hidden">${l10n.term('correctMark')}</span></span>` : nothing}
+        <span part="option-letter" class="letter" aria-hidden="true">${LETTERS[index]}</span>
+        <span part="option-label" class="label">${option}</span>
+        ${correct ? html`<span part="correct-mark" class="mark">✓ <span class="visually-hidden">${l10n.term('correctMark')}</span></span>` : nothing}
         ${chosen && !correct ? html`<span class="visually-hidden">${l10n.term('yourMark')}</span>` : nothing}
-        ${share !== null ? html`<span class="share">${l10n.number(share, { style: 'percent' })}</span>` : nothing}
+        ${share !== null ? html`<span part="option-share" class="share">${l10n.number(share, { style: 'percent' })}</span>` : nothing}
       </button>
     </li>`;
   }
@@ -127,7 +137,7 @@ export class LingerQuiz extends LitElement {
     const check = viewer?.quizChecks[quiz.id];
     const score = viewer?.score ?? { right: 0, revealed: 0 };
     return html`
-      <p class="correct-is">${l10n.term('correctIs', quiz.options[quiz.correct ?? 0] ?? '')}</p>
+      <p part="correct-is" class="correct-is">${l10n.term('correctIs', quiz.options[quiz.correct ?? 0] ?? '')}</p>
       ${quiz.explanation
         ? html`<div part="explanation" class="explanation"><h3>${l10n.term('why')}</h3><p>${quiz.explanation}</p></div>`
         : nothing}

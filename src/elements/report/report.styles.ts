@@ -11,7 +11,8 @@ export default [
       --_report-card: var(--linger-report-card-background, var(--_surface-alt));
       --_report-line: var(--linger-report-line-color, var(--_accent));
       --_report-concurrent: var(--linger-report-concurrent-color, #2563eb);
-      --_report-mark: var(--linger-report-mark-color, #52525b);
+      --_report-mark: var(--linger-report-mark-color, var(--_muted));
+      --_report-mark-text: var(--linger-report-mark-text-color, var(--_surface));
       --_report-drop: var(--linger-report-drop-color, rgb(225 29 72 / 0.14));
       --_report-gap: var(--linger-report-gap, calc(var(--_space) * 2));
     }
@@ -56,6 +57,7 @@ export default [
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) / 1.5);
       background: var(--_surface);
+      color: var(--_text);
       cursor: pointer;
     }
     button:hover {
@@ -154,7 +156,7 @@ export default [
       margin-inline-end: 6px;
       border-radius: 50%;
       background: var(--_report-mark);
-      color: #fff;
+      color: var(--_report-mark-text);
       font-size: 0.8em;
       font-weight: 700;
     }

@@ -7,6 +7,7 @@ import type { LingerEvent } from '../../events/types.js';
 import { LingerReportReadyEvent } from '../../events/dom/linger-report-ready.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { translation } from './report.strings.js';
+import { DisconnectGrace } from '../player/disconnect-grace.js';
 import styles from './report.styles.js';
 
 /**
@@ -23,18 +24,30 @@ import styles from './report.styles.js';
  * @fires linger-report-ready - The figures are computed (`detail.metrics`).
  * @csspart base - The report's frame.
  * @csspart header - Title, show name and export buttons.
+ * @csspart title - "Retention report".
+ * @csspart show-name - Which show.
+ * @csspart status - Loading / failed / no data.
  * @csspart button - The export buttons.
  * @csspart figures - The four figure cards.
  * @csspart figure - One figure card.
+ * @csspart figure-label - A figure's name.
+ * @csspart figure-value - A figure's value.
+ * @csspart figure-sub - The line under a value.
  * @csspart chart - The retention curve and its key.
+ * @csspart plot - The canvas area of the curve.
+ * @csspart key - The colour key under the curve.
  * @csspart timeline - The numbered list of show timeline marks.
+ * @csspart marker - Each mark's number.
  * @csspart drops - The steepest drops with what happened around them.
  * @csspart data - The data table (details).
+ * @csspart data-summary - Its "Data table" toggle.
+ * @csspart table - The table.
  * @cssproperty --linger-report-background - Report background.
  * @cssproperty --linger-report-card-background - Figure card background.
  * @cssproperty --linger-report-line-color - Retention line and drop outline.
  * @cssproperty --linger-report-concurrent-color - Concurrent viewers line.
  * @cssproperty --linger-report-mark-color - Timeline markers.
+ * @cssproperty --linger-report-mark-text-color - The number on a marker (default the surface colour).
  * @cssproperty --linger-report-drop-color - Fill of the highlighted drop minutes.
  * @cssproperty --linger-report-gap - Space between sections.
  */
@@ -58,11 +71,8 @@ export class LingerReport extends LitElement {
   private plot: uPlot | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private loadToken = 0;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.destroyPlot();
-  }
+  /** A theme that re-renders its section moves the report: the chart survives a short absence. */
+  protected readonly grace = new DisconnectGrace(this, () => this.destroyPlot());
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('locale')) this.localize.update();
@@ -118,17 +128,17 @@ export class LingerReport extends LitElement {
     const m = this.metrics;
     const body =
       this.status === 'loading' || this.status === 'idle'
-        ? html`<p class="status" role="status">${t.term('loading')}</p>`
+        ? html`<p part="status" class="status" role="status">${t.term('loading')}</p>`
         : this.status === 'failed'
-          ? html`<p class="status" role="alert">${t.term('failed')}</p>`
+          ? html`<p part="status" class="status" role="alert">${t.term('failed')}</p>`
           : !m || m.viewers === 0
-            ? html`<p class="status" role="status">${t.term('empty')}</p>`
+            ? html`<p part="status" class="status" role="status">${t.term('empty')}</p>`
             : this.renderReport(m);
     return html`<section part="base" class="base" lang=${t.lang} dir=${t.dir} aria-labelledby="title">
       <header part="header">
         <div>
-          <h2 id="title">${t.term('title')}</h2>
-          ${m?.show ? html`<div class="show">${t.term('showLabel', m.show)}</div>` : nothing}
+          <h2 part="title" id="title">${t.term('title')}</h2>
+          ${m?.show ? html`<div part="show-name" class="show">${t.term('showLabel', m.show)}</div>` : nothing}
         </div>
         ${m && m.viewers > 0
           ? html`<div class="actions">
@@ -150,24 +160,24 @@ export class LingerReport extends LitElement {
     return html`
       <dl part="figures" class="figures">
         <div part="figure" class="figure">
-          <dt>${t.term('avgWatch')}</dt>
-          <dd class="value">${t.duration(m.avgWatchPerViewer)}</dd>
-          <dd class="sub">${t.term('perViewer')} · ${t.term('perSession', t.duration(m.avgWatchPerSession))}</dd>
+          <dt part="figure-label">${t.term('avgWatch')}</dt>
+          <dd part="figure-value" class="value">${t.duration(m.avgWatchPerViewer)}</dd>
+          <dd part="figure-sub" class="sub">${t.term('perViewer')} · ${t.term('perSession', t.duration(m.avgWatchPerSession))}</dd>
         </div>
         <div part="figure" class="figure">
-          <dt>${t.term('interactionRate')}</dt>
-          <dd class="value">${pct(m.interactionRate)}</dd>
-          <dd class="sub">${t.term('interactingOf', n(m.interacting), n(m.viewers))}</dd>
+          <dt part="figure-label">${t.term('interactionRate')}</dt>
+          <dd part="figure-value" class="value">${pct(m.interactionRate)}</dd>
+          <dd part="figure-sub" class="sub">${t.term('interactingOf', n(m.interacting), n(m.viewers))}</dd>
         </div>
         <div part="figure" class="figure">
-          <dt>${t.term('returnRate')}</dt>
-          <dd class="value">${pct(m.returnRate)}</dd>
-          <dd class="sub">${t.term('returningOf', n(m.returning), n(m.viewers))}</dd>
+          <dt part="figure-label">${t.term('returnRate')}</dt>
+          <dd part="figure-value" class="value">${pct(m.returnRate)}</dd>
+          <dd part="figure-sub" class="sub">${t.term('returningOf', n(m.returning), n(m.viewers))}</dd>
         </div>
         <div part="figure" class="figure">
-          <dt>${t.term('viewers')}</dt>
-          <dd class="value">${n(m.viewers)}</dd>
-          <dd class="sub">${t.term('peak', n(m.peakConcurrent))}</dd>
+          <dt part="figure-label">${t.term('viewers')}</dt>
+          <dd part="figure-value" class="value">${n(m.viewers)}</dd>
+          <dd part="figure-sub" class="sub">${t.term('peak', n(m.peakConcurrent))}</dd>
         </div>
       </dl>
       <figure part="chart">
@@ -175,8 +185,8 @@ export class LingerReport extends LitElement {
           <h3>${t.term('curve')}</h3>
           <p>${t.term('curveDescription')}</p>
         </figcaption>
-        <div class="plot" dir="ltr" role="img" aria-label=${t.term('chartSummary', n(minutes), n(m.peakConcurrent), dropMinutes)}></div>
-        <ul class="key">
+        <div part="plot" class="plot" dir="ltr" role="img" aria-label=${t.term('chartSummary', n(minutes), n(m.peakConcurrent), dropMinutes)}></div>
+        <ul part="key" class="key">
           <li><span class="swatch retention"></span>${t.term('retentionSeries')}</li>
           <li><span class="swatch concurrent"></span>${t.term('concurrentSeries')}</li>
           <li><span class="swatch drop"></span>${t.term('drops')}</li>
@@ -187,7 +197,7 @@ export class LingerReport extends LitElement {
           <h3 id="timeline-title">${t.term('timeline')}</h3>
           <ol class="timeline">
             ${m.timeline.map(
-              (mark, i) => html`<li><span class="marker" aria-hidden="true">${n(i + 1)}</span>${this.markText(mark)}</li>`,
+              (mark, i) => html`<li><span part="marker" class="marker" aria-hidden="true">${n(i + 1)}</span>${this.markText(mark)}</li>`,
             )}
           </ol>
         </section>
@@ -210,8 +220,8 @@ export class LingerReport extends LitElement {
         </section>
       </div>
       <details part="data">
-        <summary>${t.term('dataTable')}</summary>
-        <table>
+        <summary part="data-summary">${t.term('dataTable')}</summary>
+        <table part="table">
           <thead>
             <tr><th scope="col">${t.term('minute', '')}</th><th scope="col">${t.term('concurrentSeries')}</th><th scope="col">${t.term('retentionSeries')}</th></tr>
           </thead>
@@ -245,6 +255,7 @@ export class LingerReport extends LitElement {
     const line = color('--_report-line', '#e11d48');
     const concurrent = color('--_report-concurrent', '#2563eb');
     const markColor = color('--_report-mark', '#52525b');
+    const markText = color('--_report-mark-text', '#ffffff');
     const dropFill = color('--_report-drop', 'rgba(225,29,72,0.14)');
     const text = color('--_text', '#18181b');
     const grid = color('--_border', '#e4e4e7');
@@ -271,7 +282,7 @@ export class LingerReport extends LitElement {
       ],
       hooks: {
         drawClear: [(u) => this.drawDrops(u, m, dropFill)],
-        draw: [(u) => this.drawMarks(u, m, markColor, style.fontFamily)],
+        draw: [(u) => this.drawMarks(u, m, { line: markColor, text: markText }, style.fontFamily)],
       },
     };
     this.plot = new UPlot(options, data, box);
@@ -298,7 +309,7 @@ export class LingerReport extends LitElement {
   }
 
   /** A dashed line and a numbered marker per timeline mark (numbers match the list below). */
-  private drawMarks(u: uPlot, m: ShowMetrics, color: string, font: string): void {
+  private drawMarks(u: uPlot, m: ShowMetrics, colors: { line: string; text: string }, font: string): void {
     const { ctx } = u;
     const ratio = devicePixelRatio || 1;
     const top = u.bbox.top;
@@ -316,7 +327,7 @@ export class LingerReport extends LitElement {
       row = x - lastX < radius * 2.2 ? row + 1 : 0; // stack markers that would overlap
       lastX = x;
       const y = top + radius + 2 * ratio + row * radius * 2.2;
-      ctx.strokeStyle = color;
+      ctx.strokeStyle = colors.line;
       ctx.lineWidth = ratio;
       ctx.setLineDash([3 * ratio, 3 * ratio]);
       ctx.beginPath();
@@ -324,11 +335,11 @@ export class LingerReport extends LitElement {
       ctx.lineTo(x, bottom);
       ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = color;
+      ctx.fillStyle = colors.line;
       ctx.beginPath();
       ctx.arc(x, y, radius, 0, Math.PI * 2);
       ctx.fill();
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = colors.text;
       ctx.fillText(this.localize.number(i + 1), x, y + 0.5 * ratio);
     });
     ctx.restore();
@@ -348,7 +359,7 @@ export class LingerReport extends LitElement {
     return this.metrics ? metricsCsv(this.metrics) : '';
   }
 
-  /** The chart (with its marks and drops) as a PNG blob on a white background. */
+  /** The chart (with its marks and drops) as a PNG blob on the report's background. */
   async toPng(): Promise<Blob | null> {
     const source = this.plot?.ctx.canvas;
     if (!source) return null;
@@ -356,7 +367,7 @@ export class LingerReport extends LitElement {
     canvas.width = source.width;
     canvas.height = source.height;
     const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = getComputedStyle(this).getPropertyValue('--_report-bg').trim() || '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(source, 0, 0);
     return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));

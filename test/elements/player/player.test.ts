@@ -103,7 +103,7 @@ describe('<linger-player>', () => {
     await player.updateComplete;
     expect(video.muted, 'sound on after the tap').to.equal(false);
     expect(shadow(player).querySelector('[part=unmute-button]'), 'prompt gone').to.equal(null);
-    const mute = shadow(player).querySelector<HTMLButtonElement>('[part=control][aria-pressed]')!;
+    const mute = shadow(player).querySelector<HTMLButtonElement>('[part~=control][aria-pressed]')!;
     expect(mute.getAttribute('aria-label'), 'mute control labelled').to.equal('Mute');
     player.remove();
   });

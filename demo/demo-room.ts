@@ -7,6 +7,21 @@ import type { LingerRoom } from '../src/elements/room/room.js';
 import type { RoomSession } from '../src/core/session.js';
 
 export async function setUpRoom(room: LingerRoom, role: 'viewer' | 'host'): Promise<void> {
+  // Ask the server first, so a demo without Agora makes no failing token request.
+  if (await agoraConfigured()) await useAgora(room, role);
+  room.hidden = false;
+}
+
+async function agoraConfigured(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/demo-config');
+    return response.ok && ((await response.json()) as { agora?: boolean }).agora === true;
+  } catch {
+    return false;
+  }
+}
+
+async function useAgora(room: LingerRoom, role: 'viewer' | 'host'): Promise<void> {
   const key = new URLSearchParams(location.search).get('key');
   const tokenUrl = role === 'host' && key ? `/api/token?key=${encodeURIComponent(key)}` : '/api/token';
   try {
@@ -17,9 +32,8 @@ export async function setUpRoom(room: LingerRoom, role: 'viewer' | 'host'): Prom
       room.appId = appId;
     }
   } catch {
-    // No endpoint: BroadcastChannel between the tabs of this browser.
+    // The endpoint failed: BroadcastChannel between the tabs of this browser.
   }
-  room.hidden = false;
 }
 
 /** Calls `render` now and whenever the room's session, state, status or audience changes. */
@@ -33,6 +47,25 @@ export function follow(room: LingerRoom, render: (session: RoomSession | null) =
   });
 }
 
+/**
+ * Elements with nothing to show still take a gap in a grid: hide each one (`data-when="lottery"`)
+ * until the show state has one of the fields it names. Returns whether any is shown.
+ */
+export function hideIdleElements(session: RoomSession | null, container: ParentNode = document): boolean {
+  const state = session?.state as unknown as Record<string, unknown> | undefined;
+  let any = false;
+  for (const element of container.querySelectorAll<HTMLElement>('[data-when]')) {
+    const shown = (element.dataset.when ?? '').split(' ').some((key) => present(state?.[key]));
+    element.hidden = !shown;
+    any ||= shown;
+  }
+  return any;
+}
+
+function present(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}
+
 /** The header's connection line: `connected · broadcast`. */
 export function showStatus(session: RoomSession | null): void {
   const status = session?.$status.get() ?? 'idle';
@@ -42,12 +75,16 @@ export function showStatus(session: RoomSession | null): void {
   node.textContent = `${status} · ${session?.transport.kind ?? ''}`;
 }
 
-/** The language menu: sets `<html lang dir>`, which every Linger element follows; kept in the URL. */
-export function useLanguageSwitcher(select: HTMLSelectElement): void {
+/**
+ * The language menu: sets `<html lang dir>`, which every Linger element follows; kept in the URL.
+ * `onChange` re-renders what the page itself localizes (prices).
+ */
+export function useLanguageSwitcher(select: HTMLSelectElement, onChange?: () => void): void {
   const apply = (lang: string) => {
     document.documentElement.lang = lang;
     document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
     select.value = lang;
+    onChange?.();
   };
   apply(new URLSearchParams(location.search).get('lang') ?? 'en');
   select.addEventListener('change', () => {

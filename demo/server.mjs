@@ -9,7 +9,8 @@
 // AGORA_APP_CERTIFICATE (turn on the token endpoint; without them the demo runs on
 // BroadcastChannel), LINGER_HOST_KEY (the host console's key; random when unset),
 // LINGER_HOST_IDS (comma-separated host ids, default `host`), LINGER_TOKEN_EXPIRE_SECONDS,
-// LINGER_EVENTS_FILE (the collector's NDJSON file, default demo/.data/events.ndjson).
+// LINGER_EVENTS_FILE (the collector's NDJSON file, default demo/.data/events.ndjson),
+// LINGER_CSP (`off` serves the pages without the Content-Security-Policy header; default on).
 //
 // The collector (`demo/collector.mjs`): `POST /api/events` takes webhook batches (deduplicated by
 // event id, appended to the NDJSON file); `GET /api/events` serves the file; /demo/report.html shows it.
@@ -26,21 +27,66 @@ const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8000;
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-// nanostores reads `process.env.NODE_ENV`; pages that do not define `window.process` get it here.
-const PROCESS_SHIM = "<script>window.process={env:{NODE_ENV:'development'}}</script>";
+// nanostores reads `process.env.NODE_ENV`; pages that do not load the shim get it injected here.
+// An external script, not an inline one: the CSP below allows scripts from this origin only.
+const PROCESS_SHIM_PATH = '/demo/process-shim.js';
+const PROCESS_SHIM_TAG = `<script src="${PROCESS_SHIM_PATH}"></script>`;
 
-/** Injects the `process` shim into served HTML unless the page already defines it. */
+/** Adds the `process` shim to served HTML unless the page already loads it. */
 const processShimPlugin = {
   name: 'linger-process-shim',
   transform(context) {
     if (!context.response.is('html') || typeof context.body !== 'string') return undefined;
-    if (context.body.includes('window.process')) return undefined;
+    if (context.body.includes(PROCESS_SHIM_PATH)) return undefined;
     const body = context.body;
     const head = /<head[^>]*>/i.exec(body);
-    if (head) return { body: body.slice(0, head.index + head[0].length) + PROCESS_SHIM + body.slice(head.index + head[0].length) };
-    return { body: PROCESS_SHIM + body };
+    if (head) return { body: body.slice(0, head.index + head[0].length) + PROCESS_SHIM_TAG + body.slice(head.index + head[0].length) };
+    return { body: PROCESS_SHIM_TAG + body };
   },
 };
+
+/**
+ * The strict policy every page is served with: everything from this origin only, no inline script
+ * or style (no `style="…"` either), Trusted Types for DOM XSS sinks. `test/demo/csp.node.test.mjs`
+ * runs a whole show under it with zero violations, so nothing beyond the strict base is allowed:
+ * - no `img-src data: blob:` — no page or element loads such images (the countdown's `.ics` is a
+ *   `data:` download link, which `img-src` does not govern);
+ * - no `media-src blob:` — the demo plays an MP4; an HLS replay through hls.js (Media Source
+ *   Extensions) would need it;
+ * - `object-src 'none'` and `base-uri 'none'` tighten what `default-src` leaves open; nothing uses them.
+ * With Agora configured (AGORA_APP_ID), `connect-src` also allows `https:` and `wss:`: the RTM and
+ * RTC SDKs reach region-dependent Agora gateways that no short list names (untested here: no network).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+/** Serves every response with the policy (it only takes effect on documents and workers). */
+function contentSecurityPolicy(agora) {
+  const policy = agora ? CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' https: wss:") : CONTENT_SECURITY_POLICY;
+  return async (ctx, next) => {
+    ctx.set('Content-Security-Policy', policy);
+    return next();
+  };
+}
+
+/** `GET /api/demo-config`: what the pages need to know before connecting (is Agora configured?). */
+function demoConfig(agora) {
+  return async (ctx, next) => {
+    if (ctx.path !== '/api/demo-config') return next();
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { agora };
+    return undefined;
+  };
+}
 
 /** `/` → the storefront; dot-files and dot-folders (`.git`, `.env`) are never served. */
 async function demoRoutes(ctx, next) {
@@ -91,7 +137,7 @@ function parsePort(value) {
  * @param {boolean} [options.quiet]  Print nothing.
  * @returns {Promise<{ url: string, port: number, storefrontUrl: string, hostUrl: string,
  *   hostKey: string, hostIds: string[], tokensLive: boolean, reportUrl: string, eventsFile: string,
- *   collector: ReturnType<typeof createCollector>, close: () => Promise<void> }>}
+ *   csp: boolean, collector: ReturnType<typeof createCollector>, close: () => Promise<void> }>}
  *   `url` is the origin, e.g. `http://127.0.0.1:8000` (no trailing slash).
  */
 export async function startDemoServer({ port, env = process.env, quiet = false } = {}) {
@@ -109,6 +155,8 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
     ...(env.LINGER_TOKEN_EXPIRE_SECONDS ? { expireSeconds: Number(env.LINGER_TOKEN_EXPIRE_SECONDS) } : {}),
   });
 
+  const csp = env.LINGER_CSP !== 'off';
+  const agora = tokens.live && !tokens.problem;
   const eventsFile = resolve(rootDir, env.LINGER_EVENTS_FILE || 'demo/.data/events.ndjson');
   const collector = createCollector({ file: eventsFile });
 
@@ -140,7 +188,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
         injectWebSocket: false,
         watch: false,
         nodeResolve: true,
-        middleware: [collector.middleware, demoRoutes, tokens.middleware],
+        middleware: [...(csp ? [contentSecurityPolicy(agora)] : []), collector.middleware, demoConfig(agora), demoRoutes, tokens.middleware],
         plugins: [
           esbuildPlugin({ ts: true, tsconfig: join(rootDir, 'tsconfig.json'), target: 'es2022' }),
           processShimPlugin,
@@ -163,6 +211,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
   log(`Storefront:   ${storefrontUrl}`);
   log(`Host console: ${hostUrl}`);
   log(`Report:       ${url}/demo/report.html (events: POST/GET ${url}/api/events → ${eventsFile})`);
+  log(csp ? 'CSP:          strict (LINGER_CSP=off to serve without it)' : 'CSP:          off (LINGER_CSP=off)');
   if (tokens.problem) log(`Agora tokens: misconfigured — ${tokens.problem} (/api/token answers 500)`);
   else if (tokens.live) log(`Agora tokens: live at ${url}/api/token (AGORA_APP_ID ${env.AGORA_APP_ID}; host ids: ${hostIds.join(', ')})`);
   else log('Agora tokens: off (AGORA_APP_ID/AGORA_APP_CERTIFICATE not set) — the demo runs on BroadcastChannel.');
@@ -179,7 +228,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
     return closing;
   };
 
-  return { url, port: actualPort, storefrontUrl, hostUrl, hostKey, hostIds, tokensLive: tokens.live && !tokens.problem, reportUrl: `${url}/demo/report.html`, eventsFile, collector, close };
+  return { url, port: actualPort, storefrontUrl, hostUrl, hostKey, hostIds, tokensLive: agora, reportUrl: `${url}/demo/report.html`, eventsFile, csp, collector, close };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -326,7 +326,9 @@ describe('demo server', () => {
       const page = await fetch(server.storefrontUrl);
       assert.equal(page.status, 200, 'storefront page is served');
       assert.match(page.headers.get('content-type'), /text\/html/, 'as HTML');
-      assert.match(await page.text(), /window\.process/, 'with the process shim nanostores needs');
+      assert.match(await page.text(), /<script src="[^"]*process-shim\.js"><\/script>/, 'with the process shim nanostores needs (an external script: the CSP forbids inline ones)');
+      const shim = await fetch(`${server.url}/demo/process-shim.js`);
+      assert.match(await shim.text(), /window\.process/, 'the shim defines window.process');
     } finally {
       await server.close();
     }

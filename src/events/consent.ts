@@ -46,6 +46,11 @@ export class ConsentGate {
     for (const listener of this.listeners) listener(allowed);
   }
 
+  /** Stops following the Customer Privacy API (the room is gone); `set()` starts again. */
+  pause(): void {
+    this.unlisten();
+  }
+
   dispose(): void {
     this.unlisten();
     this.listeners.clear();

@@ -5,7 +5,7 @@ import { RoomController } from '../../controllers/room-controller.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
-import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/protocol.js';
+import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult, RoomSession } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';

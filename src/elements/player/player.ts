@@ -3,10 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { RoomController } from '../../controllers/room-controller.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { RtcAudience, type RtcSdk, type RtcState, type RtcStats } from '../../media/agora-rtc.js';
+import type { RtcAudience, RtcSdk, RtcState, RtcStats } from '../../media/agora-rtc.js';
 import { attachSource, type AttachedSource, type HlsModule } from '../../media/hls.js';
 import { WatchTimeTracker } from '../../media/watch-time.js';
-import { fetchAgoraToken } from '../../transports/agora-rtm-token.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
 import type { LingerRoom } from '../room/room.js';
 import { translation } from './player.strings.js';
@@ -15,6 +14,14 @@ import styles from './player.styles.js';
 
 /** What the player needs from its room to join Agora RTC (a `<linger-room>` has all of it). */
 type RoomConfig = Pick<LingerRoom, 'appId' | 'tokenUrl' | 'channel' | 'userId'>;
+
+type RtcLive = typeof import('./rtc-live.js');
+let rtcLive: Promise<RtcLive> | undefined;
+const RTC_LOAD_RETRY_MS = 5000;
+const loadRtcLive = (): Promise<RtcLive> => (rtcLive ??= import('./rtc-live.js')).catch((error: unknown) => {
+  rtcLive = undefined; // let a later show try again
+  throw error;
+});
 
 /**
  * The show's video. Live: joins the room's Agora channel as an RTC audience member (the SDK is
@@ -102,6 +109,10 @@ export class LingerPlayer extends LitElement {
   private readonly roomCtl = new RoomController(this);
   private readonly t = new LocalizeController(this, translation, () => this.roomCtl.room as unknown as Element | null);
   private rtc: RtcAudience | null = null;
+  /** The RTC code is on its way (a chunk, then the SDK); `rtcAttempt` voids a load that was stopped. */
+  private rtcLoading = false;
+  private rtcAttempt = 0;
+  private rtcReload: ReturnType<typeof setTimeout> | undefined;
   private attached: AttachedSource | null = null;
   private attachedSrc = '';
   private intersection: IntersectionObserver | null = null;
@@ -228,8 +239,39 @@ export class LingerPlayer extends LitElement {
       this.stopRtc();
       return;
     }
-    if (this.rtc) return;
-    const { appId, channel, tokenUrl, userId } = config!;
+    if (this.rtc || this.rtcLoading) return;
+    const attempt = ++this.rtcAttempt;
+    this.rtcLoading = true;
+    this.rtcState = 'connecting';
+    void loadRtcLive().then(
+      (live) => {
+        if (attempt !== this.rtcAttempt) return; // stopped (or restarted) while loading
+        this.rtcLoading = false;
+        this.startRtc(live);
+      },
+      (error: unknown) => {
+        if (attempt !== this.rtcAttempt) return;
+        this.rtcLoading = false;
+        console.warn('[linger] the live player could not load its RTC code; trying again', error);
+        // Shown as "can't connect — retrying"; a flaky network may serve the chunk next time.
+        this.rtcState = 'retrying';
+        this.setRetry(RTC_LOAD_RETRY_MS);
+        this.rtcReload = setTimeout(() => {
+          this.rtcReload = undefined;
+          this.rtcState = 'idle';
+          this.syncRtc();
+        }, RTC_LOAD_RETRY_MS);
+      },
+    );
+  }
+
+  private startRtc({ RtcAudience, fetchAgoraToken }: RtcLive): void {
+    const config = this.roomConfig;
+    if (!config?.appId || !this.rtcContainer || !this.isConnected || this.phase !== 'live') {
+      this.rtcState = 'idle';
+      return;
+    }
+    const { appId, channel, tokenUrl, userId } = config;
     const session = this.roomCtl.session;
     const uid = userId || session?.userId || null;
     const rtc = new RtcAudience({
@@ -268,6 +310,17 @@ export class LingerPlayer extends LitElement {
   }
 
   private stopRtc(): void {
+    if (this.rtcReload !== undefined) {
+      clearTimeout(this.rtcReload);
+      this.rtcReload = undefined;
+      this.rtcState = 'idle';
+      this.setRetry(null);
+    }
+    if (this.rtcLoading) {
+      this.rtcAttempt++;
+      this.rtcLoading = false;
+      this.rtcState = 'idle';
+    }
     if (!this.rtc) return;
     const rtc = this.rtc;
     this.rtc = null;

@@ -227,6 +227,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     }
     if (generation !== this.generation || !this.isConnected) return;
     this.live = live;
+    this.consentGate.set(this.consent as ConsentMode);
     let transport: Transport;
     try {
       transport = this.customTransport ?? this.createTransport(live);
@@ -316,6 +317,11 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.viewerEvents?.flush();
     this.viewerEvents?.dispose();
     this.viewerEvents = null;
+    // No retry timers or consent listeners outlive the room: the outbox keeps undelivered events
+    // for the next connect (or the next page), and start() follows consent again.
+    this.webhookSink?.close();
+    this.webhookSink = null;
+    this.consentGate.pause();
     const session = this.session;
     this.session$.set(null);
     await session?.close();

@@ -300,6 +300,19 @@ const BASE_MODULES = [
 ];
 const baseChunk = (id) => (BASE_MODULES.some((pattern) => pattern.test(id)) ? 'base' : undefined);
 
+/** Ships the theme presets (src/themes/*.css) as plain files: `dist/themes/` and `dist/cdn/themes/`. */
+function themePresets() {
+  const themesDir = path.join(srcDir, 'themes');
+  return {
+    name: 'linger-theme-presets',
+    generateBundle() {
+      for (const file of readdirSync(themesDir).filter((name) => name.endsWith('.css'))) {
+        this.emitFile({ type: 'asset', fileName: `themes/${file}`, source: readFileSync(path.join(themesDir, file), 'utf8') });
+      }
+    },
+  };
+}
+
 /** @type {import('rollup').RollupOptions} */
 const npm = {
   input: [path.join(srcDir, 'index.ts'), path.join(srcDir, 'react', 'index.ts'), ...registrations.map(({ file }) => file)],
@@ -312,7 +325,7 @@ const npm = {
     entryFileNames: '[name].js',
     sourcemap: true,
   },
-  plugins: [dependenciesOnly(), typescript({ sourceMap: true }), flatElementEntries()],
+  plugins: [dependenciesOnly(), typescript({ sourceMap: true }), flatElementEntries(), themePresets()],
   onwarn,
 };
 
@@ -339,6 +352,7 @@ const cdn = {
     typescript({ sourceMap: false }),
     minifyCssLiterals(),
     minify(),
+    themePresets(),
     cdnStats(),
   ],
   onwarn,

@@ -39,7 +39,8 @@ for (const { name, file } of selected) {
   }
   run ??= (await import(pathToFileURL(modulePath).href)).default;
   console.log(`\n▶ bench/${name}`);
-  const { figures, targets = {}, direction = {} } = await run();
+  const result = await run();
+  const { figures, targets = {}, direction = {} } = result;
   const misses = Object.entries(targets).filter(([metric, target]) => {
     const value = figures[metric];
     const higherIsBetter = direction[metric] === 'min';
@@ -54,7 +55,7 @@ for (const { name, file } of selected) {
     ok: metric in targets ? (misses.some(([m]) => m === metric) ? 'MISS' : 'ok') : '',
   }));
   console.table(rows);
-  writeFileSync(join(here, 'results', `${name}.json`), JSON.stringify({ name, figures, targets, pass }, null, 2) + '\n');
+  writeFileSync(join(here, 'results', `${name}.json`), JSON.stringify({ name, figures, targets, pass, ...(result.curve ? { curve: result.curve } : {}) }, null, 2) + '\n');
   console.log(`${pass ? 'pass' : 'FAIL'} → bench/results/${name}.json`);
 }
 process.exit(allPass ? 0 : 1);

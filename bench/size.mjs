@@ -82,20 +82,16 @@ const groups = [];
 // groups start from every file the page loads.
 const grouped = new Set(pageFiles);
 const queue = [...pageFiles].flatMap((name) => file(name).dynamicImports);
+// Each dynamic import is its own group (what loads at that moment); imports it makes later, such
+// as the room's session chunk importing the RTM SDK, become groups of their own.
 for (const start of queue) {
   if (grouped.has(start)) continue;
-  const members = new Set();
-  const pending = [start];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (grouped.has(next) || members.has(next)) continue;
-    for (const member of staticClosure(next, grouped)) {
-      members.add(member);
-      pending.push(...file(member).dynamicImports);
-    }
+  const members = [...staticClosure(start, grouped)];
+  for (const member of members) {
+    grouped.add(member);
+    queue.push(...file(member).dynamicImports);
   }
-  for (const member of members) grouped.add(member);
-  groups.push({ name: groupName(start), members: [...members] });
+  groups.push({ name: groupName(start), members });
 }
 
 /** `chunks/agora-rtm-AbC123.js` → `agora-rtm`. */

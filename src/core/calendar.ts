@@ -124,9 +124,12 @@ export type CountdownView =
  * What a countdown shows at host time `now`. Whole seconds are `ceil((at − now) / 1000)`, so every
  * screen on the host's clock flips at the same instant; the pre-announce starts when `now ≥ at −
  * lead`, the drop when `now ≥ at` and lasts `dropMs` (or while a first-N drop still has some left).
+ * A drop the host fires before its planned time ("Fire now") shows at once, ahead of earlier perks.
  */
 export function countdownPhase(schedule: readonly Perk[], drop: PerkDrop | null, now: number, dropMs = 120_000): CountdownView {
   const sorted = [...schedule].sort((a, b) => a.at - b.at);
+  const early = drop ? sorted.find((perk) => perk.id === drop.id && now < perk.at) : undefined;
+  if (early) return { phase: 'drop', perk: early, drop };
   for (const perk of sorted) {
     const live = drop && drop.id === perk.id ? drop : null;
     const lasting = live && typeof live.remaining === 'number' && live.remaining > 0;

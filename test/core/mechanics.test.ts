@@ -117,6 +117,8 @@ describe('countdown phase on skewed clocks', () => {
     const drop = { id: 'b', title: 'First 10', remaining: 3 };
     expect(countdownPhase(perks, drop, 400_000 + 600_000).phase, 'first-N drop stays while some are left').to.equal('drop');
     expect(countdownPhase(perks, { ...drop, remaining: 0 }, 400_000 + 600_000).phase).to.equal('idle');
+    // "Fire now": the host drops perk b long before its time, while perk a is still ahead.
+    expect(countdownPhase(perks, drop, 10_000), 'an early drop shows at once').to.deep.include({ phase: 'drop', perk: perks[1], drop });
   });
 });
 

@@ -4,6 +4,7 @@
  * Only the active language's strings are loaded (each language is a dynamic `import()`), and
  * numbers, prices, times and plurals go through `Intl`.
  */
+import { onRoomsChanged } from '../core/registry.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The languages every viewer- and host-facing string exists in. */
@@ -70,7 +71,8 @@ function watchDocument(listener: () => void): () => void {
   documentListeners.add(listener);
   if (!documentObserver && typeof MutationObserver === 'function') {
     documentObserver = new MutationObserver(() => documentListeners.forEach((notify) => notify()));
-    documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    // `lang`/`dir` anywhere (a theme's section) and a room's `locale` all change what elements show.
+    documentObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir', 'locale'] });
   }
   return () => documentListeners.delete(listener);
 }
@@ -118,12 +120,19 @@ export class LocalizeController<T extends Strings> implements ReactiveController
   }
 
   hostConnected(): void {
-    this.stopWatching = watchDocument(() => this.update());
+    const stopDocument = watchDocument(() => this.update());
+    // A room added after this element (the autoloader, Shopify's embed at the end of <body>) may set the language.
+    const stopRooms = onRoomsChanged(() => this.update());
+    this.stopWatching = () => {
+      stopDocument();
+      stopRooms();
+    };
     this.update();
   }
 
   hostDisconnected(): void {
     this.stopWatching?.();
+    this.stopWatching = undefined;
   }
 
   /** Re-reads the language (call when the element's `locale` attribute or room changes). */

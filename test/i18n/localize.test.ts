@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { LocalizeController, directionOf, resolveLocale, type Translation } from '../../src/i18n/localize.js';
+import { roomIdChanged as roomsChanged } from '../../src/core/registry.js';
 
 const en = { hello: 'Hello', left: (n: number) => `${n} left` };
 const translation: Translation<typeof en> = {
@@ -58,4 +59,34 @@ describe('localize', () => {
     await waitUntil(() => probe.shadowRoot!.textContent!.includes('こんにちは'), 'own locale attribute wins');
     probe.remove();
   });
+
+  it('follows a room that appears after the element, and a room whose locale changes', async () => {
+    document.documentElement.lang = 'en';
+    const probe = new RoomProbe();
+    document.body.append(probe);
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent, 'English before any room').to.contain('Hello');
+    const room = document.createElement('div');
+    room.setAttribute('locale', 'ar');
+    probe.room = room;
+    document.body.append(room);
+    // What the registry says when a <linger-room> connects.
+    roomsChanged();
+    await waitUntil(() => probe.shadowRoot!.textContent!.includes('مرحبا'), 'the late room’s Arabic');
+    room.setAttribute('locale', 'es');
+    await waitUntil(() => probe.shadowRoot!.textContent!.includes('Hola'), 'the room’s new locale');
+    probe.remove();
+    room.remove();
+  });
 });
+
+/** A probe whose room is whatever the test says, as elements resolve theirs through the registry. */
+class RoomProbe extends LitElement {
+  room: Element | null = null;
+  readonly l10n = new LocalizeController(this, translation, () => this.room);
+  protected override render() {
+    return html`<p>${this.l10n.term('hello')}</p>`;
+  }
+}
+customElements.define('linger-localized-room-probe', RoomProbe);
+

@@ -45,7 +45,9 @@ function isRoom(node: Node): node is RoomHandle {
 
 /** The room an element belongs to, or `null` while there is none (yet). */
 export function resolveRoom(element: Element): RoomHandle | null {
-  const id = element.getAttribute('room');
+  // The property first: lit writes a reflected property to its attribute only after willUpdate.
+  const property = (element as { room?: unknown }).room;
+  const id = typeof property === 'string' && property ? property : element.getAttribute('room');
   if (id) {
     for (const room of rooms) if (room.id === id && room.isConnected) return room;
     return null;

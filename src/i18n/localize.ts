@@ -82,6 +82,13 @@ type Host = ReactiveControllerHost & HTMLElement;
 // Building an Intl.NumberFormat costs far more than using one, and elements format numbers on every
 // render: one formatter per locale and options, for the page's life (a handful in practice).
 const formatters = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** A non-empty string property of an element (`locale`), or ''. */
+function propertyOf(element: Element, name: string): string {
+  const value = (element as unknown as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}
 function formatter(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${options ? JSON.stringify(options) : ''}`;
   let cached = formatters.get(key);
@@ -186,13 +193,17 @@ export class LocalizeController<T extends Strings> implements ReactiveController
 
   /** The plural category of `count` in this language (`one`, `few`, `many`, `other`…). */
   plural(count: number): Intl.LDMLPluralRule {
-    return new Intl.PluralRules(this.locale).select(count);
+    let rules = pluralRules.get(this.locale);
+    if (!rules) pluralRules.set(this.locale, (rules = new Intl.PluralRules(this.locale)));
+    return rules.select(count);
   }
 
   private requestedTag(): string | null {
-    const own = this.host.getAttribute('locale');
+    // Properties first: lit reflects them to attributes only after willUpdate, where elements re-read.
+    const own = propertyOf(this.host, 'locale') || this.host.getAttribute('locale');
     if (own) return own;
-    const roomLocale = this.roomOf()?.getAttribute('locale');
+    const room = this.roomOf();
+    const roomLocale = (room && propertyOf(room, 'locale')) || room?.getAttribute('locale');
     if (roomLocale) return roomLocale;
     let node: Node | null = this.host;
     while (node) {

@@ -1,5 +1,12 @@
 import type { Translation } from '../../i18n/localize.js';
 
+/**
+ * Terms with a count take it formatted (`l10n.number`) and with its plural category in the active
+ * language (`l10n.plural`): each language picks its own forms (English one/other, Arabic six, most
+ * of the others none).
+ */
+type Plural = Intl.LDMLPluralRule;
+
 export const en = {
   title: 'Host console',
   notHost: (user: string) => `Not a host of this room: "${user}" can watch but cannot drive this show.`,
@@ -51,7 +58,7 @@ export const en = {
   stepDue: 'Due',
   stepFired: 'Fired',
   stepPast: 'Missed',
-  sendingIn: (label: string, seconds: number) => `Sending “${label}” in ${seconds} s`,
+  sendingIn: (label: string, seconds: string) => `Sending “${label}” in ${seconds} s`,
   undo: 'Undo',
   announce: 'Announce',
   announcement: 'Announcement',
@@ -82,6 +89,7 @@ export const en = {
   soldOut: 'Sold out',
   firstN: 'First N left',
   invalidJson: (detail: string) => `That is not a valid product list: ${detail}`,
+  invalidBank: (detail: string) => `That is not a valid quiz bank: ${detail}`,
   loadFailed: (detail: string) => `Could not load the product: ${detail}`,
   shortcuts: 'Shortcuts: Alt+1…6 tabs · N fire next · A announce · Z undo',
   actionFailed: (detail: string) => `Not sent: ${detail}`,
@@ -106,7 +114,7 @@ export const en = {
   latestEntrants: 'Latest entrants',
   winnersAre: (names: string) => `Winners: ${names}`,
   noWinners: 'No entrants, no winners.',
-  lotteryStatus: (status: string, count: number) => `${status} · ${count} entrants`,
+  lotteryStatus: (status: string, count: string, form: Plural) => `${status} · ${count} ${form === 'one' ? 'entrant' : 'entrants'}`,
   question: 'Question',
   option: (n: number) => `Option ${n}`,
   correctOption: 'Correct option',
@@ -116,9 +124,9 @@ export const en = {
   exportBank: 'Export',
   ask: 'Ask',
   reveal: 'Reveal',
-  answersIn: (count: number) => `${count} answers in`,
+  answersIn: (count: string, form: Plural) => `${count} ${form === 'one' ? 'answer' : 'answers'} in`,
   leaderboard: 'Leaderboard',
-  points: (n: number) => `${n} right`,
+  points: (count: string, _form: Plural) => `${count} right`,
   bankEmpty: 'The bank is empty: add a question first.',
   statusOpen: 'Open',
   statusClosed: 'Closed',

@@ -78,10 +78,12 @@ export class LingerHostConsole extends LitElement {
 
   /** Language of the console, e.g. `ar`; else the room's `locale`, else `<html lang>`. */
   @property({ reflect: true }) locale = '';
+  /** Id of the `<linger-room>` to drive; changing it moves the console to that room. */
+  @property({ reflect: true }) room = '';
 
   private readonly roomCtl = new RoomController(this);
   private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
-  private readonly figures = new FiguresTracker();
+  private figures = new FiguresTracker();
 
   @state() private tab: Tab = 'rhythm';
   @state() private desk: ConsoleDesk = { plan: [], fired: [], products: [], extra: {} };
@@ -98,6 +100,8 @@ export class LingerHostConsole extends LitElement {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private stopSession: Array<() => void> = [];
   private followed: RoomSession | null = null;
+  /** The room the console last followed (kept while the console is out of the document). */
+  private followedRoom: Element | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -114,7 +118,15 @@ export class LingerHostConsole extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.l10n.update();
+    // The room and language are resolved from the `room` and `locale` attributes, which Lit reflects
+    // only after willUpdate: a value set as a property is mirrored first, or it would apply one
+    // update late (never, with nothing else to update).
+    for (const name of ['room', 'locale'] as const) {
+      if (changed.has(name) && this.getAttribute(name) !== this[name]) this.setAttribute(name, this[name]);
+    }
+    if (changed.has('room')) this.roomCtl.resolve();
+    // The language may come from the room's `locale`: re-read it when the room may have changed.
+    if (changed.has('locale') || changed.has('room')) this.l10n.update();
     const session = this.roomCtl.session;
     if (session !== this.followed) this.follow(session);
   }
@@ -138,6 +150,15 @@ export class LingerHostConsole extends LitElement {
   private follow(session: RoomSession | null): void {
     for (const stop of this.stopSession.splice(0)) stop();
     this.followed = session;
+    const room = this.roomCtl.room;
+    if (room && room !== this.followedRoom) {
+      // Another room: an action queued for the previous one must not go out here, nor its figures mix in.
+      if (this.followedRoom) {
+        this.pending = null;
+        this.figures = new FiguresTracker();
+      }
+      this.followedRoom = room;
+    }
     if (!session) return;
     this.stopSession.push(
       session.onMessage((message) => this.figures.message(message, this.now())),
@@ -418,18 +439,22 @@ export class LingerHostConsole extends LitElement {
     const { l10n } = this;
     const lottery = this.roomCtl.state!.lottery;
     const modeLabels = { keyword: 'modeKeyword', 'like-goal': 'modeLikeGoal', tap: 'modeTap', 'watch-time': 'modeWatchTime' } as const;
-    const running = lottery && lottery.status !== 'drawn';
+    // Only an open or closed lottery can be drawn; a drawn or unlocked (like goal reached) one is
+    // finished, and the form for the next one comes back.
+    const running = lottery?.status === 'open' || lottery?.status === 'closed';
     const entrants = lottery ? [...(this.session?.ledger.entrants.get(lottery.id) ?? [])] : [];
     return html`
       ${lottery
         ? html`<div part="next" class="next" role="status">
             <strong>${lottery.prize}</strong>
-            <span>${l10n.term('lotteryStatus', l10n.term(LOTTERY_STATUS[lottery.status]), Math.max(lottery.entrants, entrants.length))}</span>
+            <span>${l10n.term('lotteryStatus', l10n.term(LOTTERY_STATUS[lottery.status]), ...this.counted(Math.max(lottery.entrants, entrants.length)))}</span>
             ${lottery.status === 'open' ? html`<button part="button secondary" class="secondary" @click=${() => this.session?.closeLottery()}>${l10n.term('closeEntries')}</button>` : nothing}
             ${running
               ? html`<label part="field">${l10n.term('claimInstructions')}<input part="input" id="claim" maxlength="300" /></label>
                   <button part="button" @click=${() => void this.drawLottery()}>${l10n.term('draw')}</button>`
-              : html`<span>${lottery.winnerIds?.length ? l10n.term('winnersAre', lottery.winnerIds.join(', ')) : l10n.term('noWinners')}</span>`}
+              : lottery.status === 'unlocked'
+                ? (lottery.claim ? html`<span>${lottery.claim}</span>` : nothing)
+                : html`<span>${lottery.winnerIds?.length ? l10n.term('winnersAre', lottery.winnerIds.join(', ')) : l10n.term('noWinners')}</span>`}
           </div>
           ${running && entrants.length > 0
             ? html`<h3 part="heading">${l10n.term('latestEntrants')}</h3>
@@ -480,7 +505,7 @@ export class LingerHostConsole extends LitElement {
       this.setBank(parseBank(raw));
       this.problem = '';
     } catch (error) {
-      this.problem = this.l10n.term('invalidJson', (error as Error).message);
+      this.problem = this.l10n.term('invalidBank', (error as Error).message);
     }
   }
 
@@ -566,7 +591,7 @@ export class LingerHostConsole extends LitElement {
       ${quiz
         ? html`<div part="next" class="next" role="status">
             <strong>${quiz.question}</strong>
-            <span>${l10n.term('answersIn', answers)}</span>
+            <span>${l10n.term('answersIn', ...this.counted(answers))}</span>
             ${quiz.status === 'open'
               ? html`<span>${l10n.duration(Math.max(0, (quiz.closesAt - this.now()) / 1000))}</span>
                   <button part="button" @click=${() => this.reveal()}>${l10n.term('reveal')}</button>`
@@ -599,7 +624,7 @@ export class LingerHostConsole extends LitElement {
       </div>
       ${board.length > 0
         ? html`<h3 part="heading">${l10n.term('leaderboard')}</h3>
-            <ol part="list" class="chat">${board.map(([viewer, n]) => html`<li part="list-item"><span class="text">${viewer}</span><span>${l10n.term('points', n)}</span></li>`)}</ol>`
+            <ol part="list" class="chat">${board.map(([viewer, n]) => html`<li part="list-item"><span class="text">${viewer}</span><span>${l10n.term('points', ...this.counted(n))}</span></li>`)}</ol>`
         : nothing}
     `;
   }
@@ -671,8 +696,11 @@ export class LingerHostConsole extends LitElement {
   private readonly onKeydown = (event: KeyboardEvent): void => {
     const target = event.composedPath()[0] as HTMLElement | undefined;
     const typing = target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-    if (event.altKey && /^[1-6]$/.test(event.key)) {
-      const tab = TABS[Number(event.key) - 1];
+    // Alt+1…6 by key position (`code`): Option+1 on a Mac types "¡", and other layouts put other
+    // characters on the digit row. Without a code (some virtual keyboards), the typed digit counts.
+    const digit = /^(?:Digit|Numpad)([1-6])$/.exec(event.code)?.[1] ?? (!event.code && /^[1-6]$/.test(event.key) ? event.key : undefined);
+    if (event.altKey && digit) {
+      const tab = TABS[Number(digit) - 1];
       if (tab) {
         event.preventDefault();
         this.tab = tab;
@@ -691,6 +719,11 @@ export class LingerHostConsole extends LitElement {
     } else return;
     event.preventDefault();
   };
+
+  /** A count for a term: formatted in the console's language, with its plural category there. */
+  private counted(count: number): [string, Intl.LDMLPluralRule] {
+    return [this.l10n.number(count), this.l10n.plural(count)];
+  }
 
   // ── Render ──────────────────────────────────────────────────────────────────────────────────
 
@@ -796,7 +829,7 @@ export class LingerHostConsole extends LitElement {
     if (!this.pending) return nothing;
     const seconds = Math.max(0, Math.ceil((this.pending.sendAt - this.now()) / 1000));
     return html`<div part="pending" class="pending" role="status">
-      <span>${this.l10n.term('sendingIn', this.pending.label, seconds)}</span>
+      <span>${this.l10n.term('sendingIn', this.pending.label, this.l10n.number(seconds))}</span>
       <button part="button secondary" class="secondary" @click=${() => this.undo()}>${this.l10n.term('undo')}</button>
     </div>`;
   }

@@ -278,3 +278,167 @@ describe('<linger-host-console>', () => {
     await close();
   });
 });
+
+describe('<linger-host-console> fixes', () => {
+  it('follows the room its `room` names, and another room when `room` changes', async () => {
+    const networks = { a: new MemoryNetwork({ latency: 1 }), b: new MemoryNetwork({ latency: 1 }) };
+    for (const channel of ['hc-room-a', 'hc-room-b']) localStorage.removeItem(`linger:console:${channel}`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <linger-room id="room-a" channel="hc-room-a" hosts="host-1" .customTransport=${networks.a.connect('host-1')}></linger-room>
+      <linger-host-console room="room-b"></linger-host-console>
+      <linger-room id="room-b" channel="hc-room-b" hosts="host-1" .customTransport=${networks.b.connect('host-1')}></linger-room>
+    </div>`);
+    const console = wrapper.querySelector<LingerHostConsole>('linger-host-console')!;
+    const root = shadow(console);
+    const viewerA = new RoomSession({ transport: networks.a.connect('viewer-a'), hosts: ['host-1'] });
+    const viewerB = new RoomSession({ transport: networks.b.connect('viewer-b'), hosts: ['host-1'] });
+    await Promise.all([viewerA.connect(), viewerB.connect()]);
+    expect(console.room, 'the attribute is the property').to.equal('room-b');
+
+    await waitUntil(() => button(root, 'Go live'), 'the console drives room b');
+    button(root, 'Go live')!.click();
+    await waitUntil(() => viewerB.state.show.phase === 'live', 'room b went live');
+    expect(viewerA.state.show.phase, 'room a was not touched').to.equal('upcoming');
+    await waitUntil(() => button(root, 'End show'), 'the header follows room b');
+
+    console.room = 'room-a';
+    await console.updateComplete;
+    expect(console.getAttribute('room'), 'reflected').to.equal('room-a');
+    await waitUntil(() => button(root, 'Go live'), 'the header follows room a (not live yet)');
+    button(root, 'Go live')!.click();
+    await waitUntil(() => viewerA.state.show.phase === 'live', 'room a went live from the same console');
+
+    console.setAttribute('room', 'room-b');
+    await waitUntil(() => button(root, 'End show') && console.room === 'room-b', 'back on room b through the attribute');
+    await Promise.all([viewerA.close(), viewerB.close()]);
+  });
+
+  it('returns to the new-lottery form once a like-goal lottery is unlocked', async function () {
+    this.timeout(20_000);
+    const { console, room, viewers, close } = await stage('hc-like-goal');
+    const root = shadow(console);
+    (root.querySelector('#tab-lottery') as HTMLButtonElement).click();
+    await console.updateComplete;
+    let form = root.querySelector('form')!;
+    (form.querySelector('[name="mode"]') as HTMLSelectElement).value = 'like-goal';
+    (form.querySelector('[name="goal"]') as HTMLInputElement).value = '3';
+    (form.querySelector('[name="prize"]') as HTMLInputElement).value = 'Everyone: free shipping';
+    button(form, 'Open lottery')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'open'), 'like-goal lottery open');
+    await waitUntil(() => !root.querySelector('form'), 'the form makes way while it runs');
+    viewers[0]!.like(3);
+    await waitUntil(() => room.session!.state.lottery?.status === 'unlocked', 'the goal unlocked it', { timeout: 5000 });
+    await waitUntil(() => root.querySelector('form') && button(root.querySelector('form')!, 'Open lottery'), 'the new-lottery form is back');
+    const status = root.querySelector('[part="next"]')!;
+    expect(status.textContent, 'says it was unlocked').to.contain('Unlocked');
+    expect(button(status, 'Draw'), 'nothing left to draw').to.equal(undefined);
+    expect(status.textContent, 'no draw, so no "no winners"').to.not.contain('no winners');
+
+    // The next lottery opens from the form.
+    form = root.querySelector('form')!;
+    (form.querySelector('[name="prize"]') as HTMLInputElement).value = 'Silk scarf';
+    button(form, 'Open lottery')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'open' && viewer.state.lottery.prize === 'Silk scarf'), 'a new lottery opened');
+    expect(root.querySelector('.error'), 'no error').to.equal(null);
+    await close();
+  });
+
+  it('says a bad quiz bank is not a valid quiz bank', async () => {
+    const { console, close } = await stage('hc-bad-bank');
+    const root = shadow(console);
+    (root.querySelector('#tab-quiz') as HTMLButtonElement).click();
+    await console.updateComplete;
+    root.querySelector<HTMLTextAreaElement>('#bank-json')!.value = '{"question": "not a list"}';
+    button(root, 'Import')!.click();
+    await console.updateComplete;
+    const error = root.querySelector('[part="error"]')!.textContent!;
+    expect(error, 'names the quiz bank').to.contain('That is not a valid quiz bank');
+    expect(error, 'with the reason').to.contain('expected a JSON array of questions');
+    expect(error, 'not the products message').to.not.contain('product');
+    await close();
+  });
+
+  it('switches tabs with Alt+digit by key position (Option+1 on a Mac types "¡")', async () => {
+    const { console, close } = await stage('hc-alt-keys');
+    const root = shadow(console);
+    const selected = () => root.querySelector('[role="tab"][aria-selected="true"]')!.id;
+    (root.querySelector('#tab-lottery') as HTMLButtonElement).click();
+    await console.updateComplete;
+    expect(selected()).to.equal('tab-lottery');
+    const press = (key: string, code: string) => {
+      const event = new KeyboardEvent('keydown', { key, code, altKey: true, bubbles: true, composed: true, cancelable: true });
+      root.querySelector('#tab-lottery')!.dispatchEvent(event);
+      return event;
+    };
+    const first = press('¡', 'Digit1');
+    await console.updateComplete;
+    expect(selected(), 'Option+1 opens the first tab').to.equal('tab-rhythm');
+    expect(first.defaultPrevented, 'the shortcut is taken').to.equal(true);
+    press('£', 'Digit3');
+    await console.updateComplete;
+    expect(selected(), 'Option+3 opens the third tab').to.equal('tab-quiz');
+    press('6', 'Digit6');
+    await console.updateComplete;
+    expect(selected(), 'Alt+6 still works').to.equal('tab-figures');
+    const other = press('1', 'KeyQ');
+    await console.updateComplete;
+    expect(selected(), 'a letter key typing a digit is not a tab shortcut').to.equal('tab-figures');
+    expect(other.defaultPrevented).to.equal(false);
+    await close();
+  });
+
+  it('counts in words of the language: one entrant, 2 entrants, 1 answer; Arabic singular, dual and plural', async function () {
+    this.timeout(20_000);
+    const { console, network, viewers, close } = await stage('hc-plurals');
+    const root = shadow(console);
+    const status = () => root.querySelector('[part="next"]')?.textContent ?? '';
+    (root.querySelector('#tab-lottery') as HTMLButtonElement).click();
+    await console.updateComplete;
+    let form = root.querySelector('form')!;
+    (form.querySelector('[name="prize"]') as HTMLInputElement).value = 'Silk scarf';
+    button(form, 'Open lottery')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'open'), 'lottery open');
+    expect(status(), 'none yet').to.contain('Open · 0 entrants');
+    viewers[0]!.chat('1');
+    await waitUntil(() => /Open · 1 entrant(?!s)/.test(status()), 'one entrant, singular', { timeout: 5000 });
+    viewers[1]!.chat('1');
+    await waitUntil(() => status().includes('Open · 2 entrants'), 'two entrants, plural', { timeout: 5000 });
+    button(root, 'Draw')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'drawn'), 'drawn');
+
+    (root.querySelector('#tab-quiz') as HTMLButtonElement).click();
+    await console.updateComplete;
+    root.querySelector<HTMLTextAreaElement>('#bank-json')!.value = JSON.stringify([
+      { question: 'Which silk is wild?', options: ['Mulberry', 'Tussar'], correct: 1, seconds: 60 },
+    ]);
+    button(root, 'Import')!.click();
+    await console.updateComplete;
+    button(root, 'Ask')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.quiz?.status === 'open'), 'quiz open');
+    viewers[0]!.answer(viewers[0]!.state.quiz!.id, 1);
+    await waitUntil(() => status().includes('1 answer in'), 'one answer, singular');
+    viewers[1]!.answer(viewers[1]!.state.quiz!.id, 1);
+    await waitUntil(() => status().includes('2 answers in'), 'two answers, plural');
+
+    // Arabic: "one entrant" and "two entrants" are words of their own; 3–10 take the plural noun.
+    const third = new RoomSession({ transport: network.connect('viewer-c'), hosts: ['host-1'] });
+    await third.connect();
+    console.locale = 'ar';
+    (root.querySelector('#tab-lottery') as HTMLButtonElement).click();
+    await waitUntil(() => root.querySelector('form') && button(root.querySelector('form')!, 'فتح السحب'), 'Arabic strings loaded');
+    form = root.querySelector('form')!;
+    (form.querySelector('[name="prize"]') as HTMLInputElement).value = 'Tea set';
+    button(form, 'فتح السحب')!.click();
+    await waitUntil(() => viewers.every((viewer) => viewer.state.lottery?.status === 'open'), 'second lottery open');
+    expect(status(), 'zero').to.contain('لا مشاركين');
+    viewers[0]!.chat('1');
+    await waitUntil(() => status().includes('مشارك واحد'), 'one entrant (singular + "one")', { timeout: 5000 });
+    viewers[1]!.chat('1');
+    await waitUntil(() => status().includes('مشاركان'), 'two entrants (dual)', { timeout: 5000 });
+    third.chat('1');
+    const three = `${new Intl.NumberFormat('ar').format(3)} مشاركين`;
+    await waitUntil(() => status().includes(three), `three entrants, formatted for Arabic: ${three}`, { timeout: 5000 });
+    await third.close();
+    await close();
+  });
+});

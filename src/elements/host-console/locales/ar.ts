@@ -1,5 +1,9 @@
 import type { en } from '../host-console.strings.js';
 
+/** Arabic counted nouns: a form per plural category (zero, one, two, few 3–10, many 11–99, other). */
+type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+const pick = (form: Intl.LDMLPluralRule, forms: Forms): string => forms[form] ?? forms.other;
+
 export default {
   title: 'لوحة تحكم المضيف',
   notHost: (user: string) => `لست مضيفًا في هذه الغرفة: يمكن للمستخدم «${user}» المشاهدة، لكن لا يمكنه إدارة هذا البث.`,
@@ -51,7 +55,7 @@ export default {
   stepDue: 'حان موعده',
   stepFired: 'أُطلق',
   stepPast: 'فات موعده',
-  sendingIn: (label: string, seconds: number) => `سيُرسَل «${label}» بعد ${seconds} ث`,
+  sendingIn: (label: string, seconds: string) => `سيُرسَل «${label}» بعد ${seconds} ث`,
   undo: 'تراجع',
   announce: 'نشر الإعلان',
   announcement: 'الإعلان',
@@ -82,6 +86,7 @@ export default {
   soldOut: 'نفدت الكمية',
   firstN: 'المتبقي من أول N',
   invalidJson: (detail: string) => `هذه ليست قائمة منتجات صالحة: ${detail}`,
+  invalidBank: (detail: string) => `هذا ليس بنك أسئلة صالحًا: ${detail}`,
   loadFailed: (detail: string) => `تعذّر تحميل المنتج: ${detail}`,
   shortcuts: 'الاختصارات: Alt+1…6 للتبويبات · N لإطلاق التالي · A للإعلان · Z للتراجع',
   actionFailed: (detail: string) => `لم يُرسَل: ${detail}`,
@@ -106,7 +111,8 @@ export default {
   latestEntrants: 'أحدث المشاركين',
   winnersAre: (names: string) => `الفائزون: ${names}`,
   noWinners: 'لا مشاركين، فلا فائزين.',
-  lotteryStatus: (status: string, count: number) => `${status} · المشاركون: ${count}`,
+  lotteryStatus: (status: string, count: string, form: Intl.LDMLPluralRule) =>
+    `${status} · ${pick(form, { zero: 'لا مشاركين', one: 'مشارك واحد', two: 'مشاركان', few: `${count} مشاركين`, many: `${count} مشاركًا`, other: `${count} مشارك` })}`,
   question: 'السؤال',
   option: (n: number) => `الخيار ${n}`,
   correctOption: 'الخيار الصحيح',
@@ -116,9 +122,11 @@ export default {
   exportBank: 'تصدير',
   ask: 'طرح السؤال',
   reveal: 'كشف الإجابة',
-  answersIn: (count: number) => `الإجابات الواردة: ${count}`,
+  answersIn: (count: string, form: Intl.LDMLPluralRule) =>
+    pick(form, { zero: 'لا إجابات بعد', one: 'وصلت إجابة واحدة', two: 'وصلت إجابتان', few: `وصلت ${count} إجابات`, many: `وصلت ${count} إجابة`, other: `وصلت ${count} إجابة` }),
   leaderboard: 'لوحة المتصدرين',
-  points: (n: number) => `إجابات صحيحة: ${n}`,
+  points: (n: string, form: Intl.LDMLPluralRule) =>
+    pick(form, { zero: 'لا إجابات صحيحة', one: 'إجابة صحيحة واحدة', two: 'إجابتان صحيحتان', few: `${n} إجابات صحيحة`, many: `${n} إجابة صحيحة`, other: `${n} إجابة صحيحة` }),
   bankEmpty: 'بنك الأسئلة فارغ: أضف سؤالًا أولًا.',
   statusOpen: 'مفتوح',
   statusClosed: 'مغلق',

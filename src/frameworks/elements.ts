@@ -41,9 +41,9 @@ export interface LingerElements {
   };
   'linger-host-console': {
     element: LingerHostConsole;
-    properties: Pick<LingerHostConsole, 'locale'>;
+    properties: Pick<LingerHostConsole, 'locale' | 'room'>;
     attributes: {
-      'room': string;
+      'room': LingerHostConsole['room'];
       'locale': LingerHostConsole['locale'];
     };
     events: Record<never, never>;
@@ -61,7 +61,7 @@ export interface LingerElements {
   };
   'linger-overlay': {
     element: LingerOverlay;
-    properties: Pick<LingerOverlay, 'room' | 'variant' | 'name' | 'maxLength' | 'locale' | 'hideComposer'>;
+    properties: Pick<LingerOverlay, 'room' | 'variant' | 'name' | 'maxLength' | 'locale' | 'hideComposer' | 'currency'>;
     attributes: {
       'room': LingerOverlay['room'];
       'variant': LingerOverlay['variant'];
@@ -69,6 +69,7 @@ export interface LingerElements {
       'max-length': LingerOverlay['maxLength'];
       'locale': LingerOverlay['locale'];
       'hide-composer': LingerOverlay['hideComposer'];
+      'currency': LingerOverlay['currency'];
     };
     events: {
       'linger-chat-rejected': LingerChatRejectedEvent;
@@ -76,11 +77,12 @@ export interface LingerElements {
   };
   'linger-player': {
     element: LingerPlayer;
-    properties: Pick<LingerPlayer, 'room' | 'src' | 'poster' | 'latency' | 'locale' | 'status' | 'muted' | 'loadSdk' | 'retryDelays' | 'loadHls'>;
+    properties: Pick<LingerPlayer, 'room' | 'src' | 'poster' | 'loop' | 'latency' | 'locale' | 'status' | 'muted' | 'loadSdk' | 'retryDelays' | 'loadHls'>;
     attributes: {
       'room': LingerPlayer['room'];
       'src': LingerPlayer['src'];
       'poster': LingerPlayer['poster'];
+      'loop': LingerPlayer['loop'];
       'latency': LingerPlayer['latency'];
       'locale': LingerPlayer['locale'];
       'status': LingerPlayer['status'];

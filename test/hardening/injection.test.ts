@@ -431,10 +431,9 @@ describe('hardening: injection corpus through a live show', () => {
     }
   });
 
-  // BUG: no element clips or limits combining marks: "Z" + 96 × (U+0301 U+0336 U+0489) or "a" + 100 Thai
-  // tone marks is one grapheme 500–650 px wide, so a comment, quiz option or product title with it
-  // sticks out of a 390 px storefront (overlay.styles.ts .comment, lottery/card.styles.ts .card).
-  it.skip('combining-mark floods stay inside the 390 px storefront', async () => {
+  // Was a bug (fixed): "Z" + 96 × (U+0301 U+0336 U+0489) or "a" + 100 Thai tone marks is one grapheme
+  // 500–880 px wide; user text is now clipped (overlay.styles.ts ol.list, card.styles.ts .user-text).
+  it('combining-mark floods stay inside the 390 px storefront', async () => {
     const shop = await storefront();
     const floods = CORPUS.filter(({ text }) => isCombiningFlood(text) && text.length <= 120);
     const [sender] = await chatters(shop.network, floods.length);
@@ -463,10 +462,9 @@ describe('hardening: injection corpus through a live show', () => {
     expect(lines.some((line) => /^(ATTENDEE|URL:https:\/\/evil)/.test(line)), 'no injected property').to.equal(false);
   });
 
-  // BUG: src/elements/product/product.ts renderItem() (lines 90 and 94 today) renders `products` (a property) with `href=${product.url}` and
-  // `src=${product.image}` unchecked, so a `javascript:` URL in the merchant's list runs on click (the pinned
-  // product is safe: the protocol schema refuses non-http(s) URLs).
-  it.skip('a product list given as a property never renders a javascript: link', async () => {
+  // Was a bug (fixed): `<linger-product>` rendered its `products` property's `url` and `image` unchecked, so a
+  // `javascript:` URL in the merchant's list ran on click (now only http(s), see product/format.ts).
+  it('a product list given as a property never renders a javascript: link', async () => {
     resetCanary();
     const shop = await storefront();
     try {

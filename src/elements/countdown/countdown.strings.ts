@@ -10,7 +10,7 @@ export const en = {
   copy: 'Copy code',
   copied: 'Copied',
   openOffer: 'Open the offer',
-  left: (count: string) => `${count} left`,
+  left: (count: string, _form: Intl.LDMLPluralRule) => `${count} left`,
   soldOut: 'All gone',
   claim: 'Claim',
   claimed: 'Claimed! It’s yours.',

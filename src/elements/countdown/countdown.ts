@@ -92,7 +92,7 @@ export class LingerCountdown extends LitElement {
       <p part="label" id="label" class="label">
         ${view.phase === 'counting' ? l10n.term('nextDrop') : view.phase === 'announce' ? l10n.term('comingUp') : l10n.term('liveNow')}
       </p>
-      <h2 part="title" class="title">${(view.phase === 'drop' ? view.drop?.title : undefined) ?? view.perk.title}</h2>
+      <h2 part="title" class="title user-text">${(view.phase === 'drop' ? view.drop?.title : undefined) ?? view.perk.title}</h2>
       ${view.phase === 'drop' ? this.renderDrop(view.perk, view.drop) : this.renderCounting(view.perk, view.seconds, view.phase === 'announce')}
     </section>`;
   }
@@ -100,7 +100,7 @@ export class LingerCountdown extends LitElement {
   private renderCounting(perk: Perk, seconds: number, announce: boolean): TemplateResult {
     const { l10n } = this;
     return html`
-      ${announce && perk.prompt ? html`<p part="prompt" class="prompt" role="status">${perk.prompt}</p>` : nothing}
+      ${announce && perk.prompt ? html`<p part="prompt" class="prompt user-text" role="status">${perk.prompt}</p>` : nothing}
       <p class="clock-row">
         <span class="visually-hidden">${l10n.term('startsIn')}</span>
         <span part="clock" class="clock" role="timer">${l10n.duration(seconds)}</span>
@@ -122,7 +122,7 @@ export class LingerCountdown extends LitElement {
         : nothing}
       ${drop.link ? html`<p><a part="offer-link" class="offer" href=${drop.link} target="_blank" rel="noopener noreferrer">${l10n.term('openOffer')}</a></p>` : nothing}
       ${remaining !== null
-        ? html`<p part="remaining" class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? l10n.term('soldOut') : l10n.term('left', l10n.number(remaining))}</p>
+        ? html`<p part="remaining" class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? l10n.term('soldOut') : l10n.term('left', l10n.number(remaining), l10n.plural(remaining))}</p>
             ${claim?.status === 'ok'
               ? html`<p part="claim-status" class="claimed">${l10n.term('claimed')}</p>`
               : claim?.status === 'rejected'
@@ -141,7 +141,7 @@ export class LingerCountdown extends LitElement {
     const title = this.nextShowTitle || l10n.term('nextShow');
     return html`<section part="base" class="card phase-show" data-phase="show" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="label">
       <p part="label" id="label" class="label">${l10n.term('nextShow')}</p>
-      <h2 part="title" class="title">${title}</h2>
+      <h2 part="title" class="title user-text">${title}</h2>
       <p class="clock-row"><span part="clock" class="when">${l10n.time(start, { dateStyle: 'medium', timeStyle: 'short' })}</span></p>
       ${this.renderRemind({ id: `show-${start}`, title, start, minutes: 60 }, 'show')}
     </section>`;

@@ -16,6 +16,19 @@ export const cardStyles = css`
     box-shadow: var(--_shadow);
     overflow-wrap: anywhere;
   }
+  /*
+   * Text a host or a viewer wrote. It wraps anywhere; what cannot wrap — one letter under hundreds
+   * of combining marks is a single glyph cluster 500–900 px wide and as tall — is clipped at the
+   * card's edge instead of widening the card past a phone screen. The clip margin keeps the marks
+   * of ordinary text (Thai, Vietnamese, Arabic) that reach just past the line box.
+   */
+  .user-text {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+    overflow: clip;
+    overflow-clip-margin: 0.5em;
+  }
   h2,
   h3,
   p,

@@ -98,7 +98,7 @@ export class LingerLottery extends LitElement {
     return html`<section part="base" class="card status-${lottery.status}" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="title">
       <header part="header">
         <h2 part="title" id="title" class="title">${l10n.term('giveaway')}</h2>
-        <p part="prize" class="prize">${l10n.term('prize', lottery.prize)}</p>
+        <p part="prize" class="prize user-text">${l10n.term('prize', lottery.prize)}</p>
       </header>
       ${lottery.status === 'open' ? this.renderOpen(lottery, state) : nothing}
       ${lottery.status === 'closed' ? html`<p part="phase" class="phase" role="status">${l10n.term('closed')}</p>` : nothing}
@@ -140,14 +140,14 @@ export class LingerLottery extends LitElement {
       case 'watch-time': {
         const minutes = Math.max(lottery.minutes ?? 0, lottery.eligibility?.minWatchMinutes ?? 0);
         const watched = Math.min(minutes, (viewer?.watched ?? 0) / 60);
-        return html`<p>${l10n.term('howWatch', l10n.number(minutes))}</p>
-          ${this.progress(watched, minutes, l10n.term('watchProgress', l10n.number(Math.floor(watched)), l10n.number(minutes)))}`;
+        return html`<p>${l10n.term('howWatch', l10n.number(minutes), l10n.plural(minutes))}</p>
+          ${this.progress(watched, minutes, l10n.term('watchProgress', l10n.number(Math.floor(watched)), l10n.number(minutes), l10n.plural(minutes)))}`;
       }
       case 'like-goal': {
         const goal = lottery.goal ?? 0;
         const count = Math.max(0, state.likes - (lottery.likesFrom ?? 0));
-        return html`<p>${l10n.term('howLikes', l10n.number(goal))}</p>
-          ${this.progress(Math.min(count, goal), goal, l10n.term('likeProgress', l10n.number(Math.min(count, goal)), l10n.number(goal)))}`;
+        return html`<p>${l10n.term('howLikes', l10n.number(goal), l10n.plural(goal))}</p>
+          ${this.progress(Math.min(count, goal), goal, l10n.term('likeProgress', l10n.number(Math.min(count, goal)), l10n.number(goal), l10n.plural(goal)))}`;
       }
     }
   }
@@ -167,7 +167,7 @@ export class LingerLottery extends LitElement {
       <h3 class="rules-title">${l10n.term('rules')}</h3>
       <ul>
         ${rules.newWinnersOnly ? html`<li>${l10n.term('ruleNewWinners')}</li>` : nothing}
-        ${rules.minWatchMinutes ? html`<li>${l10n.term('ruleWatched', l10n.number(rules.minWatchMinutes))}</li>` : nothing}
+        ${rules.minWatchMinutes ? html`<li>${l10n.term('ruleWatched', l10n.number(rules.minWatchMinutes), l10n.plural(rules.minWatchMinutes))}</li>` : nothing}
         ${rules.commented ? html`<li>${l10n.term('ruleCommented')}</li>` : nothing}
       </ul>
     </div>`;
@@ -186,7 +186,7 @@ export class LingerLottery extends LitElement {
   private renderUnlocked(lottery: Lottery): TemplateResult {
     return html`<div part="winners" class="unlocked" role="status">
       <p part="headline" class="headline">${this.l10n.term('unlocked')}</p>
-      ${lottery.claim ? html`<p part="claim" class="claim">${lottery.claim}</p>` : nothing}
+      ${lottery.claim ? html`<p part="claim" class="claim user-text">${lottery.claim}</p>` : nothing}
     </div>`;
   }
 
@@ -201,7 +201,7 @@ export class LingerLottery extends LitElement {
     return html`
       <div part="winners" class="winners" role="status">
         <p part="headline" class="headline ${won ? 'won' : ''}">${won ? l10n.term('youWon') : winners.length ? l10n.term('notWon') : l10n.term('noEntrants')}</p>
-        ${won && lottery.claim ? html`<p part="claim" class="claim">${lottery.claim}</p>` : nothing}
+        ${won && lottery.claim ? html`<p part="claim" class="claim user-text">${lottery.claim}</p>` : nothing}
         ${winners.length
           ? html`<h3 class="winners-title">${l10n.term('winners')}</h3>
               <ol>

@@ -37,6 +37,9 @@ export default css`
     color: var(--_on-scrim);
     unicode-bidi: isolate;
     max-inline-size: 100%;
+    /* A perk title or prize that cannot wrap (a combining-mark flood) is clipped at the chip. */
+    overflow: clip;
+    overflow-clip-margin: 0.25em;
   }
   .phase {
     font-weight: 700;
@@ -77,6 +80,12 @@ export default css`
     box-shadow: var(--_shadow);
     font-weight: 600;
     overflow-wrap: anywhere;
+  }
+  .announcement-text {
+    /* What cannot wrap (one letter under hundreds of combining marks) is clipped, not let out. */
+    min-inline-size: 0;
+    overflow: clip;
+    overflow-clip-margin: 0.5em;
   }
   .announcement.prompt {
     background: color-mix(in srgb, #f59e0b 18%, var(--_surface));
@@ -139,6 +148,9 @@ export default css`
     display: flex;
     gap: 8px;
     font-size: 0.85em;
+    min-inline-size: 0;
+    overflow: clip;
+    overflow-clip-margin: 0.25em;
   }
   .price {
     font-weight: 700;
@@ -179,7 +191,16 @@ export default css`
     align-items: flex-start;
     gap: 4px;
   }
+  ol.list {
+    /*
+     * As wide as the comment area, never wider: each comment's max-inline-size is a share of this
+     * list, so a comment that cannot wrap (a combining-mark flood) must not widen it.
+     */
+    align-self: stretch;
+    min-inline-size: 0;
+  }
   .comment {
+    /* At most the list's width; contain: content clips what cannot wrap, across and down. */
     max-inline-size: 100%;
     padding: 3px 10px;
     border-radius: 14px;

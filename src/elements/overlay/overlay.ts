@@ -10,6 +10,7 @@ import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult, RoomSession } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
 import { DisconnectGrace } from '../player/disconnect-grace.js';
+import { formatPrice } from '../product/format.js';
 import { translation } from './overlay.strings.js';
 import styles from './overlay.styles.js';
 
@@ -61,6 +62,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @attr max-length - Character limit of the composer (default 150, at most 300).
  * @attr locale - Language (else the room's, else `<html lang>`).
  * @attr hide-composer - Boolean: no composer (a read-only overlay).
+ * @attr currency - ISO 4217 currency for the pinned product's price when it has none (default: Shopify's active currency), as on `<linger-product>`.
  * @fires linger-chat-rejected - The room refused a comment (`detail.reason`, `detail.retryInMs`).
  * @csspart base - The whole overlay.
  * @csspart now - The "what's on now" line.
@@ -111,6 +113,8 @@ export class LingerOverlay extends LitElement {
   @property({ type: Number, attribute: 'max-length' }) maxLength = 150;
   @property() locale = '';
   @property({ type: Boolean, attribute: 'hide-composer' }) hideComposer = false;
+  /** Currency of the pinned price when the product has none (as `<linger-product currency>`). */
+  @property() currency = '';
 
   @state() private draft = '';
   @state() private hint: Hint = null;
@@ -409,7 +413,7 @@ export class LingerOverlay extends LitElement {
         ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)}
         <div part="comments" class="comments ${variant}" role="log" aria-live="off" aria-label=${t.term('comments')}>
           ${variant === 'list' ? this.renderList() : this.renderDanmaku()}
-          ${this.more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(this.more))}</span>` : nothing}
+          ${this.more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(this.more), t.plural(this.more))}</span>` : nothing}
         </div>
         ${this.renderActions(state)}
       </section>
@@ -470,8 +474,8 @@ export class LingerOverlay extends LitElement {
         <span class="pinned-label">${t.term('pinned')}</span>
         <span part="pinned-title" class="pinned-title" dir="auto">${product.title}</span>
         <span class="pinned-meta">
-          ${product.price ? html`<span part="pinned-price" class="price" dir="auto">${product.price}</span>` : nothing}
-          ${soldOut ? html`<span part="pinned-stock" class="stock out">${t.term('soldOut')}</span>` : remaining !== null ? html`<span part="pinned-stock" class="stock">${t.term('left', t.number(remaining))}</span>` : nothing}
+          ${product.price ? html`<bdi part="pinned-price" class="price">${formatPrice(t, product, this.currency)}</bdi>` : nothing}
+          ${soldOut ? html`<span part="pinned-stock" class="stock out">${t.term('soldOut')}</span>` : remaining !== null ? html`<span part="pinned-stock" class="stock">${t.term('left', t.number(remaining), t.plural(remaining))}</span>` : nothing}
         </span>
       </span>
       ${product.url && isHttpUrl(product.url)
@@ -572,7 +576,7 @@ export class LingerOverlay extends LitElement {
                 ?disabled=${mutedNow}
                 @input=${(event: Event) => (this.draft = (event.target as HTMLInputElement).value)}
               />
-              ${left <= 20 ? html`<span part="counter" class="counter" aria-live="polite"><span aria-hidden="true">${t.number(left)}</span><span class="visually-hidden">${t.term('charsLeft', t.number(left))}</span></span>` : nothing}
+              ${left <= 20 ? html`<span part="counter" class="counter" aria-live="polite"><span aria-hidden="true">${t.number(left)}</span><span class="visually-hidden">${t.term('charsLeft', t.number(left), t.plural(left))}</span></span>` : nothing}
               <button part="send-button" class="send" type="submit" aria-label=${t.term('send')} title=${t.term('send')} ?disabled=${mutedNow || slowWait > 0 || !this.draft.trim()}>
                 ${sendIcon()}
               </button>
@@ -582,7 +586,7 @@ export class LingerOverlay extends LitElement {
             ${heartIcon()}
           </button>
           <span part="likes" class="likes" aria-hidden="true">${likes > 0 ? t.number(likes, { notation: 'compact' }) : ''}</span>
-          <span class="visually-hidden" aria-live="off">${t.term('likes', t.number(likes))}</span>
+          <span class="visually-hidden" aria-live="off">${t.term('likes', t.number(likes), t.plural(likes))}</span>
           <span class="hearts" aria-hidden="true">
             ${repeat(
               this.hearts,

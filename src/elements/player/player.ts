@@ -39,6 +39,7 @@ const loadRtcLive = (): Promise<RtcLive> => (rtcLive ??= import('./rtc-live.js')
  * @attr room - Id of the `<linger-room>` (else the closest or only room).
  * @attr src - A recording to play instead of the live channel (`.mp4`, `.m3u8`, …).
  * @attr poster - Image shown until the first frame.
+ * @attr loop - Boolean: a recording (`src`) starts again when it ends (replays on a loop); no effect live.
  * @attr latency - `ultra-low` (default, interactive shows) or `low` — the RTC audience latency level.
  * @attr locale - Language of the controls (else the room's, else `<html lang>`).
  * @attr status - Reflected, read-only: `upcoming`, `connecting`, `live`, `reconnecting`, `retrying`, `ended`, `replay`, `error`.
@@ -78,6 +79,8 @@ export class LingerPlayer extends LitElement {
   @property() src = '';
   /** Image shown until the first frame. */
   @property() poster = '';
+  /** A recording starts again when it ends (passed to the `<video>`). */
+  @property({ type: Boolean }) loop = false;
   /** RTC audience latency: `ultra-low` (level 2, default) or `low` (level 1). */
   @property() latency: 'ultra-low' | 'low' = 'ultra-low';
   /** Language of the controls. */
@@ -500,6 +503,7 @@ export class LingerPlayer extends LitElement {
                 muted
                 playsinline
                 preload="metadata"
+                ?loop=${this.loop}
                 @playing=${videoEvents}
                 @loadeddata=${videoEvents}
                 @pause=${videoEvents}

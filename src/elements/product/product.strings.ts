@@ -8,7 +8,7 @@ export const en = {
   added: 'Added to your cart',
   soldOut: 'Sold out',
   inStock: (count: string) => `${count} in stock`,
-  remaining: (count: string) => `Only ${count} left at this price`,
+  remaining: (count: string, _form: Intl.LDMLPluralRule) => `Only ${count} left at this price`,
   errorSoldOut: 'Sorry, this item is sold out.',
   errorNetwork: 'Could not reach the cart. Check your connection and try again.',
   errorCart: (message: string) => `Could not add to cart: ${message}`,

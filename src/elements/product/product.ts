@@ -6,6 +6,7 @@ import { hostStyles } from '../../styles/host.styles.js';
 import type { Product } from '../../core/protocol.js';
 import { LingerAddToCartEvent } from '../../events/dom/linger-add-to-cart.js';
 import { announceCartChange, shopify, shopifyAddToCart, type CartFailure } from './cart.js';
+import { formatPrice, productHref } from './format.js';
 import { translation } from './product.strings.js';
 import styles from './product.styles.js';
 
@@ -86,15 +87,18 @@ export class LingerProduct extends LitElement {
     const cart = this.carts[product.id];
     const soldOut = product.soldOut === true || remaining === 0 || product.stock === 0 || (cart?.status === 'error' && cart.kind === 'sold-out');
     const titleId = `title-${product.id}`;
+    // The pinned product's URLs were checked by the protocol; a `products` list comes from the page.
+    const image = productHref(product.image);
+    const url = productHref(product.url);
     return html`<article part="item" class="item card" aria-labelledby=${titleId}>
-      ${product.image ? html`<img part="image" class="image" src=${product.image} alt="" loading="lazy" decoding="async" />` : nothing}
+      ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div class="body">
-        <h2 part="title" class="title" id=${titleId}>
-          ${product.url
-            ? html`<a part="title-link" href=${product.url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
+        <h2 part="title" class="title user-text" id=${titleId}>
+          ${url
+            ? html`<a part="title-link" href=${url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
             : product.title}
         </h2>
-        ${product.price ? html`<p part="price" class="price">${this.price(product)}</p>` : nothing}
+        ${product.price ? html`<p class="price-row user-text"><bdi part="price" class="price">${formatPrice(l10n, product, this.currency)}</bdi></p>` : nothing}
         ${this.renderStock(product, remaining)}
         <button part="add-button" class="add" type="button" ?disabled=${soldOut || cart?.status === 'adding'} @click=${() => this.add(product)}>
           ${soldOut ? l10n.term('soldOut') : cart?.status === 'adding' ? l10n.term('adding') : l10n.term('addToCart')}
@@ -106,22 +110,9 @@ export class LingerProduct extends LitElement {
 
   private renderStock(product: Product, remaining: number | null): TemplateResult | typeof nothing {
     const { l10n } = this;
-    if (remaining !== null && remaining > 0) return html`<p part="stock" class="stock urgent">${l10n.term('remaining', l10n.number(remaining))}</p>`;
+    if (remaining !== null && remaining > 0) return html`<p part="stock" class="stock urgent">${l10n.term('remaining', l10n.number(remaining), l10n.plural(remaining))}</p>`;
     if (typeof product.stock === 'number' && product.stock > 0) return html`<p part="stock" class="stock">${l10n.term('inStock', l10n.number(product.stock))}</p>`;
     return nothing;
-  }
-
-  /** "19.90" → "$19.90" / "١٩٫٩٠ US$"; a price that is not a plain number is shown as the host wrote it. */
-  private price(product: Product): string {
-    const raw = product.price ?? '';
-    const currency = product.currency || this.currency || shopify()?.currency?.active || '';
-    const plain = raw.trim().replace(/,/g, '');
-    if (!currency || !/^\d+(\.\d+)?$/.test(plain)) return raw;
-    try {
-      return this.l10n.price(Number(plain), currency);
-    } catch {
-      return raw;
-    }
   }
 
   private cartText(cart: CartState | undefined): string {

@@ -84,7 +84,7 @@ export class LingerQuiz extends LitElement {
           ? html`<span class="time"><span class="visually-hidden">${l10n.term('timeLeft')}</span><span part="clock" role="timer" class="clock">${l10n.duration(left)}</span></span>`
           : nothing}
       </header>
-      <h2 part="question" id="question">${quiz.question}</h2>
+      <h2 part="question" id="question" class="user-text">${quiz.question}</h2>
       ${open && !mine ? html`<p part="hint" class="hint">${l10n.term('chooseOne')}</p>` : nothing}
       <ol part="options" class="options">
         ${quiz.options.map((option, index) => this.renderOption(quiz, option, index, mine, open))}
@@ -112,7 +112,7 @@ export class LingerQuiz extends LitElement {
         ${cssProps({ '--_share': share !== null ? `${Math.round(share * 100)}%` : null })}
       >
         <span part="option-letter" class="letter" aria-hidden="true">${LETTERS[index]}</span>
-        <span part="option-label" class="label">${option}</span>
+        <span part="option-label" class="label user-text">${option}</span>
         ${correct ? html`<span part="correct-mark" class="mark">✓ <span class="visually-hidden">${l10n.term('correctMark')}</span></span>` : nothing}
         ${chosen && !correct ? html`<span class="visually-hidden">${l10n.term('yourMark')}</span>` : nothing}
         ${share !== null ? html`<span part="option-share" class="share">${l10n.number(share, { style: 'percent' })}</span>` : nothing}
@@ -139,7 +139,7 @@ export class LingerQuiz extends LitElement {
     return html`
       <p part="correct-is" class="correct-is">${l10n.term('correctIs', quiz.options[quiz.correct ?? 0] ?? '')}</p>
       ${quiz.explanation
-        ? html`<div part="explanation" class="explanation"><h3>${l10n.term('why')}</h3><p>${quiz.explanation}</p></div>`
+        ? html`<div part="explanation" class="explanation"><h3>${l10n.term('why')}</h3><p class="user-text">${quiz.explanation}</p></div>`
         : nothing}
       <p part="score" class="score">${l10n.term('score', l10n.number(score.right), l10n.number(score.revealed))}</p>
       ${check === undefined

@@ -92,6 +92,43 @@ describe('<linger-countdown>', () => {
     }
   });
 
+  it('a perk the host fires early ("Fire now") shows its drop at once, not at its planned time', async () => {
+    const s = await stage('<linger-countdown></linger-countdown>');
+    const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+    try {
+      const at = Math.round(s.host.clock.now() + 10 * 60_000);
+      s.host.act('schedule', {
+        perks: [
+          { id: 'soon', kind: 'flash', at: at - 5 * 60_000, lead: 60, prompt: '', title: 'Earlier perk' },
+          { id: 'later', kind: 'flash', at, lead: 60, prompt: '', title: 'Flash: −20%' },
+        ],
+      });
+      await waitUntil(() => phaseOf(el) === 'counting', 'counting');
+      s.host.act('perk.drop', { id: 'later', title: 'Flash: −20%', code: 'NOW20' });
+      await waitUntil(() => phaseOf(el) === 'drop', 'the drop shows at once');
+      expect(shadowText(el), 'the fired perk and its code').to.include('Flash: −20%').and.include('NOW20');
+      expect(el.view.phase === 'drop' && el.view.perk.id, 'the fired perk, ahead of the earlier one').to.equal('later');
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('"1 left" / "2 left" with plural forms in Spanish', async () => {
+    const s = await stage('<linger-countdown locale="es"></linger-countdown>');
+    const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+    try {
+      const at = Math.round(s.host.clock.now() - 1000);
+      s.host.act('schedule', { perks: [{ id: 'fn', kind: 'first-n', at, lead: 60, prompt: '', title: 'Regalo' }] });
+      s.host.act('perk.drop', { id: 'fn', title: 'Regalo', remaining: 1 });
+      await waitUntil(() => shadowText(el).includes('Queda 1'), 'Spanish singular');
+      s.host.act('perk.drop', { id: 'fn', title: 'Regalo', remaining: 2 });
+      await waitUntil(() => shadowText(el).includes('Quedan 2'), 'Spanish plural');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('shows the next show when nothing is planned', async () => {
     const s = await stage(`<linger-countdown next-show="${new Date(Date.now() + 86_400_000).toISOString()}" next-show-title="Friday drop"></linger-countdown>`);
     const el = s.room.querySelector('linger-countdown') as LingerCountdown;

@@ -86,6 +86,45 @@ describe('<linger-lottery>', () => {
     }
   });
 
+  it('"at 1 like" / "at 2 likes", and Arabic plural forms of the goal and the minutes', async () => {
+    const s = await stage('<linger-lottery></linger-lottery>');
+    const el = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      await s.host.openLottery({ id: 'g1', mode: 'like-goal', goal: 1, prize: 'Free shipping', seconds: 60 } as never);
+      await waitUntil(() => shadowText(el).includes('at 1 like the reward'), 'English singular');
+      expect(shadowText(el), 'progress, singular goal').to.include('0 of 1 like');
+      await s.host.openLottery({ id: 'g2', mode: 'like-goal', goal: 2, prize: 'Free shipping', seconds: 60 } as never);
+      await waitUntil(() => shadowText(el).includes('at 2 likes the reward'), 'English plural');
+      expect(shadowText(el), 'progress, plural goal').to.include('0 of 2 likes');
+      el.locale = 'ar';
+      await waitUntil(() => shadowText(el).includes('عند إعجابين'), 'Arabic dual');
+      await s.host.openLottery({ id: 'w', mode: 'watch-time', minutes: 5, prize: 'Cap', winners: 1, seconds: 60 } as never);
+      await waitUntil(() => shadowText(el).includes(`بعد ${new Intl.NumberFormat('ar').format(5)} دقائق`), 'Arabic 3–10 minutes');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps a prize that cannot wrap (a combining-mark flood) inside the card', async () => {
+    const s = await stage('<linger-lottery></linger-lottery>', { width: '390px' });
+    const el = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      await s.host.openLottery({ id: 'f', mode: 'tap', prize: `a${'\u0E49'.repeat(150)}`, winners: 1, seconds: 60 });
+      await waitUntil(() => part(el, 'prize'), 'prize');
+      const card = el.shadowRoot!.querySelector('[part~=base]')!.getBoundingClientRect();
+      expect(part(el, 'prize')!.getBoundingClientRect().right, 'prize inside the card').to.be.at.most(card.right + 1);
+      expect(card.right, 'card inside the 390 px page').to.be.at.most(s.wrapper.getBoundingClientRect().right + 1);
+      const prize = part(el, 'prize')!.getBoundingClientRect();
+      const ink = document.createRange();
+      ink.selectNodeContents(part(el, 'prize')!);
+      expect(ink.getBoundingClientRect().right, 'the flood is wider than the card (the test means something)').to.be.above(card.right + 40);
+      expect(prize.right, 'the prize box stays inside the card').to.be.at.most(card.right + 1);
+      expect(getComputedStyle(part(el, 'prize')!).overflowX, 'what sticks out is clipped').to.equal('clip');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('is localized and correct in Arabic, right to left, at 360 px', async () => {
     const s = await stage('<linger-lottery></linger-lottery>', { lang: 'ar', dir: 'rtl', width: '360px' });
     const el = s.room.querySelector('linger-lottery') as LingerLottery;

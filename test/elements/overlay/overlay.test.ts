@@ -299,6 +299,87 @@ describe('<linger-overlay>', () => {
     await r.close();
   });
 
+  it('formats the pinned price like <linger-product> (Intl, the product’s currency) inside a bidi isolate', async () => {
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    try {
+      r.host.act('pin', { product: { id: 'sku2', title: 'Linen shirt', price: '49.00', currency: 'USD' } });
+      await waitUntil(() => shadow(overlay).querySelector('[part=pinned-price]'), 'pinned price');
+      const price = shadow(overlay).querySelector('[part=pinned-price]')!;
+      expect(price.textContent, 'currency and Intl format').to.equal('$49.00');
+      expect(price.localName, 'an isolate element').to.equal('bdi');
+      expect(getComputedStyle(price).unicodeBidi, 'isolated from the row around it').to.equal('isolate');
+      r.host.act('pin', { product: { id: 'sku3', title: 'Scarf', price: '19.9' } });
+      overlay.currency = 'EUR';
+      await waitUntil(() => shadow(overlay).querySelector('[part=pinned-price]')?.textContent === '€19.90', 'the currency attribute applies');
+      r.host.act('pin', { product: { id: 'sku4', title: 'Hat', price: 'two for 30' } });
+      await waitUntil(() => shadow(overlay).querySelector('[part=pinned-price]')?.textContent === 'two for 30', 'free text as the host wrote it');
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('says "1 like" / "2 likes" and "1 character left" / "2 characters left", with plural forms in other languages', async () => {
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    const likesText = () => shadow(overlay).querySelector('.like-wrap .visually-hidden')!.textContent!.trim();
+    const counterText = () => shadow(overlay).querySelector('[part=counter] .visually-hidden')?.textContent?.trim() ?? '';
+    const draft = async (value: string) => {
+      const input = shadow(overlay).querySelector<HTMLInputElement>('[part=input]')!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await overlay.updateComplete;
+    };
+    try {
+      overlay.maxLength = 10;
+      await overlay.updateComplete;
+      expect(likesText(), 'no likes').to.equal('0 likes');
+      shadow(overlay).querySelector<HTMLButtonElement>('[part=like-button]')!.click();
+      await waitUntil(() => likesText() === '1 like', 'singular like', { timeout: 4000 });
+      shadow(overlay).querySelector<HTMLButtonElement>('[part=like-button]')!.click();
+      await waitUntil(() => likesText() === '2 likes', 'plural likes', { timeout: 4000 });
+      await draft('123456789');
+      expect(counterText(), 'singular character').to.equal('1 character left');
+      await draft('12345678');
+      expect(counterText(), 'plural characters').to.equal('2 characters left');
+      overlay.locale = 'pt-BR';
+      await waitUntil(() => counterText() === 'Restam 2 caracteres', 'Portuguese plural');
+      expect(likesText(), 'Portuguese plural likes').to.equal('2 curtidas');
+      await draft('123456789');
+      expect(counterText(), 'Portuguese singular').to.equal('Resta 1 caractere');
+      overlay.locale = 'ar';
+      await waitUntil(() => likesText() === 'إعجابان', 'Arabic dual');
+      expect(counterText(), 'Arabic singular').to.equal('متبقٍّ حرف واحد');
+      await draft('1234567');
+      expect(counterText(), 'Arabic 3–10').to.equal(`متبقٍّ ${new Intl.NumberFormat('ar').format(3)} أحرف`);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('keeps comments that cannot wrap (combining-mark floods) inside the comment area and clips them', async () => {
+    const r = await rig(1, { width: 390 });
+    const overlay = r.overlays[0]!;
+    const send = crowd(r.network, 10, 'flood');
+    try {
+      const floods = [`Z${'\u0301\u0336\u0489'.repeat(96)}`, `a${'\u0E49'.repeat(100)}`];
+      floods.forEach((flood) => send(flood));
+      send('short and sweet');
+      await waitUntil(() => comments(overlay).length === 3, 'three comments');
+      const area = shadow(overlay).querySelector('[part=comments]')!.getBoundingClientRect();
+      for (const item of comments(overlay)) {
+        const box = item.getBoundingClientRect();
+        expect(box.right, `${item.textContent!.slice(0, 12)}: inside the area`).to.be.at.most(area.right + 1);
+        expect(box.left).to.be.at.least(area.left - 1);
+        expect(getComputedStyle(item).contain, 'paint is clipped to the comment').to.match(/content|paint/);
+      }
+      const normal = comments(overlay).find((item) => item.textContent!.includes('short and sweet'))!;
+      expect(normal.getBoundingClientRect().width, 'a short comment keeps its own width').to.be.below(area.width / 2);
+    } finally {
+      await r.close();
+    }
+  });
+
   it('prefers-reduced-motion turns danmaku into the list', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const r = await rig(1, { variant: 'danmaku' });

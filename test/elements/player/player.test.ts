@@ -108,6 +108,29 @@ describe('<linger-player>', () => {
     player.remove();
   });
 
+  it('loop: a recording starts again at its end and keeps playing; without it, it stops', async function () {
+    this.timeout(15_000);
+    const player = await fixture<LingerPlayer>(html`<linger-player src=${CLIP} loop></linger-player>`);
+    const video = shadow(player).querySelector('video')!;
+    await waitUntil(() => player.status === 'replay' && !video.paused && video.duration > 1, 'autoplays', { timeout: 8000 });
+    expect(video.loop, 'the <video> loops').to.equal(true);
+    let ended = false;
+    video.addEventListener('ended', () => (ended = true));
+    video.currentTime = video.duration - 0.3;
+    await waitUntil(() => video.currentTime > video.duration - 0.3, 'near the end', { timeout: 3000 });
+    await waitUntil(() => video.currentTime < 1 && !video.paused, 'starts again from the top', { timeout: 4000 });
+    await player.updateComplete;
+    expect(ended, 'no ended event').to.equal(false);
+    expect(shadow(player).querySelector('[part~=play-pause]')?.getAttribute('aria-label'), 'the control still offers pause').to.equal('Pause');
+    player.loop = false;
+    await player.updateComplete;
+    expect(video.loop, 'loop removed').to.equal(false);
+    video.currentTime = video.duration - 0.3;
+    await waitUntil(() => ended, 'ends once loop is off', { timeout: 4000 });
+    expect(video.paused, 'stopped at the end').to.equal(true);
+    player.remove();
+  });
+
   it('plays an HLS playlist (native or hls.js) with the same chrome', async () => {
     const player = await fixture<LingerPlayer>(html`<linger-player src=${HLS}></linger-player>`);
     await waitUntil(() => player.status === 'replay', 'HLS plays', { timeout: 9000 });

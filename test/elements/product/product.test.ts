@@ -119,6 +119,92 @@ describe('<linger-product>', () => {
     }
   });
 
+  it('a products list links and loads images only over http(s); page-relative URLs resolve against the page', async () => {
+    const s = await stage('<linger-product cart="event"></linger-product>');
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      el.products = [
+        { id: 'js', title: 'Free gift', url: 'javascript:alert(1)', image: 'javascript:alert(2)' },
+        { id: 'sp', title: 'Spaced', url: '  JavaScript:alert(1)' },
+        { id: 'data', title: 'Data', url: 'data:text/html,<script>alert(1)</script>', image: 'data:image/svg+xml,<svg/>' },
+        { id: 'rel', title: 'Relative', url: '/products/scarf', image: 'images/scarf.jpg' },
+        { id: 'abs', title: 'Absolute', url: 'https://shop.example/hat', image: 'https://cdn.example/hat.jpg' },
+      ];
+      await el.updateComplete;
+      const items = [...el.shadowRoot!.querySelectorAll('[part~=item]')];
+      expect(items.length, 'every product still listed').to.equal(5);
+      const links = items.map((item) => item.querySelector<HTMLAnchorElement>('[part~=title-link]'));
+      const images = items.map((item) => item.querySelector<HTMLImageElement>('[part~=image]'));
+      expect(links.slice(0, 3), 'no link for javascript: or data:').to.deep.equal([null, null, null]);
+      expect(images.slice(0, 3), 'no image for javascript: or data:').to.deep.equal([null, null, null]);
+      expect(items[0]!.querySelector('[part~=title]')!.textContent!.trim(), 'the title shows as text').to.equal('Free gift');
+      expect(links[3]!.href, 'relative link resolved against the page').to.equal(new URL('/products/scarf', document.baseURI).href);
+      expect(images[3]!.getAttribute('src'), 'relative image resolved').to.equal(new URL('images/scarf.jpg', document.baseURI).href);
+      expect(links[4]!.href).to.equal('https://shop.example/hat');
+      expect(images[4]!.getAttribute('src')).to.equal('https://cdn.example/hat.jpg');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('isolates the formatted price (bidi) so it reads correctly in a right-to-left card', async () => {
+    const s = await stage('<linger-product></linger-product>', { lang: 'ar', dir: 'rtl', width: '360px' });
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      s.host.act('pin', { product: { ...shirt, price: '49.00' } });
+      await waitUntil(() => shadowText(el).includes('أضف إلى السلة'), 'Arabic strings');
+      const price = el.shadowRoot!.querySelector('[part~=price]')!;
+      expect(price.textContent, 'Arabic currency format').to.equal(new Intl.NumberFormat('ar', { style: 'currency', currency: 'USD' }).format(49));
+      expect(price.localName, 'an isolate element').to.equal('bdi');
+      expect(getComputedStyle(price).unicodeBidi, 'isolated from the paragraph').to.equal('isolate');
+      el.locale = 'en';
+      await waitUntil(() => price.isConnected && price.textContent === '$49.00', 'English price in the RTL card');
+      const node = price.firstChild as Text;
+      const range = document.createRange();
+      const lefts = [...node.data].map((_, i) => {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      });
+      expect(lefts, '"$49.00" reads left to right inside the RTL card').to.deep.equal([...lefts].sort((a, b) => a - b));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('"Only 1 left" and plural forms in Spanish', async () => {
+    const s = await stage('<linger-product locale="es"></linger-product>');
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      s.host.act('pin', { product: shirt, remaining: 1 });
+      await waitUntil(() => shadowText(el).includes('Solo queda 1 a este precio'), 'Spanish singular');
+      s.host.act('pin', { product: shirt, remaining: 2 });
+      await waitUntil(() => shadowText(el).includes('Solo quedan 2 a este precio'), 'Spanish plural');
+      el.locale = 'en';
+      await waitUntil(() => shadowText(el).includes('Only 2 left at this price'), 'English');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps a title that cannot wrap (a combining-mark flood) inside the card', async () => {
+    const s = await stage('<linger-product></linger-product>', { width: '390px' });
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      el.products = [{ id: 'z', title: `Z${'\u0301\u0336\u0489'.repeat(96)}`, price: `a${'\u0E49'.repeat(30)}` }, { id: 'ok', title: 'Linen shirt', price: '9' }];
+      await el.updateComplete;
+      const host = el.getBoundingClientRect();
+      for (const part of el.shadowRoot!.querySelectorAll('[part~=item], [part~=title], [part~=price]')) {
+        const box = part.getBoundingClientRect();
+        expect(box.right, `${part.getAttribute('part')} inside the element`).to.be.at.most(host.right + 1);
+      }
+      const title = el.shadowRoot!.querySelector('[part~=title]')!;
+      expect(getComputedStyle(title).overflowX, 'clipped').to.equal('clip');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('has every string in every language', async () => {
     await expectCompleteTranslation(translation);
   });

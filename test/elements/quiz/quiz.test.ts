@@ -45,6 +45,25 @@ describe('<linger-quiz>', () => {
     }
   });
 
+  it('keeps options and questions that cannot wrap (combining-mark floods) inside the card', async () => {
+    const s = await stage('<linger-quiz></linger-quiz>', { width: '390px' });
+    const el = s.room.querySelector('linger-quiz') as LingerQuiz;
+    try {
+      const flood = `a${'\u0E49'.repeat(100)}`;
+      await s.host.askQuiz({ id: 'qf', question: `Z${'\u0301\u0336\u0489'.repeat(30)}`, options: [flood, 'Linen'], correct: 1, seconds: 30 });
+      await waitUntil(() => options(el).length === 2, 'two options');
+      const box = el.getBoundingClientRect();
+      for (const node of el.shadowRoot!.querySelectorAll('[part~=option-label], [part~=question], [part~=option]')) {
+        expect(node.getBoundingClientRect().right, `${node.getAttribute('part')} inside the quiz`).to.be.at.most(box.right + 1);
+      }
+      const normal = el.shadowRoot!.querySelectorAll('[part~=option-label]')[1]!;
+      expect(getComputedStyle(normal).overflowX, 'user text is clipped').to.equal('clip');
+      expect(normal.getBoundingClientRect().height, 'a short option keeps one line').to.be.below(40);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('shows a late answer as rejected by the host', async () => {
     const s = await stage('<linger-quiz></linger-quiz>');
     const el = s.room.querySelector('linger-quiz') as LingerQuiz;

@@ -10,7 +10,7 @@ export default {
   copy: "Copiar código",
   copied: "Copiado",
   openOffer: "Abrir la oferta",
-  left: (count: string) => `Quedan ${count}`,
+  left: (count: string, form: Intl.LDMLPluralRule) => (form === 'one' ? `Queda ${count}` : `Quedan ${count}`),
   soldOut: "Agotado",
   claim: "Reclamar",
   claimed: "¡Reclamado! Es tuyo.",

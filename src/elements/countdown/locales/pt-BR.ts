@@ -10,7 +10,7 @@ export default {
   copy: "Copiar código",
   copied: "Copiado",
   openOffer: "Abrir a oferta",
-  left: (count: string) => `Restam ${count}`,
+  left: (count: string, form: Intl.LDMLPluralRule) => (form === 'one' ? `Resta ${count}` : `Restam ${count}`),
   soldOut: "Esgotado",
   claim: "Resgatar",
   claimed: "Resgatado! É seu.",

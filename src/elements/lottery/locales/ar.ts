@@ -1,18 +1,25 @@
 import type { en } from '../lottery.strings.js';
 
+// The counted noun after a number (genitive here: after بعد، من، عند): one, two (dual), 3–10
+// (plural), 11–99 (singular, accusative), 100+ and zero (singular).
+const arMinutes = (n: string, form: Intl.LDMLPluralRule) =>
+  form === 'one' ? 'دقيقة واحدة' : form === 'two' ? 'دقيقتين' : form === 'few' ? `${n} دقائق` : `${n} دقيقة`;
+const arLikes = (n: string, form: Intl.LDMLPluralRule) =>
+  form === 'one' ? 'إعجاب واحد' : form === 'two' ? 'إعجابين' : form === 'few' ? `${n} إعجابات` : form === 'many' ? `${n} إعجابًا` : `${n} إعجاب`;
+
 export default {
   giveaway: "سحب على جائزة",
   prize: (prize: string) => `الجائزة: ${prize}`,
   howKeyword: (keyword: string) => `اكتب «${keyword}» في الدردشة للمشاركة`,
   howTap: "اضغط الزر للمشاركة",
   enter: "شارك",
-  howWatch: (minutes: string) => `تابع المشاهدة: تُسجَّل مشاركتك بعد ${minutes} دقيقة`,
-  howLikes: (goal: string) => `اضغط ♥: عند ${goal} إعجاب تُفتح الجائزة للجميع`,
-  likeProgress: (count: string, goal: string) => `${count} من ${goal} إعجاب`,
-  watchProgress: (watched: string, minutes: string) => `شاهدت ${watched} من ${minutes} دقيقة`,
+  howWatch: (minutes: string, form: Intl.LDMLPluralRule) => `تابع المشاهدة: تُسجَّل مشاركتك بعد ${arMinutes(minutes, form)}`,
+  howLikes: (goal: string, form: Intl.LDMLPluralRule) => `اضغط ♥: عند ${arLikes(goal, form)} تُفتح الجائزة للجميع`,
+  likeProgress: (count: string, goal: string, form: Intl.LDMLPluralRule) => `${count} من ${arLikes(goal, form)}`,
+  watchProgress: (watched: string, minutes: string, form: Intl.LDMLPluralRule) => `شاهدت ${watched} من ${arMinutes(minutes, form)}`,
   rules: "من يمكنه المشاركة",
   ruleNewWinners: "لم يفز سابقًا في هذا البث",
-  ruleWatched: (minutes: string) => `شاهد ${minutes} دقيقة على الأقل`,
+  ruleWatched: (minutes: string, form: Intl.LDMLPluralRule) => `شاهد ${arMinutes(minutes, form)} على الأقل`,
   ruleCommented: "علّق في هذا البث",
   sending: "جارٍ إرسال مشاركتك…",
   youreIn: "أنت مشارك!",

@@ -22,9 +22,11 @@ export default {
   viewProduct: 'عرض',
   placeholder: 'اكتب شيئًا…',
   send: 'إرسال',
-  charsLeft: (count: string) => `متبقٍّ ${count} حرفًا`,
+  charsLeft: (count: string, form: Intl.LDMLPluralRule) =>
+    form === 'one' ? 'متبقٍّ حرف واحد' : form === 'two' ? 'متبقٍّ حرفان' : form === 'few' ? `متبقٍّ ${count} أحرف` : form === 'many' ? `متبقٍّ ${count} حرفًا` : `متبقٍّ ${count} حرف`,
   like: 'إعجاب',
-  likes: (count: string) => `${count} إعجاب`,
+  likes: (count: string, form: Intl.LDMLPluralRule) =>
+    form === 'one' ? 'إعجاب واحد' : form === 'two' ? 'إعجابان' : form === 'few' ? `${count} إعجابات` : form === 'many' ? `${count} إعجابًا` : `${count} إعجاب`,
   more: (count: string) => `+${count} أخرى`,
   slowMode: (seconds: string) => `الوضع البطيء — يمكنك التعليق مجددًا بعد ${seconds} ث`,
   slowModeOn: (seconds: string) => `الوضع البطيء: تعليق واحد كل ${seconds} ث`,

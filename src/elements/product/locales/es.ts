@@ -8,7 +8,7 @@ export default {
   added: "Añadido a tu carrito",
   soldOut: "Agotado",
   inStock: (count: string) => `${count} en stock`,
-  remaining: (count: string) => `Solo quedan ${count} a este precio`,
+  remaining: (count: string, form: Intl.LDMLPluralRule) => (form === 'one' ? `Solo queda ${count} a este precio` : `Solo quedan ${count} a este precio`),
   errorSoldOut: "Lo sentimos, este artículo está agotado.",
   errorNetwork: "No se pudo conectar con el carrito. Revisa tu conexión e inténtalo de nuevo.",
   errorCart: (message: string) => `No se pudo añadir al carrito: ${message}`,

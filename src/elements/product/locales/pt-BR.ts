@@ -8,7 +8,7 @@ export default {
   added: "Adicionado ao carrinho",
   soldOut: "Esgotado",
   inStock: (count: string) => `${count} em estoque`,
-  remaining: (count: string) => `Só restam ${count} por este preço`,
+  remaining: (count: string, form: Intl.LDMLPluralRule) => (form === 'one' ? `Só resta ${count} por este preço` : `Só restam ${count} por este preço`),
   errorSoldOut: "Desculpe, este item está esgotado.",
   errorNetwork: "Não foi possível acessar o carrinho. Verifique sua conexão e tente de novo.",
   errorCart: (message: string) => `Não foi possível adicionar ao carrinho: ${message}`,

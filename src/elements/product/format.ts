@@ -1,0 +1,51 @@
+/**
+ * How a product is shown wherever it appears (`<linger-product>`, the pinned row of
+ * `<linger-overlay>`): one price format and one rule for the links and images a product carries.
+ */
+import { isHttpUrl } from '../../core/primitives.js';
+import type { Product } from '../../core/protocol.js';
+import { shopify } from './cart.js';
+
+/** What formatting a price needs from the element's `LocalizeController`. */
+export interface PriceFormatter {
+  price(value: number, currency: string): string;
+}
+
+/**
+ * "19.90" → "$19.90" / "‏١٩٫٩٠ US$" in the element's language, in the product's currency, else
+ * `fallbackCurrency` (an element's `currency` attribute), else Shopify's active currency. A price
+ * that is not a plain number, or has no known currency, is shown as the host wrote it.
+ *
+ * Render the result in an isolate (`<bdi>`): a price formatted for one direction must not be
+ * reordered by the paragraph around it (Arabic pages, a Latin price in a right-to-left card).
+ */
+export function formatPrice(l10n: PriceFormatter, product: Pick<Product, 'price' | 'currency'>, fallbackCurrency = ''): string {
+  const raw = product.price ?? '';
+  const currency = product.currency || fallbackCurrency || shopify()?.currency?.active || '';
+  const plain = raw.trim().replace(/,/g, '');
+  if (!currency || !/^\d+(\.\d+)?$/.test(plain)) return raw;
+  try {
+    return l10n.price(Number(plain), currency);
+  } catch {
+    return raw; // not an ISO 4217 code Intl knows
+  }
+}
+
+/**
+ * The address to link to or load for a product's `url` / `image`, or `null` when it must not be
+ * rendered. Absolute http(s) URLs pass as they are. A merchant's own list (the `products`
+ * property) may use page-relative URLs (`/products/scarf`): those are resolved against
+ * `document.baseURI` and pass only when the result is http(s). Everything else — `javascript:`,
+ * `data:`, `blob:`, `file:` — is refused, so it is never a clickable link or an image source.
+ */
+export function productHref(value: string | undefined | null): string | null {
+  if (!value) return null;
+  if (isHttpUrl(value)) return value;
+  if (typeof document === 'undefined') return null;
+  try {
+    const resolved = new URL(value, document.baseURI).href;
+    return isHttpUrl(resolved) ? resolved : null;
+  } catch {
+    return null;
+  }
+}

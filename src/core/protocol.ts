@@ -102,6 +102,8 @@ const perkDropSchema = v.object({
   code: v.optional(text(64)),
   link: v.optional(httpUrl),
   remaining: v.optional(v.nullable(count(1_000_000))),
+  /** Host time of the first drop of this perk (the reducer stamps it from the envelope). */
+  at: v.optional(time),
 });
 
 const showSchema = v.object({

@@ -160,8 +160,12 @@ function applyHostBody(state: ShowState, message: Inbound): ShowState {
       if (state.quiz?.id !== body.id) return state;
       return { ...state, quiz: { ...state.quiz, ...body, status: 'revealed' } };
     }
-    case 'perk.drop':
-      return { ...state, perk: (message as Inbound<'perk.drop'>).body };
+    case 'perk.drop': {
+      const body = (message as Inbound<'perk.drop'>).body;
+      // Later updates of the same drop (stock left) keep the time it first dropped.
+      const at = state.perk?.id === body.id && state.perk.at !== undefined ? state.perk.at : message.at;
+      return { ...state, perk: { ...body, at } };
+    }
     case 'moderate':
       return applyModeration(state, (message as Inbound<'moderate'>).body);
     default:

@@ -117,8 +117,11 @@ describe('countdown phase on skewed clocks', () => {
     const drop = { id: 'b', title: 'First 10', remaining: 3 };
     expect(countdownPhase(perks, drop, 400_000 + 600_000).phase, 'first-N drop stays while some are left').to.equal('drop');
     expect(countdownPhase(perks, { ...drop, remaining: 0 }, 400_000 + 600_000).phase).to.equal('idle');
-    // "Fire now": the host drops perk b long before its time, while perk a is still ahead.
-    expect(countdownPhase(perks, drop, 10_000), 'an early drop shows at once').to.deep.include({ phase: 'drop', perk: perks[1], drop });
+    // "Fire now": the host drops perk b long before its time (the reducer stamps `at`), while perk a is still ahead.
+    const early = { ...drop, remaining: 0, at: 5_000 };
+    expect(countdownPhase(perks, early, 10_000, 60_000), 'an early drop shows at once').to.deep.include({ phase: 'drop', perk: perks[1], drop: early });
+    expect(countdownPhase(perks, early, 90_000, 60_000), 'for dropMs from when it dropped').to.deep.include({ phase: 'announce', perk: perks[0], seconds: 10 });
+    expect(countdownPhase(perks, early, 400_000, 60_000).phase, 'not again at its planned time').to.equal('idle');
   });
 });
 

@@ -597,9 +597,11 @@ class SharedClient {
       this.scheduleRenewal(credentials.expiresAt);
     } catch (error) {
       if (isTransportError(error) && error.code === 'agora-unreachable') {
-        // Offline, login would retry for ever: logout cancels it.
-        this.active = false;
-        this.loggingOut = this.rtm.logout().then(ignore, ignore);
+        // Offline, login would retry for ever: logout cancels it (unless a close already did).
+        if (this.active) {
+          this.active = false;
+          this.loggingOut = this.rtm.logout().then(ignore, ignore);
+        }
         throw error;
       }
       throw loginError(error, this.userId);

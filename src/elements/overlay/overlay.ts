@@ -158,7 +158,7 @@ export class LingerOverlay extends LitElement {
     return this.more;
   }
 
-  /** A theme that re-renders its section moves the overlay: chat and timers survive a short absence. */
+  /** @internal A theme that re-renders its section moves the overlay: chat and timers survive a short absence. */
   protected readonly grace = new DisconnectGrace(this, () => this.teardown());
 
   override connectedCallback(): void {

@@ -125,7 +125,7 @@ export class LingerPlayer extends LitElement {
   private readonly onFullscreen = () => {
     this.fullscreen = document.fullscreenElement === this;
   };
-  /** A theme that re-renders its section moves the player: video and RTC survive a short absence. */
+  /** @internal A theme that re-renders its section moves the player: video and RTC survive a short absence. */
   protected readonly grace = new DisconnectGrace(this, () => this.teardownMedia());
   /** Whether playback was running when the player left the document (the browser pauses a removed video). */
   private resumeOnReturn = false;

@@ -71,7 +71,7 @@ export class LingerReport extends LitElement {
   private plot: uPlot | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private loadToken = 0;
-  /** A theme that re-renders its section moves the report: the chart survives a short absence. */
+  /** @internal A theme that re-renders its section moves the report: the chart survives a short absence. */
   protected readonly grace = new DisconnectGrace(this, () => this.destroyPlot());
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

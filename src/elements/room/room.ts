@@ -184,7 +184,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   }
 
   /** Builds the transport the attributes describe. */
-  protected createTransport({ BroadcastTransport, lazyAgoraTransport }: Live): Transport {
+  private createTransport({ BroadcastTransport, lazyAgoraTransport }: Live): Transport {
     const userId = this.userId || pageViewerId();
     const kind = this.transport === 'auto' ? (this.appId ? 'agora-rtm' : 'broadcast') : this.transport;
     if (kind === 'agora-rtm') {

@@ -74,9 +74,11 @@ async function expectReleased(from: string, within: number): Promise<void> {
   } catch {
     expect.fail(`still live ${within} ms after removal:\n${describeHandles(tracker.live(from))}`);
   }
-  const frames = tracker.frameRequests.length;
+  // A straggler frame (a last state change drawn once) is not a leak; a loop keeps asking every frame.
   for (let i = 0; i < 3; i++) await nextFrame();
-  expect(tracker.framesRequestedSince(frames, from), 'animation frames requested after release').to.equal(0);
+  const frames = tracker.frameRequests.length;
+  for (let i = 0; i < 5; i++) await nextFrame();
+  expect(tracker.framesRequestedSince(frames, from), 'animation frames still requested after release (a loop)').to.equal(0);
   expect(describeHandles(tracker.live(from)), 'nothing re-armed after release').to.equal('');
 }
 

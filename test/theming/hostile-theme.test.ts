@@ -3,7 +3,7 @@
  * rules modelled on Shopify Dawn's base.css (plus the usual global button/input/img rules) must not
  * change how any Linger element lays out or reads: same boxes, same font sizes, all visible.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ALL_TAGS, CLIP, goLive, mountShowcase, type Showcase } from './showcase.js';
 
 const DAWN_LIKE = `
@@ -103,12 +103,17 @@ describe('inside a hostile storefront theme (Dawn-like base.css)', () => {
       const element = s.get(tag);
       // A playing video or a ticking clock may add or drop a node between two measures: compare only
       // once the element looks the same two frames running.
-      element.shadowRoot?.querySelector('video')?.pause();
+      const video = element.shadowRoot?.querySelector('video');
+      if (video) {
+        video.pause();
+        await waitUntil(() => video.paused, 'the clip pauses');
+      }
+      await (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
       let before = measure(element);
-      for (let frame = 0; frame < 30; frame++) {
+      for (let frame = 0, same = 0; frame < 60 && same < 3; frame++) {
         await new Promise((resolve) => requestAnimationFrame(resolve));
         const again = measure(element);
-        if (differences(before, again).length === 0) break;
+        same = differences(before, again).length === 0 ? same + 1 : 0;
         before = again;
       }
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

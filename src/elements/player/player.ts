@@ -10,18 +10,15 @@ import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/ling
 import type { LingerRoom } from '../room/room.js';
 import { translation } from './player.strings.js';
 import { DisconnectGrace } from './disconnect-grace.js';
+import { sharedImport } from '../../utilities/shared-import.js';
 import styles from './player.styles.js';
 
 /** What the player needs from its room to join Agora RTC (a `<linger-room>` has all of it). */
 type RoomConfig = Pick<LingerRoom, 'appId' | 'tokenUrl' | 'channel' | 'userId'>;
 
 type RtcLive = typeof import('./rtc-live.js');
-let rtcLive: Promise<RtcLive> | undefined;
 const RTC_LOAD_RETRY_MS = 5000;
-const loadRtcLive = (): Promise<RtcLive> => (rtcLive ??= import('./rtc-live.js')).catch((error: unknown) => {
-  rtcLive = undefined; // let a later show try again
-  throw error;
-});
+const loadRtcLive = sharedImport((): Promise<RtcLive> => import('./rtc-live.js'));
 
 /**
  * The show's video. Live: joins the room's Agora channel as an RTC audience member (the SDK is

@@ -8,6 +8,7 @@ import { transportError } from '../../transports/transport.js';
 import { LingerErrorEvent } from '../../events/dom/linger-error.js';
 import { LingerStatusEvent } from '../../events/dom/linger-status.js';
 import { pageViewerId } from '../../utilities/user-id.js';
+import { sharedImport } from '../../utilities/shared-import.js';
 import { randomId } from '../../core/primitives.js';
 import { ConsentGate, type ConsentMode } from '../../events/consent.js';
 import type { EventSink } from '../../events/sink.js';
@@ -17,8 +18,7 @@ import styles from './room.styles.js';
 
 type Live = typeof import('./live.js');
 /** The session, transports and event pipeline arrive in one chunk when the first room connects. */
-let liveModule: Promise<Live> | undefined;
-const loadLive = (): Promise<Live> => (liveModule ??= import('./live.js'));
+const loadLive = sharedImport((): Promise<Live> => import('./live.js'));
 
 /** How long a removed room keeps its session, so a theme that re-renders a section does not drop the show. */
 const DETACH_GRACE_MS = 1000;
@@ -221,7 +221,6 @@ export class LingerRoom extends LitElement implements RoomHandle {
     try {
       live = await loadLive();
     } catch (error) {
-      liveModule = undefined; // a flaky network may succeed on the next connect
       this.fail(transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
       return;
     }

@@ -81,6 +81,6 @@ export type { DrawResult, DrawCheckStatus } from './core/draw.js';
 export type { EntryFacts } from './core/ledger.js';
 export type { PerkDrop } from './core/calendar.js';
 export type { WatchTimeOptions } from './media/watch-time.js';
-export { ViewerController, TickController } from './elements/lottery/viewer-controller.js';
+export { ViewerController, TickController } from './controllers/viewer-controller.js';
 export { LIST_CAP, DANMAKU_CAP } from './elements/overlay/overlay.js';
 export { Listeners, StatusCell, TransportBase } from './transports/transport.js';

@@ -6,10 +6,39 @@
  */
 import type { ReadableAtom } from 'nanostores';
 import type { RoomSession } from './session.js';
+import type { TransportError, TransportStatus } from '../transports/transport.js';
+import type { AgoraTokens } from '../transports/agora-rtm-token.js';
 
-/** What elements need of a room: its id and the session it currently holds. */
+/** What a viewer should be told about the room's connection (every element shows it the same way). */
+export interface ConnectionState {
+  /** `idle` before the first attempt; `reconnecting` while waiting for the next one. */
+  status: TransportStatus;
+  /** Why the last attempt failed, or `null`. */
+  error: TransportError | null;
+  /** When the next attempt is planned (epoch ms), or `null` when none is. */
+  retryAt: number | null;
+}
+
+/** What the player needs to join the room's show over Agora RTC: handed over, never duck-typed. */
+export interface RoomMedia {
+  appId: string;
+  channel: string;
+  /**
+   * Tokens for this viewer from the room's token endpoint — the same answer the RTM transport
+   * logged in with while it is fresh, so a page makes one token request, not two. `null` without
+   * a token endpoint (an App ID without certificate).
+   */
+  tokens(): Promise<AgoraTokens | null>;
+}
+
+/** What elements need of a room: its id, the session it currently holds and its connection. */
 export interface RoomHandle extends Element {
   readonly $session: ReadableAtom<RoomSession | null>;
+  readonly $connection: ReadableAtom<ConnectionState>;
+  /** Agora media settings, or `null` when the room does not run on Agora. */
+  readonly media: RoomMedia | null;
+  /** Tries to connect again now (a Reconnect button); keeps retrying with backoff on failure. */
+  reconnect(): void;
 }
 
 const rooms = new Set<RoomHandle>();

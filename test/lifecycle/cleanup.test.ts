@@ -54,7 +54,7 @@ before(async () => {
   ]);
   ({ startShow } = await import('../helpers/show.js'));
   protocol = await import('../../src/core/protocol.js');
-  const { DISCONNECT_GRACE_MS } = await import('../../src/elements/player/disconnect-grace.js');
+  const { DISCONNECT_GRACE_MS } = await import('../../src/controllers/disconnect-grace.js');
   releaseWithinMs = Math.max(ROOM_DETACH_GRACE_MS, DISCONNECT_GRACE_MS) + TEARDOWN_MARGIN_MS;
 });
 

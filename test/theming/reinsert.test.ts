@@ -6,7 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/player/linger-player.js';
 import type { LingerPlayer } from '../../src/elements/player/player.js';
-import { DISCONNECT_GRACE_MS } from '../../src/elements/player/disconnect-grace.js';
+import { DISCONNECT_GRACE_MS } from '../../src/controllers/disconnect-grace.js';
 import { stage } from '../elements/lottery/setup.js';
 import { CLIP } from './showcase.js';
 

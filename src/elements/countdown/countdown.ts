@@ -7,7 +7,7 @@ import { countdownPhase, googleCalendarUrl, icsEvent, outlookCalendarUrl, type C
 import type { Perk } from '../../core/protocol.js';
 import { LingerRemindMeEvent } from '../../events/dom/linger-remind-me.js';
 import { LingerClaimRequestEvent } from '../../events/dom/linger-claim-request.js';
-import { TickController, ViewerController } from '../lottery/viewer-controller.js';
+import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
 import { translation } from './countdown.strings.js';
 import styles from './countdown.styles.js';
 

@@ -7,7 +7,7 @@ import { secondsLeft } from '../../core/clock.js';
 import type { ShowState } from '../../core/state.js';
 import type { DrawCheck } from '../../core/draw.js';
 import { LingerEnterRequestEvent } from '../../events/dom/linger-enter-request.js';
-import { TickController, ViewerController } from './viewer-controller.js';
+import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
 import { translation } from './lottery.strings.js';
 import styles from './lottery.styles.js';
 

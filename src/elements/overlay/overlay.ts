@@ -9,7 +9,7 @@ import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult, RoomSession } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
-import { DisconnectGrace } from '../player/disconnect-grace.js';
+import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { formatPrice } from '../product/format.js';
 import { translation } from './overlay.strings.js';
 import styles from './overlay.styles.js';

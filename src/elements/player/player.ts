@@ -9,7 +9,7 @@ import { WatchTimeTracker } from '../../media/watch-time.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
 import type { LingerRoom } from '../room/room.js';
 import { translation } from './player.strings.js';
-import { DisconnectGrace } from './disconnect-grace.js';
+import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { sharedImport } from '../../utilities/shared-import.js';
 import styles from './player.styles.js';
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { cardStyles } from '../lottery/card.styles.js';
+import { cardStyles } from '../../styles/card.styles.js';
 
 export default [
   cardStyles,

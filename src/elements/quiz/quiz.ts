@@ -8,7 +8,7 @@ import { secondsLeft } from '../../core/clock.js';
 import type { ShowState } from '../../core/state.js';
 import type { ViewerRecord } from '../../core/session.js';
 import { LingerAnswerRequestEvent } from '../../events/dom/linger-answer-request.js';
-import { TickController, ViewerController } from '../lottery/viewer-controller.js';
+import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
 import { translation } from './quiz.strings.js';
 import styles from './quiz.styles.js';
 

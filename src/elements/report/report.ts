@@ -7,7 +7,7 @@ import type { LingerEvent } from '../../events/types.js';
 import { LingerReportReadyEvent } from '../../events/dom/linger-report-ready.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { translation } from './report.strings.js';
-import { DisconnectGrace } from '../player/disconnect-grace.js';
+import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import styles from './report.styles.js';
 
 /**

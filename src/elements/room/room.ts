@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { atom, type ReadableAtom } from 'nanostores';
 import type { RoomSession } from '../../core/session.js';
-import { registerRoom, roomIdChanged, unregisterRoom, type RoomHandle } from '../../core/registry.js';
+import { registerRoom, roomIdChanged, unregisterRoom, type ConnectionState, type RoomHandle, type RoomMedia } from '../../core/registry.js';
 import type { Transport, TransportError } from '../../transports/transport.js';
 import { transportError } from '../../transports/transport.js';
 import { LingerErrorEvent } from '../../events/dom/linger-error.js';
@@ -98,6 +98,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property({ attribute: false }) customTransport: Transport | null = null;
 
   private readonly session$ = atom<RoomSession | null>(null);
+  private readonly connection$ = atom<ConnectionState>({ status: 'idle', error: null, retryAt: null });
   private live: Live | null = null;
   private detachTimer: ReturnType<typeof setTimeout> | undefined;
   private connectQueued = false;
@@ -106,6 +107,18 @@ export class LingerRoom extends LitElement implements RoomHandle {
   /** The live session, or `null` before the room connects. Elements follow it through `$session`. */
   get $session(): ReadableAtom<RoomSession | null> {
     return this.session$;
+  }
+  /** Connecting, connected, reconnecting (with when the next attempt is) or failed, and why. */
+  get $connection(): ReadableAtom<ConnectionState> {
+    return this.connection$;
+  }
+  /** Agora media settings for `<linger-player>`, or `null` when the room does not run on Agora. */
+  get media(): RoomMedia | null {
+    return null;
+  }
+  /** Tries to connect again now. */
+  reconnect(): void {
+    this.queueConnect(true);
   }
   get session(): RoomSession | null {
     return this.session$.get() as RoomSession | null;

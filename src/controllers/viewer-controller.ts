@@ -3,8 +3,8 @@
  * score, draw checks) changes. Follows the session the `RoomController` currently has.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RoomController } from '../../controllers/room-controller.js';
-import type { RoomSession, ViewerRecord } from '../../core/session.js';
+import type { RoomController } from './room-controller.js';
+import type { RoomSession, ViewerRecord } from '../core/session.js';
 
 export class ViewerController implements ReactiveController {
   private followed: RoomSession | null = null;

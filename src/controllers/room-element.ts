@@ -1,0 +1,31 @@
+/**
+ * What every Linger element that belongs to a room has in common, written once: the `room` and
+ * `locale` properties, the room association (`roomCtl`) and the strings (`localize`). Neither
+ * property is reflected: an element never writes attributes onto itself when it upgrades, so
+ * server-rendered markup hydrates without a mismatch.
+ */
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocalizeController, type Strings, type Translation } from '../i18n/localize.js';
+import { RoomController, type RoomControllerOptions } from './room-controller.js';
+
+export class RoomElement<T extends Strings> extends LitElement {
+  /** Language (else the room's, else `<html lang>`), e.g. `ar`, `pt-BR`, `zh-CN`. */
+  @property() locale = '';
+  /** Id of the `<linger-room>` (else the closest or only room). */
+  @property() room = '';
+
+  protected readonly roomCtl: RoomController;
+  protected readonly localize: LocalizeController<T>;
+
+  constructor(translation: Translation<T>, roomOptions: RoomControllerOptions = {}) {
+    super();
+    this.roomCtl = new RoomController(this, roomOptions);
+    this.localize = new LocalizeController(this, translation, () => this.roomCtl.room);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('locale')) this.localize.update();
+    if (changed.has('room')) this.roomCtl.resolve();
+  }
+}

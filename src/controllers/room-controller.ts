@@ -25,7 +25,7 @@ export interface RoomControllerOptions {
 }
 
 /** Fields of the show state that change with every chat message. */
-const CHAT_FIELDS: ReadonlySet<string> = new Set(['chat', 'recentIds']);
+const CHAT_FIELDS: ReadonlySet<string> = new Set(['chat', 'chatCount', 'recentIds']);
 
 /** True when `next` differs from `previous` only in its chat fields (the reducer keeps the rest by reference). */
 export function isChatOnlyChange(next: ShowState, previous: ShowState): boolean {

@@ -15,6 +15,8 @@ export const RECENT_IDS = 256;
 export const DELETED_IDS = 200;
 
 export interface ChatLine {
+  /** Running number on this screen (1, 2, 3…): a renderer draws the lines after the last `n` it drew. */
+  n: number;
   id: string;
   from: string;
   name?: string;
@@ -29,6 +31,8 @@ export interface ShowState extends SnapshotState {
   /** Epoch of the host session the state follows. */
   epoch: string | null;
   chat: readonly ChatLine[];
+  /** Chat lines appended on this screen so far (the `n` of the newest line). */
+  chatCount: number;
   /** Ids of viewer messages already applied (bounded window). */
   recentIds: readonly string[];
   /** Chat ids the host deleted, so a late copy does not come back. */
@@ -49,6 +53,7 @@ export function initialState(): ShowState {
     hostSeq: 0,
     epoch: null,
     chat: [],
+    chatCount: 0,
     recentIds: [],
     deletedIds: [],
   };
@@ -198,10 +203,11 @@ function applyViewerMessage(state: ShowState, message: Inbound): ShowState {
     case 'chat': {
       const { text, name, locale } = (message as Inbound<'chat'>).body;
       if (state.deletedIds.includes(message.id) || !chatAllowed(state, message.sender, text)) return seen;
-      const line: ChatLine = { id: message.id, from: message.sender, text, at: message.at };
+      const n = state.chatCount + 1;
+      const line: ChatLine = { n, id: message.id, from: message.sender, text, at: message.at };
       if (name) line.name = name;
       if (locale) line.locale = locale;
-      return { ...seen, chat: appendBounded(state.chat, line, CHAT_BUFFER) };
+      return { ...seen, chat: appendBounded(state.chat, line, CHAT_BUFFER), chatCount: n };
     }
     case 'likes':
       return { ...seen, likes: Math.min(Number.MAX_SAFE_INTEGER, state.likes + (message as Inbound<'likes'>).body.n) };

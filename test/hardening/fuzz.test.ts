@@ -425,7 +425,7 @@ describe(`hardening: protocol fuzzing (seed ${SEED}${PATH ? `, path ${PATH}` : '
   it('sanity: the invariant checks fail on a broken state', () => {
     const broken = { ...startState(), likes: -1 };
     expect(() => expectInvariants(broken, 'broken'), 'negative likes caught').to.throw();
-    const flooded = { ...startState(), chat: Array.from({ length: CHAT_BUFFER + 1 }, (_, i) => ({ id: `c${i}`, from: 'v', text: 'x', at: 1 })) };
+    const flooded = { ...startState(), chat: Array.from({ length: CHAT_BUFFER + 1 }, (_, i) => ({ n: i + 1, id: `c${i}`, from: 'v', text: 'x', at: 1 })) };
     expect(() => expectInvariants(flooded, 'flooded'), 'chat over the cap caught').to.throw();
     const seized = { ...startState(), announcement: { id: 'a', text: 'forged', kind: 'info' as const, at: 1 } };
     expect(hostSlice(seized), 'host slice sees a changed announcement').to.not.equal(hostSlice(startState()));

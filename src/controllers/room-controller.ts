@@ -13,6 +13,7 @@ import { onRoomsChanged, resolveRoom, type RoomHandle } from '../core/registry.j
 import type { RoomSession } from '../core/session.js';
 import type { ShowState } from '../core/state.js';
 import type { TransportStatus } from '../transports/transport.js';
+import type { ConnectionState } from '../core/registry.js';
 
 type Host = ReactiveControllerHost & Element;
 
@@ -59,6 +60,10 @@ export class RoomController implements ReactiveController {
   get status(): TransportStatus {
     return this.session?.$status.get() ?? 'idle';
   }
+  /** The room's connection as viewers should be told it (connecting, reconnecting in N s, failed and why). */
+  get connection(): ConnectionState | null {
+    return this.room?.$connection.get() ?? null;
+  }
   get presence(): number | null {
     return this.session?.$presence.get() ?? null;
   }
@@ -83,8 +88,14 @@ export class RoomController implements ReactiveController {
     this.stopRoom?.();
     this.stopRoom = undefined;
     this.room = room;
-    if (room) this.stopRoom = room.$session.subscribe((session) => this.attachSession(session as RoomSession | null));
-    else this.attachSession(null);
+    if (room) {
+      const stopSession = room.$session.subscribe((session) => this.attachSession(session as RoomSession | null));
+      const stopConnection = room.$connection.listen(() => this.update());
+      this.stopRoom = () => {
+        stopSession();
+        stopConnection();
+      };
+    } else this.attachSession(null);
   }
 
   private attachSession(session: RoomSession | null): void {

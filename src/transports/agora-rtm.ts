@@ -62,6 +62,8 @@ export interface AgoraRtmOptions {
   fetch?: typeof fetch;
   /** How long login (and the token request) may take before Agora counts as unreachable. Default 10 000 ms. */
   loginTimeoutMs?: number;
+  /** Told every token answer (login and renewals), so the room can share it with the RTC player. */
+  onTokens?: (tokens: AgoraTokens) => void;
   /** First retry delay after a failed token renewal; doubles up to a minute. Default 5 000 ms. */
   tokenRenewRetryMs?: number;
 }
@@ -205,7 +207,10 @@ class AgoraRtmTransport extends TransportBase implements Transport {
       { channel: this.channel, uid: this.id || undefined, role: this.options.role ?? 'viewer' },
       this.options.fetch,
       this.loginTimeoutMs,
-    );
+    ).then((tokens) => {
+      this.options.onTokens?.(tokens);
+      return tokens;
+    });
   }
 
   /** A token problem does not break the link yet: report it without changing the status. */

@@ -9,3 +9,4 @@ export { lazyAgoraTransport } from '../../transports/lazy.js';
 export { ViewerEvents } from '../../events/viewer-events.js';
 export { WebhookSink } from '../../events/webhook-sink.js';
 export { ShopifySink } from '../../events/shopify-sink.js';
+export { fetchAgoraToken } from '../../transports/agora-rtm-token.js';

@@ -8,6 +8,8 @@ import { transportError } from '../../transports/transport.js';
 import { LingerErrorEvent } from '../../events/dom/linger-error.js';
 import { LingerStatusEvent } from '../../events/dom/linger-status.js';
 import { pageViewerId } from '../../utilities/user-id.js';
+import { RetryScheduler } from '../../core/retry.js';
+import type { AgoraTokens } from '../../transports/agora-rtm-token.js';
 import { sharedImport } from '../../utilities/shared-import.js';
 import { randomId } from '../../core/primitives.js';
 import { ConsentGate, type ConsentMode } from '../../events/consent.js';
@@ -51,7 +53,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   static override styles = styles;
 
   /** The show's channel name. */
-  @property({ reflect: true }) channel = '';
+  @property() channel = '';
   /** Space- or comma-separated host user ids. */
   @property() hosts = '';
   /** Agora app id (32 characters); selects the Agora RTM transport. */
@@ -63,7 +65,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   /** `auto`, `broadcast` or `agora-rtm`. */
   @property() transport: 'auto' | 'broadcast' | 'agora-rtm' = 'auto';
   /** Language of every element of this room (else `<html lang>`), e.g. `ar`, `pt-BR`, `zh-CN`. */
-  @property({ reflect: true }) locale = '';
+  @property() locale = '';
   /** Webhook URL that receives viewer events (see docs/events.md). */
   @property() webhook = '';
   /** `granted`, `denied` or `shopify` (Customer Privacy API): whether events may be sent and ids stored. */
@@ -103,6 +105,11 @@ export class LingerRoom extends LitElement implements RoomHandle {
   private detachTimer: ReturnType<typeof setTimeout> | undefined;
   private connectQueued = false;
   private generation = 0;
+  /** Retries the connection with the one backoff policy (src/core/retry.ts) until it holds. */
+  private retry: RetryScheduler | null = null;
+  private stopSessionListeners: Array<() => void> = [];
+  /** The last token answer the RTM transport logged in with: the player's RTC join reuses it. */
+  private lastTokens: AgoraTokens | null = null;
 
   /** The live session, or `null` before the room connects. Elements follow it through `$session`. */
   get $session(): ReadableAtom<RoomSession | null> {
@@ -114,11 +121,13 @@ export class LingerRoom extends LitElement implements RoomHandle {
   }
   /** Agora media settings for `<linger-player>`, or `null` when the room does not run on Agora. */
   get media(): RoomMedia | null {
-    return null;
+    if (this.transportKind !== 'agora-rtm' || !this.appId || this.customTransport) return null;
+    return { appId: this.appId, channel: this.channel, tokens: () => this.mediaTokens() };
   }
-  /** Tries to connect again now. */
+  /** Tries to connect again now (a Reconnect button); keeps retrying with backoff on failure. */
   reconnect(): void {
-    this.queueConnect(true);
+    if (this.retry && this.connection$.get().retryAt !== null) this.retry.now();
+    else this.queueConnect(true);
   }
   get session(): RoomSession | null {
     return this.session$.get() as RoomSession | null;
@@ -175,12 +184,14 @@ export class LingerRoom extends LitElement implements RoomHandle {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // The first update carries the initial values (old value undefined): connectedCallback connects.
+    // Any later change of the configuration, even before a first successful connect, connects again.
     if (changed.has('id' as keyof this)) roomIdChanged();
     if (changed.has('webhook')) this.replaceWebhookSink();
     if (changed.has('consent')) this.consentGate.set(this.consent as ConsentMode);
     if (changed.has('shopifyEvents')) this.syncShopifySink();
     const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport'];
-    if (this.session && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
+    if (this.isConnected && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -197,16 +208,24 @@ export class LingerRoom extends LitElement implements RoomHandle {
   }
 
   /** Builds the transport the attributes describe. */
+  private get transportKind(): 'broadcast' | 'agora-rtm' {
+    return this.transport === 'auto' ? (this.appId ? 'agora-rtm' : 'broadcast') : this.transport;
+  }
+
+  private get tokenRole(): 'host' | 'viewer' {
+    return this.userId && this.hostIds.includes(this.userId) ? 'host' : 'viewer';
+  }
+
   private createTransport({ BroadcastTransport, lazyAgoraTransport }: Live): Transport {
     const userId = this.userId || pageViewerId();
-    const kind = this.transport === 'auto' ? (this.appId ? 'agora-rtm' : 'broadcast') : this.transport;
-    if (kind === 'agora-rtm') {
+    if (this.transportKind === 'agora-rtm') {
       return lazyAgoraTransport({
         appId: this.appId,
         channel: this.channel,
         tokenUrl: this.tokenUrl || undefined,
         userId: this.userId || undefined,
-        role: this.userId && this.hostIds.includes(this.userId) ? 'host' : 'viewer',
+        role: this.tokenRole,
+        onTokens: (tokens) => (this.lastTokens = tokens),
       });
     }
     return new BroadcastTransport({ channel: this.channel, userId });
@@ -226,16 +245,34 @@ export class LingerRoom extends LitElement implements RoomHandle {
     if (!this.isConnected) return;
     if (reconnect) await this.teardown();
     if (!this.channel && !this.customTransport) {
-      this.fail(transportError('missing-channel', '<linger-room> needs a `channel` attribute, e.g. <linger-room channel="spring-sale">.'));
+      const error = transportError('missing-channel', '<linger-room> needs a `channel` attribute, e.g. <linger-room channel="spring-sale">.');
+      this.connection$.set({ status: 'failed', error, retryAt: null });
+      this.fail(error);
       return;
     }
     const generation = ++this.generation;
+    this.retry?.stop();
+    this.connection$.set({ status: 'connecting', error: null, retryAt: null });
+    // A first connection that fails is retried like a dropped one: the viewer is never given up on.
+    this.retry = new RetryScheduler({
+      attempt: () => this.attempt(generation),
+      onScheduled: (retryAt) => {
+        if (generation !== this.generation) return;
+        const current = this.connection$.get();
+        if (retryAt !== null) this.connection$.set({ status: 'reconnecting', error: current.error, retryAt });
+        else if (current.retryAt !== null) this.connection$.set({ ...current, retryAt: null });
+      },
+    });
+    this.retry.start();
+  }
+
+  /** One connection attempt: a fresh transport and session. Rejects to have the scheduler retry. */
+  private async attempt(generation: number): Promise<void> {
     let live: Live;
     try {
       live = await loadLive();
     } catch (error) {
-      this.fail(transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
-      return;
+      throw this.attemptFailed(generation, transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
     }
     if (generation !== this.generation || !this.isConnected) return;
     this.live = live;
@@ -244,20 +281,61 @@ export class LingerRoom extends LitElement implements RoomHandle {
     try {
       transport = this.customTransport ?? this.createTransport(live);
     } catch (error) {
-      this.fail(transportError('transport-failed', String((error as Error)?.message ?? error), error));
+      // A configuration error (an invalid channel name) does not heal by waiting: no retry.
+      this.attemptFailed(generation, transportError('transport-failed', String((error as Error)?.message ?? error), error));
       return;
     }
+    await this.dropSession();
     const session = new live.RoomSession({ transport, hosts: this.hostIds });
-    session.$status.listen((status) => this.dispatchEvent(new LingerStatusEvent(status)));
-    session.$error.listen((error) => error && this.dispatchEvent(new LingerErrorEvent(error)));
+    this.stopSessionListeners.push(
+      session.$status.listen((status) => {
+        this.dispatchEvent(new LingerStatusEvent(status));
+        this.followSession(generation, session);
+        // Connected once, then the transport gave up (Agora's own reconnects exhausted): start over.
+        if (status === 'failed' && this.session === session && generation === this.generation) this.retry?.failed();
+      }),
+      session.$error.listen((error) => {
+        if (error) this.dispatchEvent(new LingerErrorEvent(error));
+        this.followSession(generation, session);
+      }),
+    );
     this.attachEvents(session);
     this.session$.set(session);
+    this.followSession(generation, session);
     try {
       await session.connect();
-    } catch {
-      // Already surfaced through $error → linger-error; the room stays usable for a retry.
+    } catch (error) {
+      if (generation !== this.generation) return;
+      throw error;
     }
     if (generation !== this.generation) await session.close();
+  }
+
+  /** Mirrors the session's status and error into `$connection`, keeping a planned retry's time. */
+  private followSession(generation: number, session: RoomSession): void {
+    if (generation !== this.generation || this.session$.get() !== session) return;
+    const status = session.$status.get();
+    const error = status === 'connected' ? null : session.$error.get();
+    this.connection$.set({ status, error, retryAt: status === 'connected' ? null : this.connection$.get().retryAt });
+  }
+
+  private attemptFailed(generation: number, error: TransportError): TransportError {
+    if (generation === this.generation) {
+      this.connection$.set({ status: 'failed', error, retryAt: null });
+      this.fail(error);
+    }
+    return error;
+  }
+
+  /** Fresh tokens for the player's RTC join: the RTM login's answer while it is fresh, else one request. */
+  private async mediaTokens(): Promise<AgoraTokens | null> {
+    if (!this.tokenUrl) return null;
+    const fresh = this.lastTokens && this.lastTokens.expiresAt * 1000 - Date.now() > 60_000;
+    if (fresh) return this.lastTokens;
+    const live = this.live ?? (await loadLive());
+    const uid = this.session?.userId || this.lastTokens?.uid || this.userId || undefined;
+    this.lastTokens = await live.fetchAgoraToken(this.tokenUrl, { channel: this.channel, uid, role: this.tokenRole });
+    return this.lastTokens;
   }
 
   private fail(error: TransportError): void {
@@ -324,8 +402,17 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.ensureWebhookSink();
   }
 
+  private async dropSession(): Promise<void> {
+    for (const stop of this.stopSessionListeners.splice(0)) stop();
+    const session = this.session;
+    this.session$.set(null);
+    await session?.close();
+  }
+
   private async teardown(): Promise<void> {
     this.generation++;
+    this.retry?.stop();
+    this.retry = null;
     this.viewerEvents?.flush();
     this.viewerEvents?.dispose();
     this.viewerEvents = null;
@@ -334,8 +421,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.webhookSink?.close();
     this.webhookSink = null;
     this.consentGate.pause();
-    const session = this.session;
-    this.session$.set(null);
-    await session?.close();
+    this.lastTokens = null;
+    await this.dropSession();
+    this.connection$.set({ status: 'idle', error: null, retryAt: null });
   }
 }

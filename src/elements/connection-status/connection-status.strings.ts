@@ -1,0 +1,28 @@
+import type { Translation } from '../../i18n/localize.js';
+
+export const en = {
+  connecting: 'Connecting to the show…',
+  retrying: (seconds: string) => `Connection lost. Trying again in ${seconds} s`,
+  reconnecting: 'Reconnecting…',
+  unreachable: 'Can’t reach the show',
+  reasonNetwork: 'Check your internet connection.',
+  reasonServer: 'The show’s server is not answering right now.',
+  reasonSetup: 'This show is not set up correctly yet.',
+  tryNow: 'Try now',
+};
+
+export const translation: Translation<typeof en> = {
+  name: 'connection-status',
+  en,
+  loaders: {
+    'zh-CN': () => import('./locales/zh-CN.js'),
+    id: () => import('./locales/id.js'),
+    th: () => import('./locales/th.js'),
+    vi: () => import('./locales/vi.js'),
+    ms: () => import('./locales/ms.js'),
+    ar: () => import('./locales/ar.js'),
+    es: () => import('./locales/es.js'),
+    'pt-BR': () => import('./locales/pt-BR.js'),
+    ja: () => import('./locales/ja.js'),
+  },
+};

@@ -1,0 +1,126 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/room/linger-room.js';
+import '../../../src/elements/connection-status/linger-connection-status.js';
+import type { LingerRoom } from '../../../src/elements/room/room.js';
+import type { LingerConnectionStatus } from '../../../src/elements/connection-status/connection-status.js';
+import { connectionNotice } from '../../../src/elements/connection-status/connection-status.js';
+import { MemoryNetwork, type MemoryTransport } from '../../../src/transports/memory.js';
+import { fetchAgoraToken } from '../../../src/transports/agora-rtm-token.js';
+import { transportError, type Transport } from '../../../src/transports/transport.js';
+
+/**
+ * A memory transport that first asks a token endpoint, as the Agora transport does: when the
+ * endpoint fails, or `offline` is set, connect() rejects like a real first connection would.
+ */
+function gated(inner: MemoryTransport, gate: { tokenUrl?: string; offline?: boolean }): Transport & { attempts: number } {
+  const transport = Object.create(inner) as MemoryTransport & { attempts: number };
+  transport.attempts = 0;
+  transport.connect = async () => {
+    transport.attempts++;
+    if (gate.offline) throw transportError('agora-unreachable', 'No route to the network (test).');
+    if (gate.tokenUrl) await fetchAgoraToken(gate.tokenUrl, { channel: 'c', role: 'viewer' });
+    await inner.connect();
+  };
+  return transport;
+}
+
+const statusText = (element: LingerConnectionStatus) => element.shadowRoot?.querySelector('[part="base"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('<linger-room> reconnects, always', () => {
+  it('a token endpoint that answers 500 once: the viewer is connected soon after it recovers', async () => {
+    const network = new MemoryNetwork();
+    const key = Math.random().toString(36).slice(2);
+    const tokenUrl = `/test-api/flaky-token?key=${key}&fail=1`;
+    const host = document.createElement('linger-room');
+    host.hosts = 'host-1';
+    host.customTransport = network.connect('host-1');
+    const viewer = document.createElement('linger-room');
+    viewer.hosts = 'host-1';
+    const transport = gated(network.connect('viewer-1'), { tokenUrl });
+    viewer.customTransport = transport;
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(host, viewer);
+    await waitUntil(() => viewer.$connection.get().error?.code === 'token-failed', 'the 500 is reported');
+    expect(viewer.$connection.get().error!.message, 'names the status').to.match(/HTTP 500/);
+    await waitUntil(() => viewer.session?.$status.get() === 'connected', 'connected after the endpoint recovered', { timeout: 10_000 });
+    expect(transport.attempts, 'one failed attempt, one that worked').to.equal(2);
+    expect(viewer.$connection.get(), 'connection state clears').to.deep.equal({ status: 'connected', error: null, retryAt: null });
+    await waitUntil(() => host.session?.$status.get() === 'connected', 'host connected');
+    host.session!.act('announce', { text: 'We are live' });
+    await waitUntil(() => viewer.session?.state.announcement?.text === 'We are live', 'and it follows the show');
+    wrapper.remove();
+  });
+
+  it('offline for a long while, then back online: rejoins at once on `online` and resyncs, no reload', async () => {
+    const network = new MemoryNetwork();
+    const gate = { offline: true };
+    const host = document.createElement('linger-room');
+    host.hosts = 'host-1';
+    host.customTransport = network.connect('host-1');
+    const viewer = document.createElement('linger-room');
+    viewer.hosts = 'host-1';
+    const transport = gated(network.connect('viewer-2'), gate);
+    viewer.customTransport = transport;
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(host, viewer);
+    await waitUntil(() => host.session?.$status.get() === 'connected', 'host connected');
+    // Two failed attempts: the second wait is already ≥ 1 s, so nothing but `online` ends it soon.
+    await waitUntil(() => transport.attempts >= 2 && viewer.$connection.get().retryAt !== null, 'retrying with backoff');
+    expect(viewer.$connection.get().status, 'shown as reconnecting').to.equal('reconnecting');
+    host.session!.act('announce', { text: 'Said while you were away' });
+    gate.offline = false;
+    const before = transport.attempts;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => viewer.session?.$status.get() === 'connected', 'online retries at once');
+    expect(transport.attempts, 'exactly one more attempt').to.equal(before + 1);
+    await waitUntil(() => viewer.session?.state.announcement?.text === 'Said while you were away', 'resynced from the host');
+    wrapper.remove();
+  });
+
+  it('a channel set after the first render connects', async () => {
+    const channel = `late-${Math.random().toString(36).slice(2)}`;
+    const room = await fixture<LingerRoom>(html`<linger-room hosts="h"></linger-room>`);
+    await waitUntil(() => room.$connection.get().error?.code === 'missing-channel', 'missing at first');
+    room.channel = channel;
+    await waitUntil(() => room.session?.$status.get() === 'connected', 'connects once the channel arrives');
+    expect(room.hasAttribute('channel'), 'writes no attribute onto itself').to.equal(false);
+    room.remove();
+  });
+
+  it('<linger-connection-status> says what is happening, and "Try now" retries at once', async () => {
+    const network = new MemoryNetwork();
+    const gate = { offline: true };
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const room = document.createElement('linger-room');
+    room.hosts = 'host-1';
+    const transport = gated(network.connect('viewer-3'), gate);
+    room.customTransport = transport;
+    const status = document.createElement('linger-connection-status');
+    room.append(status);
+    wrapper.append(room);
+    await waitUntil(() => /Trying again in \d+ s/.test(statusText(status)), 'a countdown to the next attempt');
+    expect(statusText(status), 'and why').to.contain('Check your internet connection.');
+    await expect(status).to.be.accessible();
+    gate.offline = false;
+    const before = transport.attempts;
+    status.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await waitUntil(() => room.session?.$status.get() === 'connected', 'connected');
+    expect(transport.attempts, 'the button ran one attempt').to.equal(before + 1);
+    await waitUntil(() => !status.shadowRoot?.querySelector('[part="base"]'), 'renders nothing once connected');
+    wrapper.remove();
+  });
+
+  it('explains each state in words (pure view logic)', () => {
+    const now = 1_000_000;
+    expect(connectionNotice(null, now)).to.equal(null);
+    expect(connectionNotice({ status: 'connected', error: null, retryAt: null }, now)).to.equal(null);
+    expect(connectionNotice({ status: 'connecting', error: null, retryAt: null }, now)).to.deep.equal({ message: 'connecting' });
+    expect(connectionNotice({ status: 'reconnecting', error: transportError('token-failed', 'HTTP 500'), retryAt: now + 4200 }, now)).to.deep.equal({
+      message: 'retrying',
+      seconds: 5,
+      reason: 'reasonServer',
+    });
+    expect(connectionNotice({ status: 'failed', error: transportError('missing-channel', 'x'), retryAt: null }, now)).to.deep.equal({ message: 'unreachable', reason: 'reasonSetup' });
+    expect(connectionNotice({ status: 'reconnecting', error: transportError('token-failed', 'x'), retryAt: now + 500 }, now, false)).to.deep.equal({ message: 'retrying', seconds: 1, reason: 'reasonNetwork' });
+  });
+});

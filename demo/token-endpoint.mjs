@@ -1,13 +1,17 @@
 // The demo's token endpoint: `GET /api/token?channel=…&uid=…&role=viewer|host[&key=…]`.
 //
-// This is the `token-url` contract of `<linger-room>` (see docs/tokens.md). Host authority in a
-// Linger show rests on it: Agora RTM tokens bind the user id, and only this endpoint mints tokens
-// for host ids — a viewer asking for a host id gets a fresh pseudonymous id instead.
+// This is the `token-url` contract of `<linger-room>` (see docs/tokens.md). Identity in a Linger
+// show rests on it: Agora RTM tokens bind the user id, so whoever gets a token for an id is that id.
+// - Viewers: the endpoint issues the ids, bound to the browser by a signed cookie (demo/identity.mjs).
+//   A requested uid comes back only if it was issued to this browser; anything else — a lottery
+//   winner's id, a host id, a look-alike — gets a fresh id.
+// - Hosts: only the ids in `hostIds` (the room's `hosts`, matched exactly) and only with the host key.
+//   No host ids configured: no host tokens at all.
 //
 // `handleTokenRequest` is a plain function (URL + headers in, `{status, headers, body}` out) so it
 // can be tested without a server; `middleware` wraps it for @web/dev-server (Koa).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import agora from 'agora-token';
+import { createIdentity, DEFAULT_COOKIE_MAX_AGE_SECONDS, hostIdsProblem, sameSecret } from './identity.mjs';
 
 const { RtcRole, RtcTokenBuilder, RtmTokenBuilder } = agora;
 
@@ -22,7 +26,7 @@ export const NO_CREDENTIALS_MESSAGE =
 const MAX_EXPIRE_SECONDS = 24 * 60 * 60;
 
 // Agora RTM channel names and user ids: 1–64 of these characters, not starting with `_`.
-// (A `.` is rejected by the SDK at runtime although its d.ts allows it — see AGORA.md.)
+// (A `.` is rejected by the SDK at runtime although its d.ts allows it; docs/tokens.md.)
 const AGORA_ID_CHARS = /^[A-Za-z0-9 !#$%&()+,\-:;<=>?@[\]^_{|}~]*$/;
 const AGORA_ID_CHAR = /[A-Za-z0-9 !#$%&()+,\-:;<=>?@[\]^_{|}~]/;
 // agora-token's builders return '' (no error) unless both are 32 hexadecimal characters.
@@ -48,19 +52,6 @@ export function agoraIdProblem(name, value) {
   return null;
 }
 
-/** A fresh pseudonymous viewer id: `v-` + random base36 (about 16 characters). */
-export function randomViewerId() {
-  return `v-${BigInt(`0x${randomBytes(10).toString('hex')}`).toString(36)}`;
-}
-
-/** Constant-time string comparison (hashing first hides the length of the secret too). */
-function sameSecret(given, expected) {
-  if (typeof given !== 'string' || typeof expected !== 'string' || expected === '') return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
 function reply(status, payload, extraHeaders = {}) {
   return {
     status,
@@ -83,31 +74,46 @@ const fail = (status, error, extraHeaders) => reply(status, { error }, extraHead
  * @param {string} [options.appId]           Agora app id (32 hex). Without it (or the certificate) every request gets 503.
  * @param {string} [options.appCertificate]  Agora app certificate (32 hex).
  * @param {string} [options.hostKey]         Secret a host request must carry as `key`. Empty: no host tokens at all (403).
- * @param {string[]} [options.hostIds]       User ids reserved for hosts; a viewer asking for one gets a fresh id. Default `['host']`.
+ * @param {string[]} [options.hostIds]       The room's `hosts`: the only ids a host token is minted for, matched
+ *   exactly. Default none: nobody gets a host token. Each must match {@link HOST_ID} (throws otherwise).
  * @param {number} [options.expireSeconds]   Token lifetime, 1–86400 seconds. Default 3600.
- * @param {() => number} [options.now]       Clock in ms, used for `expiresAt`.
- * @param {() => string} [options.newViewerId] Id generator for viewers. Default {@link randomViewerId}.
+ * @param {string | Buffer} [options.secret] Key (≥ 32 bytes) that signs viewer cookies and ids. Random per process when absent.
+ * @param {number} [options.cookieMaxAgeSeconds] Viewer cookie lifetime, longer than `expireSeconds`. Default 7 days.
+ * @param {'Strict' | 'Lax' | 'None'} [options.sameSite] The cookie's SameSite. Default `Lax`.
+ * @param {'auto' | boolean} [options.secureCookie] `Secure` cookie: `auto` (default) when the request URL is https.
+ * @param {() => number} [options.now]       Clock in ms, for `expiresAt` and cookie expiry.
  * @returns {{
  *   handleTokenRequest: (url: URL, headers?: Record<string, string | string[] | undefined>, method?: string) =>
  *     { status: number, headers: Record<string, string>, body: string },
  *   middleware: (ctx: any, next: () => Promise<unknown>) => Promise<unknown>,
  *   live: boolean,
  *   problem: string | null,
+ *   hostIds: readonly string[],
  * }}
  */
 export function createTokenHandler({
   appId,
   appCertificate,
   hostKey,
-  hostIds = ['host'],
+  hostIds = [],
   expireSeconds = 3600,
+  secret,
+  cookieMaxAgeSeconds = DEFAULT_COOKIE_MAX_AGE_SECONDS,
+  sameSite = 'Lax',
+  secureCookie = 'auto',
   now = () => Date.now(),
-  newViewerId = randomViewerId,
 } = {}) {
   if (!Number.isInteger(expireSeconds) || expireSeconds < 1 || expireSeconds > MAX_EXPIRE_SECONDS) {
     throw new RangeError(`expireSeconds must be an integer from 1 to ${MAX_EXPIRE_SECONDS}; got ${expireSeconds}.`);
   }
-  const reserved = new Set(hostIds);
+  const hostIdProblem = hostIdsProblem(hostIds);
+  if (hostIdProblem) throw new RangeError(`LINGER_HOST_IDS: ${hostIdProblem}`);
+  // A renewal comes just before the token expires and slides the cookie; the cookie must outlive that.
+  if (cookieMaxAgeSeconds <= expireSeconds) {
+    throw new RangeError(`cookieMaxAgeSeconds (${cookieMaxAgeSeconds}) must be longer than expireSeconds (${expireSeconds}).`);
+  }
+  const identity = createIdentity({ secret, maxAgeSeconds: cookieMaxAgeSeconds, sameSite, now });
+  const hosts = Object.freeze([...hostIds]);
   const live = Boolean(appId && appCertificate);
   let problem = null;
   if (live && !HEX32.test(appId)) problem = 'AGORA_APP_ID must be 32 hexadecimal characters (the App ID from Agora Console).';
@@ -115,12 +121,29 @@ export function createTokenHandler({
     problem = 'AGORA_APP_CERTIFICATE must be 32 hexadecimal characters (the primary certificate from Agora Console).';
   }
 
+  /** Who a host request may be, or why not: checks the host list, the key, then the exact id. */
+  function hostProblem(requested, key) {
+    if (hosts.length === 0) {
+      return [403, 'This endpoint has no host ids (set LINGER_HOST_IDS to the room\'s `hosts`), so it mints no host tokens.'];
+    }
+    if (!hostKey) return [403, 'This endpoint has no host key (LINGER_HOST_KEY), so it mints no host tokens.'];
+    if (!sameSecret(key, hostKey)) return [403, 'Host tokens need the right "key"; this one is missing or wrong.'];
+    if (!requested) return [400, '"uid" is required for role=host (the host id to sign in as).'];
+    if (!hosts.includes(requested)) {
+      return [
+        403,
+        `"uid" ${JSON.stringify(requested)} is not one of this endpoint's host ids (${hosts.join(', ')}); ` +
+          'host ids match exactly (same case, no spaces) and must equal the room\'s `hosts`.',
+      ];
+    }
+    return null;
+  }
+
   /**
-   * Answers one request without any server: URL and headers in, response out.
-   * `headers` is accepted for symmetry with real requests; the contract reads only the query.
+   * Answers one request without any server: URL, headers (`cookie` is read) and method in, response
+   * out. A viewer answer carries `Set-Cookie` and `X-Linger-Identity` (`kept`, or `new; <why>`).
    */
   function handleTokenRequest(url, headers = {}, method = 'GET') {
-    void headers;
     if (String(method).toUpperCase() !== 'GET') {
       return fail(405, `Use GET for ${TOKEN_PATH}; got ${method}.`, { Allow: 'GET' });
     }
@@ -135,23 +158,25 @@ export function createTokenHandler({
     const channel = query.get('channel');
     const channelProblem = agoraIdProblem('channel', channel);
     if (channelProblem) return fail(400, channelProblem);
-
-    const requested = query.get('uid');
-    if (requested !== null && requested !== '') {
-      const uidProblem = agoraIdProblem('uid', requested);
-      if (uidProblem) return fail(400, uidProblem);
-    }
+    const requested = query.get('uid') || null;
 
     let uid;
+    const extraHeaders = {};
     if (role === 'host') {
-      if (!sameSecret(query.get('key'), hostKey)) {
-        return fail(403, 'Host tokens need the right "key"; this one is missing or wrong.');
-      }
-      if (!requested) return fail(400, '"uid" is required for role=host (the host id to sign in as).');
+      const refused = hostProblem(requested, query.get('key'));
+      if (refused) return fail(...refused);
       uid = requested;
     } else {
-      // A viewer never receives a host id: asking for one (or for nothing) yields a fresh pseudonym.
-      uid = requested && !reserved.has(requested) ? requested : newViewerId();
+      // The asked uid is a hint: it comes back only when this browser's cookie issued it. A key, a
+      // host id, a winner's id or a look-alike changes nothing — those get a fresh viewer id.
+      const secure = secureCookie === 'auto' ? url.protocol === 'https:' : Boolean(secureCookie);
+      const cookie = identity.readBrowser(headers.cookie ?? headers.Cookie, secure);
+      const browserId = cookie.browserId ?? identity.newBrowserId();
+      const kept = cookie.browserId !== null && identity.owns(browserId, requested);
+      uid = kept ? requested : identity.newViewerId(browserId);
+      const why = cookie.problem ? `cookie ${cookie.problem}` : !cookie.browserId ? 'no cookie' : requested ? 'uid not issued to this browser' : 'no uid';
+      extraHeaders['Set-Cookie'] = identity.setCookie(browserId, secure);
+      extraHeaders['X-Linger-Identity'] = kept ? 'kept' : `new; ${why}`;
     }
 
     const rtcRole = role === 'host' ? RtcRole.PUBLISHER : RtcRole.SUBSCRIBER;
@@ -168,13 +193,14 @@ export function createTokenHandler({
     if (!rtmToken || !rtcToken) return fail(500, 'agora-token could not build a token for these credentials.');
 
     const expiresAt = Math.floor(now() / 1000) + expireSeconds;
-    return reply(200, { appId, uid, rtmToken, rtcToken, expiresAt });
+    return reply(200, { appId, uid, rtmToken, rtcToken, expiresAt }, extraHeaders);
   }
 
   /** Koa-style middleware for @web/dev-server: answers `TOKEN_PATH`, passes everything else on. */
   async function middleware(ctx, next) {
     if (ctx.path !== TOKEN_PATH) return next();
-    const url = new URL(ctx.originalUrl, 'http://127.0.0.1');
+    // ctx.protocol is https behind TLS (or a trusted proxy's X-Forwarded-Proto): the cookie is then Secure.
+    const url = new URL(ctx.originalUrl, `${ctx.protocol === 'https' ? 'https' : 'http'}://127.0.0.1`);
     const result = handleTokenRequest(url, ctx.headers, ctx.method);
     ctx.status = result.status;
     ctx.set(result.headers);
@@ -182,5 +208,7 @@ export function createTokenHandler({
     return undefined;
   }
 
-  return { handleTokenRequest, middleware, live, problem };
+  return { handleTokenRequest, middleware, live, problem, hostIds: hosts };
 }
+
+export { VIEWER_ID, HOST_ID } from './identity.mjs';

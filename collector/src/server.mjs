@@ -1,0 +1,432 @@
+#!/usr/bin/env node
+// The collector: an HTTP service that takes `<linger-room webhook>` batches, stores them in ClickHouse
+// (chDB in this process by default; a server or cluster with CLICKHOUSE_URL) and serves per-show
+// reports. docs/collector.md describes the endpoints, limits and guarantees.
+//
+//   node collector/src/server.mjs        (PORT, HOST, LINGER_DATA_DIR, CLICKHOUSE_URL, LINGER_ACCESS_KEY, …)
+import { createServer } from 'node:http';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { checkEvent, eventRow, MAX_STRING } from './schema.mjs';
+import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
+import { showReport } from './report.mjs';
+import { TokenBuckets } from './rate-limit.mjs';
+import { sqlString } from './sql.mjs';
+
+/**
+ * @typedef {object} CollectorOptions
+ * @property {string} [dataDir]         chDB data folder (default `collector/.data`).
+ * @property {string} [clickhouseUrl]   Use a ClickHouse server instead of chDB.
+ * @property {string} [accessKey]       Key for reports, orders and deletion (random when unset).
+ * @property {number} [retentionDays]   Rows older than this are dropped (0 = keep). Default 395.
+ * @property {boolean} [final]          Query with FINAL (default: with clickhouseUrl only).
+ * @property {number} [maxBodyBytes]    Default 1,000,000.
+ * @property {number} [maxBatchEvents]  Default 500.
+ * @property {number} [maxFutureMs]     Events dated later than now + this are refused. Default 10 min.
+ * @property {{rate: number, burst: number}} [perAddress]  Events/s per client address. Default 2,000/s, burst 10,000.
+ * @property {{rate: number, burst: number}} [perViewer]   Events/s per viewer id. Default 5/s, burst 1,000.
+ * @property {number} [maxQueuedEvents] Events waiting for the write before new batches get 429. Default 200,000.
+ * @property {string} [allowedOrigins]  CORS origins for event posts (`*` or a comma list). Default `*`.
+ * @property {boolean} [trustProxy]     Take the client address from the last X-Forwarded-For entry.
+ * @property {() => number} [now]       Clock (ms since the epoch), for tests.
+ */
+
+const json = (/** @type {import('node:http').ServerResponse} */ res, /** @type {number} */ status, /** @type {unknown} */ body, headers = {}) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+};
+
+class HttpError extends Error {
+  /** @param {number} status @param {string} message @param {Record<string, unknown>} [extra] @param {Record<string, string>} [headers] */
+  constructor(status, message, extra = {}, headers = {}) {
+    super(message);
+    this.status = status;
+    this.extra = extra;
+    this.headers = headers;
+  }
+}
+
+/** @param {string} value */
+const digest = (value) => createHash('sha256').update(value).digest();
+
+/**
+ * Creates the collector (not yet listening).
+ * @param {CollectorOptions} [options]
+ */
+export async function createCollector(options = {}) {
+  const o = {
+    maxBodyBytes: 1_000_000,
+    maxBatchEvents: 500,
+    maxFutureMs: 10 * 60_000,
+    perAddress: { rate: 2_000, burst: 10_000 },
+    perViewer: { rate: 5, burst: 1_000 },
+    maxQueuedEvents: 200_000,
+    allowedOrigins: '*',
+    trustProxy: false,
+    now: () => Date.now(),
+    ...options,
+  };
+  const accessKey = o.accessKey || randomBytes(18).toString('base64url');
+  const keyDigest = digest(accessKey);
+  const store = await openStore({ dataDir: o.dataDir, clickhouseUrl: o.clickhouseUrl, retentionDays: o.retentionDays ?? 395, final: o.final });
+  const byAddress = new TokenBuckets(o.perAddress);
+  const byViewer = new TokenBuckets(o.perViewer);
+  const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, writes: 0 };
+
+  // ── the writer: one at a time, consecutive batches grouped into one check and one insert ──────
+  /** @typedef {{ kind: 'events' | 'orders', rows: any[], resolve: (r: {accepted: number, duplicates: number}) => void, reject: (e: unknown) => void } | { kind: 'redact', run: () => Promise<unknown>, resolve: (r: any) => void, reject: (e: unknown) => void }} Job */
+  /** @type {Job[]} */
+  const jobs = [];
+  let queuedEvents = 0;
+  let writing = false;
+  let closed = false;
+
+  /** @param {Job} job */
+  function enqueue(job) {
+    jobs.push(job);
+    if (job.kind !== 'redact') queuedEvents += job.rows.length;
+    void drain();
+  }
+
+  async function drain() {
+    if (writing) return;
+    writing = true;
+    while (jobs.length) {
+      const first = /** @type {Job} */ (jobs[0]);
+      if (first.kind === 'redact') {
+        jobs.shift();
+        await first.run().then(first.resolve, first.reject);
+        continue;
+      }
+      /** @type {Array<Extract<Job, {rows: any[]}>>} */
+      const group = [];
+      let rows = 0;
+      while (jobs.length && jobs[0]?.kind === first.kind && (rows === 0 || rows + /** @type {any} */ (jobs[0]).rows.length <= 50_000)) {
+        const job = /** @type {Extract<Job, {rows: any[]}>} */ (jobs.shift());
+        rows += job.rows.length;
+        group.push(job);
+      }
+      try {
+        await writeGroup(first.kind, group);
+      } catch (error) {
+        for (const job of group) job.reject(error);
+      } finally {
+        queuedEvents -= rows;
+      }
+    }
+    writing = false;
+  }
+
+  /**
+   * Dedup (within the group, then against the table) and one insert; each batch is answered only
+   * after the insert returned.
+   * @param {'events' | 'orders'} table
+   * @param {Array<Extract<Job, {rows: any[]}>>} group
+   */
+  async function writeGroup(table, group) {
+    const ids = new Set();
+    const shows = new Set();
+    for (const job of group) {
+      for (const row of job.rows) {
+        ids.add(row.id);
+        shows.add(row.show);
+      }
+    }
+    const stored = await store.existing(table, table === 'events' ? [...shows] : [], [...ids]);
+    const taken = new Set(stored);
+    const fresh = [];
+    const results = group.map((job) => {
+      let accepted = 0;
+      for (const row of job.rows) {
+        if (taken.has(row.id)) continue;
+        taken.add(row.id);
+        fresh.push(row);
+        accepted++;
+      }
+      return { accepted, duplicates: job.rows.length - accepted };
+    });
+    await store.engine.insert(table, fresh);
+    stats.writes++;
+    group.forEach((job, i) => job.resolve(/** @type {{accepted: number, duplicates: number}} */ (results[i])));
+  }
+
+  /** @param {'events' | 'orders'} kind @param {any[]} rows */
+  const write = (kind, rows) => new Promise((resolve, reject) => enqueue({ kind, rows, resolve, reject }));
+
+  // ── HTTP ─────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The body as JSON, at most `maxBodyBytes` (parsed whatever its Content-Type: `sendBeacon` posts
+   * text/plain). Events rather than an async iterator: leaving one early would destroy the socket
+   * before the 413 is written.
+   * @param {import('node:http').IncomingMessage} req
+   */
+  function readJson(req) {
+    const tooLarge = () => new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
+    if (Number(req.headers['content-length']) > o.maxBodyBytes) return Promise.reject(tooLarge());
+    return new Promise((resolve, reject) => {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      let size = 0;
+      const onData = (/** @type {Buffer} */ chunk) => {
+        size += chunk.length;
+        if (size > o.maxBodyBytes) {
+          req.off('data', onData);
+          req.off('end', onEnd);
+          req.resume(); // discard the rest; the response closes the connection
+          reject(tooLarge());
+        } else chunks.push(chunk);
+      };
+      const onEnd = () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch {
+          reject(new HttpError(400, 'body is not JSON'));
+        }
+      };
+      req.on('data', onData);
+      req.on('end', onEnd);
+      req.on('error', reject);
+    });
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {URL} url */
+  function authorized(req, url) {
+    const header = req.headers.authorization;
+    const given = header?.startsWith('Bearer ') ? header.slice(7) : (req.headers['x-linger-key'] ?? url.searchParams.get('key'));
+    return typeof given === 'string' && timingSafeEqual(digest(given), keyDigest);
+  }
+
+  /** @param {import('node:http').IncomingMessage} req */
+  function clientAddress(req) {
+    const forwarded = o.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)?.trim() : '';
+    return forwarded || req.socket.remoteAddress || '?';
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function postEvents(req, res) {
+    stats.requests++;
+    const body = await readJson(req);
+    const events = Array.isArray(body) ? body : Array.isArray(body?.events) ? body.events : null;
+    if (!events) throw new HttpError(400, 'expected {"events": [...]} or an array of events');
+    if (events.length > o.maxBatchEvents) throw new HttpError(413, `more than ${o.maxBatchEvents} events in one batch`);
+    const now = o.now();
+    const limits = { now, maxFutureMs: o.maxFutureMs };
+    for (let i = 0; i < events.length; i++) {
+      const problem = checkEvent(events[i], limits);
+      if (problem) throw new HttpError(422, `event ${i}: ${problem}`, { index: i, ...(typeof events[i]?.id === 'string' ? { id: String(events[i].id).slice(0, 128) } : {}) });
+    }
+    // Rate limits: the whole batch or nothing (a refused batch is retried by the sink).
+    const address = clientAddress(req);
+    /** @type {Map<string, number>} */
+    const perViewer = new Map();
+    for (const e of events) perViewer.set(e.viewerId, (perViewer.get(e.viewerId) ?? 0) + 1);
+    let wait = byAddress.wait(address, events.length);
+    for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n));
+    if (queuedEvents + events.length > o.maxQueuedEvents) wait = Math.max(wait, 1);
+    if (wait > 0) {
+      stats.limited++;
+      const seconds = Number.isFinite(wait) ? Math.max(1, Math.ceil(wait)) : 60;
+      throw new HttpError(429, 'too many events; retry later', {}, { 'Retry-After': String(seconds) });
+    }
+    byAddress.take(address, events.length);
+    for (const [viewer, n] of perViewer) byViewer.take(viewer, n);
+    if (Number.isSafeInteger(body?.dropped) && body.dropped > 0) stats.dropped += body.dropped;
+    const result = await write('events', events.map(eventRow));
+    stats.accepted += result.accepted;
+    stats.duplicates += result.duplicates;
+    json(res, 200, result);
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function postOrders(req, res) {
+    const body = await readJson(req);
+    const orders = Array.isArray(body) ? body : Array.isArray(body?.orders) ? body.orders : body && typeof body === 'object' ? [body] : null;
+    if (!orders) throw new HttpError(400, 'expected an order, an array of orders or {"orders": [...]}');
+    if (orders.length > o.maxBatchEvents) throw new HttpError(413, `more than ${o.maxBatchEvents} orders in one request`);
+    const now = o.now();
+    const rows = orders.map((order, i) => {
+      const problem = checkOrder(order, now + o.maxFutureMs);
+      if (problem) throw new HttpError(422, `order ${i}: ${problem}`, { index: i });
+      return { id: order.id, show: order.show, viewer: order.viewerId ?? '', at: order.at, value: order.props.value, currency: order.props.currency, customer: order.props.customer ?? '' };
+    });
+    const result = await write('orders', rows);
+    stats.orders += result.accepted;
+    json(res, 200, result);
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function postRedact(req, res) {
+    const body = await readJson(req);
+    /** @param {string} name */
+    const list = (name) => {
+      const value = body?.[name] ?? [];
+      if (!Array.isArray(value) || value.length > 10_000 || !value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_STRING)) {
+        throw new HttpError(400, `"${name}" must be an array of at most 10,000 non-empty strings`);
+      }
+      return /** @type {string[]} */ (value);
+    };
+    const viewerIds = list('viewerIds');
+    const customerIds = list('customerIds');
+    const orderIds = list('orderIds');
+    if (!viewerIds.length && !customerIds.length && !orderIds.length) throw new HttpError(400, 'nothing to delete: give viewerIds, customerIds or orderIds');
+    const inList = (/** @type {string[]} */ values) => `(${values.map(sqlString).join(',')})`;
+    const run = async () => {
+      const deleted = { events: 0, orders: 0 };
+      const conditions = {
+        events: viewerIds.length ? `viewer IN ${inList(viewerIds)}` : '',
+        orders: [viewerIds.length && `viewer IN ${inList(viewerIds)}`, customerIds.length && `customer IN ${inList(customerIds)}`, orderIds.length && `id IN ${inList(orderIds)}`].filter(Boolean).join(' OR '),
+      };
+      for (const table of /** @type {const} */ (['events', 'orders'])) {
+        const where = conditions[table];
+        if (!where) continue;
+        const [{ n }] = await store.engine.rows(`SELECT toUInt32(count()) AS n FROM ${table} WHERE ${where}`);
+        // Lightweight delete: the rows are gone from every query at once and from disk at the next merge.
+        if (n > 0) await store.engine.exec(`DELETE FROM ${table} WHERE ${where}`);
+        deleted[table] = n;
+      }
+      return deleted;
+    };
+    const deleted = await new Promise((resolve, reject) => enqueue({ kind: 'redact', run, resolve, reject }));
+    json(res, 200, { deleted });
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://collector.invalid');
+    const path = url.pathname;
+    const origin = req.headers.origin;
+    const allowed = o.allowedOrigins === '*' ? '*' : o.allowedOrigins.split(',').map((s) => s.trim()).includes(String(origin)) ? String(origin) : '';
+    if (path === '/events' || path === '/api/events') {
+      const cors = allowed ? { 'Access-Control-Allow-Origin': allowed, Vary: 'Origin' } : {};
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '86400' });
+        return res.end();
+      }
+      if (req.method !== 'POST') throw new HttpError(405, 'POST events here', {}, { Allow: 'POST, OPTIONS' });
+      if (closed) throw new HttpError(503, 'shutting down', {}, { 'Retry-After': '5' });
+      if (allowed) {
+        res.setHeader('Access-Control-Allow-Origin', allowed);
+        res.setHeader('Vary', 'Origin');
+      }
+      return postEvents(req, res);
+    }
+    if (path === '/health') return json(res, 200, { ok: true, engine: store.engine.kind, queuedEvents });
+    const report = /^\/shows\/([^/]+)\/report$/.exec(path);
+    const keyed = report || path === '/orders' || path === '/privacy/redact' || path === '/shows';
+    if (!keyed) throw new HttpError(404, 'not found');
+    if (!authorized(req, url)) throw new HttpError(401, 'access key required', {}, { 'WWW-Authenticate': 'Bearer' });
+    if (report) {
+      if (req.method !== 'GET') throw new HttpError(405, 'GET a report', {}, { Allow: 'GET' });
+      let show;
+      try {
+        show = decodeURIComponent(report[1] ?? '');
+      } catch {
+        throw new HttpError(400, 'bad show id');
+      }
+      if (show.length > MAX_STRING) throw new HttpError(400, 'bad show id');
+      const drops = Math.min(20, Math.max(0, Number(url.searchParams.get('drops') ?? 3) || 0));
+      return json(res, 200, await showReport(store, show, { drops }));
+    }
+    if (path === '/shows') {
+      if (req.method !== 'GET') throw new HttpError(405, 'GET the shows', {}, { Allow: 'GET' });
+      return json(res, 200, { shows: await store.engine.rows(store.queries.shows) });
+    }
+    if (req.method !== 'POST') throw new HttpError(405, 'POST here', {}, { Allow: 'POST' });
+    if (closed) throw new HttpError(503, 'shutting down', {}, { 'Retry-After': '5' });
+    return path === '/orders' ? postOrders(req, res) : postRedact(req, res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      const known = error instanceof HttpError;
+      if (known) stats.refused++;
+      else console.error('[linger-collector]', error);
+      if (res.headersSent) return res.destroy();
+      // Storage failures are the server's: 503 so the sink retries (nothing was acknowledged).
+      json(res, known ? error.status : 503, { error: known ? error.message : 'storage unavailable; retry', ...(known ? error.extra : {}) }, known ? error.headers : { 'Retry-After': '5' });
+    });
+  });
+
+  return {
+    server,
+    store,
+    stats,
+    accessKey,
+    /** Listens on loopback (or `host`); resolves with the base URL. */
+    async listen(port = 0, host = '127.0.0.1') {
+      await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(undefined));
+      });
+      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+      return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    },
+    /** Stops taking batches, lets queued writes finish, closes the engine. */
+    async close() {
+      closed = true;
+      await new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeIdleConnections();
+      });
+      while (writing || jobs.length) await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.close();
+    },
+  };
+}
+
+/**
+ * An order (docs/collector.md): `{type: "order", id, show, viewerId?, at, props: {value, currency, customer?}}`.
+ * @param {any} order
+ * @param {number} latest
+ */
+export function checkOrder(order, latest) {
+  if (!order || typeof order !== 'object' || Array.isArray(order)) return 'not an object';
+  if (order.type !== undefined && order.type !== 'order') return '"type" must be "order"';
+  const str = (/** @type {unknown} */ v, max = MAX_STRING) => typeof v === 'string' && v.length > 0 && v.length <= max;
+  if (!str(order.id, 128)) return '"id" (the order id) must be a string of 1–128 characters';
+  if (!str(order.show)) return '"show" must be a string of 1–200 characters';
+  if (order.viewerId !== undefined && !(typeof order.viewerId === 'string' && order.viewerId.length <= MAX_STRING)) return '"viewerId" must be a string';
+  if (typeof order.at !== 'number' || !Number.isFinite(order.at) || order.at < 0) return '"at" must be milliseconds since the epoch';
+  if (order.at > latest) return '"at" is in the future';
+  const p = order.props;
+  if (!p || typeof p !== 'object') return 'missing "props"';
+  if (!Number.isSafeInteger(p.value) || p.value < 0) return 'props.value must be a non-negative integer (minor units)';
+  if (typeof p.currency !== 'string' || !/^[A-Z]{3}$/.test(p.currency)) return 'props.currency must be an ISO 4217 code (e.g. "USD")';
+  if (p.customer !== undefined && !str(p.customer)) return 'props.customer must be a string of 1–200 characters';
+  return null;
+}
+
+/** Options from the environment (docs/collector.md). */
+export function optionsFromEnv(env = process.env) {
+  /** @type {CollectorOptions} */
+  const options = {
+    dataDir: env.LINGER_DATA_DIR || DEFAULT_DATA_DIR,
+    ...(env.CLICKHOUSE_URL ? { clickhouseUrl: env.CLICKHOUSE_URL } : {}),
+    ...(env.LINGER_ACCESS_KEY ? { accessKey: env.LINGER_ACCESS_KEY } : {}),
+    ...(env.LINGER_RETENTION_DAYS ? { retentionDays: Number(env.LINGER_RETENTION_DAYS) } : {}),
+    ...(env.LINGER_ALLOWED_ORIGINS ? { allowedOrigins: env.LINGER_ALLOWED_ORIGINS } : {}),
+    ...(env.LINGER_TRUST_PROXY === '1' ? { trustProxy: true } : {}),
+    ...(env.LINGER_QUERY_FINAL ? { final: env.LINGER_QUERY_FINAL === '1' } : {}),
+  };
+  if (options.retentionDays !== undefined && !(Number.isInteger(options.retentionDays) && options.retentionDays >= 0)) {
+    throw new RangeError(`LINGER_RETENTION_DAYS must be a whole number of days (0 = keep); got ${env.LINGER_RETENTION_DAYS}`);
+  }
+  return options;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const collector = await createCollector(optionsFromEnv());
+  const url = await collector.listen(Number(process.env.PORT ?? 8787), process.env.HOST || '127.0.0.1');
+  console.log(`Collector: ${url} (${collector.store.engine.kind}${process.env.CLICKHOUSE_URL ? '' : `, data in ${process.env.LINGER_DATA_DIR || DEFAULT_DATA_DIR}`})`);
+  console.log(`  POST ${url}/events · GET ${url}/shows/<show>/report · access key: ${process.env.LINGER_ACCESS_KEY ? '(LINGER_ACCESS_KEY)' : collector.accessKey}`);
+  // Ready marker for supervisors and tests (one line, JSON).
+  if (process.env.LINGER_READY_JSON === '1') console.log(JSON.stringify({ ready: url, pid: process.pid }));
+  const stop = async () => {
+    await collector.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

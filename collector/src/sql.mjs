@@ -1,0 +1,116 @@
+// The collector's ClickHouse SQL: the tables and the report's queries. The same text runs in chDB
+// (embedded) and on a ClickHouse server or cluster (CLICKHOUSE_URL). The metric definitions are those
+// of src/analytics/metrics.ts (docs/metrics.md); test/collector/metrics-equal.node.test.mjs computes
+// both on the same events and requires equal results.
+import { INTERACTION_TYPES } from './schema.mjs';
+
+/** A ClickHouse string literal (only for constants and id lists; values from requests are bound). */
+export function sqlString(/** @type {string} */ value) {
+  // Backslash and quote escaped; everything else (newlines, NUL, any Unicode) is literal inside quotes.
+  return `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const interactionList = `(${INTERACTION_TYPES.map(sqlString).join(', ')})`;
+const DAY = "toDate(toDateTime(intDiv(toInt64(at), 1000), 'UTC'))";
+
+/**
+ * The tables. `events`: one row per event id; `orders`: one row per order id. Both ReplacingMergeTree
+ * keyed by their id (within a show), partitioned by day, with an optional TTL (retention).
+ * @param {{ retentionDays: number }} options
+ */
+export function createTables({ retentionDays }) {
+  const ttl = retentionDays > 0 ? `TTL day + INTERVAL ${Math.floor(retentionDays)} DAY` : '';
+  return [
+    `CREATE TABLE IF NOT EXISTS events (
+      id String, show String, type LowCardinality(String), at Float64, viewer String, session String,
+      locale LowCardinality(String), seconds Float64, ref String, num Int64, kind LowCardinality(String), label String,
+      day Date MATERIALIZED ${DAY}
+    ) ENGINE = ReplacingMergeTree PARTITION BY day ORDER BY (show, id) ${ttl}
+    SETTINGS ttl_only_drop_parts = 1`,
+    `CREATE TABLE IF NOT EXISTS orders (
+      id String, show String, viewer String, at Float64, value Int64, currency LowCardinality(String), customer String,
+      day Date MATERIALIZED ${DAY}
+    ) ENGINE = ReplacingMergeTree PARTITION BY day ORDER BY (show, id) ${ttl}
+    SETTINGS ttl_only_drop_parts = 1`,
+  ];
+}
+
+/** Brings an existing table's TTL to the configured retention (0 = keep forever). */
+export function alterRetention(/** @type {string} */ table, /** @type {number} */ retentionDays) {
+  return retentionDays > 0 ? `ALTER TABLE ${table} MODIFY TTL day + INTERVAL ${Math.floor(retentionDays)} DAY` : `ALTER TABLE ${table} REMOVE TTL`;
+}
+
+/** Ids already stored, among the given ones (the dedup check before an insert). */
+export function existingIds(/** @type {'events' | 'orders'} */ table, /** @type {string[]} */ shows, /** @type {string[]} */ ids) {
+  const showFilter = shows.length ? `show IN (${shows.map(sqlString).join(',')}) AND ` : '';
+  return `SELECT id FROM ${table} WHERE ${showFilter}id IN (${ids.map(sqlString).join(',')})`;
+}
+
+/**
+ * The report's queries for one show (`{show:String}` bound). `from` is `events` or `events FINAL`
+ * (see docs/collector.md, "Exactly once").
+ * @param {string} from
+ * @param {string} ordersFrom
+ */
+export function reportQueries(from, ordersFrom) {
+  const live = "type = 'timeline' AND kind = 'show_live'";
+  const ended = "type = 'timeline' AND kind = 'show_ended'";
+  return {
+    // docs/metrics.md 2: the show's bounds.
+    bounds: `SELECT toUInt32(count()) AS n,
+        if(countIf(${live}) > 0, minIf(at, ${live}), if(count() > 0, min(at), 0)) AS start_at,
+        if(countIf(${ended}) > 0, maxIf(at, ${ended}), if(count() > 0, max(at), start_at)) AS end_at
+      FROM ${from} WHERE show = {show:String}`,
+    // 3, 4, 8: viewers, sessions, watch time, interactions (non-timeline events).
+    summary: `SELECT toUInt32(uniqExact(viewer)) AS viewers, toUInt32(uniqExact(session)) AS sessions,
+        sumIf(seconds, type = 'heartbeat' AND seconds > 0) AS watch_seconds,
+        toUInt32(uniqExactIf(viewer, type IN ${interactionList})) AS interacting,
+        toUInt32(uniqExactIf(viewer, type = 'add_to_cart')) AS carted,
+        if(viewers > 0, watch_seconds / viewers, 0) AS avg_watch_per_viewer,
+        if(sessions > 0, watch_seconds / sessions, 0) AS avg_watch_per_session,
+        if(viewers > 0, interacting / viewers, 0) AS interaction_rate
+      FROM ${from} WHERE show = {show:String} AND type != 'timeline'`,
+    // 5, 6, 7: watched minutes per viewer, then the curve and the drops, in one pass.
+    curve: `WITH
+        {start:Float64} AS s,
+        greatest(0, toInt64(ceil(({end:Float64} - s) / 60000)) - 1) AS initial_max
+      SELECT
+        if({viewers:UInt32} > 0, toUInt32(greatest(initial_max, max(last)) + 1), 0) AS minutes,
+        sumMap(ms, arrayMap(x -> toUInt32(1), ms)) AS act,
+        sumMap([first], [toUInt32(1)]) AS arr,
+        sumMap([last + 1], [toUInt32(1)]) AS lft,
+        arrayMap(m -> toUInt32(if(indexOf(act.1, m) > 0, act.2[indexOf(act.1, m)], 0)), range(minutes)) AS active,
+        arrayCumSum(arrayMap(m -> toUInt32(if(indexOf(arr.1, m) > 0, arr.2[indexOf(arr.1, m)], 0)), range(minutes))) AS arrived,
+        arrayMap(m -> toUInt32(if(indexOf(lft.1, m) > 0, lft.2[indexOf(lft.1, m)], 0)), range(minutes)) AS left,
+        arrayMap((a, r) -> if(r > 0, a / r, 0), active, arrived) AS retention,
+        arraySlice(arraySort(d -> (-d.3, -d.2, d.1),
+          arrayFilter(d -> d.2 > 0 AND active[d.1] > 0,
+            arrayMap(m -> (m, left[m + 1], if(active[m] > 0, left[m + 1] / active[m], 0)), range(1, greatest(minutes, 1))))), 1, {drops:UInt32}) AS drops
+      FROM (
+        SELECT viewer, groupUniqArray(m) AS ms, min(m) AS first, max(m) AS last
+        FROM (
+          SELECT viewer, arrayJoin(range(toUInt32(floor((greatest(at - seconds * 1000, s) - s) / 60000)),
+                                         toUInt32(least(ceil((at - s) / 60000) - 1, 1048575)) + 1)) AS m
+          FROM ${from}
+          WHERE show = {show:String} AND type = 'heartbeat' AND seconds > 0 AND at > greatest(at - seconds * 1000, s)
+        )
+        GROUP BY viewer
+      )`,
+    // 9: viewers of this show who watched another show before it started.
+    returning: `SELECT toUInt32(uniqExact(viewer)) AS returning FROM ${from}
+      WHERE show != {show:String} AND type IN ('session_start', 'heartbeat') AND at < {start:Float64}
+        AND viewer IN (SELECT viewer FROM ${from} WHERE show = {show:String} AND type != 'timeline')`,
+    timeline: `SELECT at, (at - {start:Float64}) / 60000 AS minute, kind, ref, label FROM ${from}
+      WHERE show = {show:String} AND type = 'timeline' ORDER BY at, id`,
+    // Orders attributed to the show: totals per currency, buyers among the show's viewers, by minute.
+    orders: `SELECT currency, toUInt32(count()) AS orders, toFloat64(sum(value)) AS minor FROM ${ordersFrom}
+      WHERE show = {show:String} GROUP BY currency ORDER BY currency`,
+    ordered: `SELECT toUInt32(uniqExact(viewer)) AS ordered FROM ${ordersFrom}
+      WHERE show = {show:String} AND viewer != ''
+        AND viewer IN (SELECT viewer FROM ${from} WHERE show = {show:String} AND type != 'timeline')`,
+    ordersByMinute: `SELECT toInt32(floor((at - {start:Float64}) / 60000)) AS minute, currency, toUInt32(count()) AS orders,
+        toFloat64(sum(value)) AS minor FROM ${ordersFrom}
+      WHERE show = {show:String} GROUP BY minute, currency ORDER BY minute, currency`,
+    shows: `SELECT show, toUInt32(count()) AS events, min(at) AS first, max(at) AS last FROM ${from} GROUP BY show ORDER BY last`,
+  };
+}

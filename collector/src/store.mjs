@@ -1,0 +1,104 @@
+// Storage: ClickHouse, in-process with chDB (default; a local data folder) or a server/cluster through
+// @clickhouse/client (CLICKHOUSE_URL). Both run the same SQL (collector/src/sql.mjs).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { alterRetention, createTables, existingIds, reportQueries } from './sql.mjs';
+
+/** The embedded engine's data folder unless told otherwise: `collector/.data` (git-ignored). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));
+
+/**
+ * @typedef {object} Engine
+ * @property {string} kind
+ * @property {(sql: string) => Promise<void>} exec
+ * @property {(sql: string, params?: Record<string, unknown>) => Promise<any[]>} rows
+ * @property {(table: string, rows: object[]) => Promise<void>} insert
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * chDB in this process. chDB allows one data directory per process.
+ * @param {string} path
+ * @returns {Promise<Engine>}
+ */
+export async function chdbEngine(path) {
+  mkdirSync(path, { recursive: true });
+  const { Session } = await import('chdb');
+  const session = new Session(path);
+  const parse = (/** @type {string} */ text) => (text ? text.split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []);
+  return {
+    kind: 'chdb',
+    async exec(sql) {
+      await session.queryAsync(sql, { format: 'TabSeparated' });
+    },
+    async rows(sql, params) {
+      const result = params && Object.keys(params).length ? await session.queryBindAsync(sql, params, { format: 'JSONEachRow' }) : await session.queryAsync(sql, { format: 'JSONEachRow' });
+      return parse(result.text());
+    },
+    async insert(table, rows) {
+      if (!rows.length) return;
+      await session.insert({ table, values: Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n') + '\n'), format: 'JSONEachRow' });
+    },
+    async close() {
+      session.close();
+    },
+  };
+}
+
+/**
+ * A ClickHouse server or cluster through @clickhouse/client (HTTP interface).
+ * @param {string} url  e.g. `http://user:pass@clickhouse:8123/linger`
+ * @returns {Promise<Engine>}
+ */
+export async function clickhouseEngine(url) {
+  const { createClient } = await import('@clickhouse/client');
+  const client = createClient({ url, request_timeout: 60_000, clickhouse_settings: { output_format_json_quote_64bit_integers: 0 } });
+  return {
+    kind: 'clickhouse',
+    async exec(sql) {
+      await client.command({ query: sql });
+    },
+    async rows(sql, params) {
+      const result = await client.query({ query: sql, format: 'JSONEachRow', ...(params ? { query_params: params } : {}) });
+      return /** @type {any[]} */ (await result.json());
+    },
+    async insert(table, rows) {
+      if (!rows.length) return;
+      await client.insert({ table, values: rows, format: 'JSONEachRow' });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/**
+ * Opens the store: the engine, the tables, the retention.
+ * @param {{ dataDir?: string, clickhouseUrl?: string, retentionDays?: number, final?: boolean }} options
+ */
+export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, retentionDays = 395, final } = {}) {
+  const engine = clickhouseUrl ? await clickhouseEngine(clickhouseUrl) : await chdbEngine(dataDir);
+  for (const sql of createTables({ retentionDays })) await engine.exec(sql);
+  for (const table of ['events', 'orders']) {
+    const [row] = await engine.rows('SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}', { t: table });
+    const current = Number(/TTL day \+ toIntervalDay\((\d+)\)/.exec(row?.q ?? '')?.[1] ?? 0);
+    if (current !== Math.floor(retentionDays)) await engine.exec(alterRetention(table, retentionDays));
+  }
+  // Embedded: one process writes (chDB locks its folder) and checks ids before each insert, so no
+  // duplicate is ever stored and queries need no FINAL. Several collectors on one server may race
+  // between check and insert: FINAL (on by default with CLICKHOUSE_URL) folds those duplicates.
+  const useFinal = final ?? Boolean(clickhouseUrl);
+  const queries = reportQueries(useFinal ? 'events FINAL' : 'events', useFinal ? 'orders FINAL' : 'orders');
+
+  /** Ids among `ids` already stored in `table`. */
+  async function existing(/** @type {'events' | 'orders'} */ table, /** @type {string[]} */ shows, /** @type {string[]} */ ids) {
+    const found = new Set();
+    // Chunks keep each statement a few hundred KB at most.
+    for (let i = 0; i < ids.length; i += 5_000) {
+      for (const row of await engine.rows(existingIds(table, shows, ids.slice(i, i + 5_000)))) found.add(row.id);
+    }
+    return found;
+  }
+
+  return { engine, queries, existing, final: useFinal, close: () => engine.close() };
+}

@@ -132,6 +132,23 @@ export const en = {
   statusClosed: 'Closed',
   statusDrawn: 'Drawn',
   statusUnlocked: 'Unlocked',
+  connectionConnecting: 'Connecting…',
+  connectionConnected: 'Connected',
+  connectionReconnecting: 'Reconnecting…',
+  connectionRetryIn: (seconds: string, form: Plural) => `Reconnecting in ${seconds} ${form === 'one' ? 'second' : 'seconds'}`,
+  connectionFailed: 'Cannot reach the show',
+  connectionClosed: 'Disconnected',
+  reasonForbidden: 'The token endpoint refused this host (HTTP 403): check the host key, or sign in again.',
+  reasonCredentials: 'Agora refused the credentials: check the App ID, the certificate and the token endpoint.',
+  reasonEndpoint: 'The token endpoint is down or answers wrongly.',
+  reasonAgora: 'Agora cannot be reached from this network.',
+  reasonChannel: 'The room has no valid channel.',
+  reasonOther: 'The connection failed.',
+  reconnect: 'Reconnect',
+  waiting: (count: string, form: Plural) =>
+    `${count} ${form === 'one' ? 'action is' : 'actions are'} waiting for the connection; sent as soon as it is back.`,
+  discard: 'Discard',
+  refused: (label: string, reason: string) => `“${label}” was not sent: ${reason}`,
 };
 
 export const translation: Translation<typeof en> = {

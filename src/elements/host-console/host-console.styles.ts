@@ -234,6 +234,22 @@ export default css`
   .error {
     color: var(--_danger);
   }
+  .connection {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_danger);
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  .connection .detail {
+    flex: 1 1 100%;
+    overflow-wrap: anywhere;
+  }
+  .waiting ul {
+    flex: 1 1 100%;
+  }
   .hint {
     color: var(--_muted);
     font-size: 0.85em;

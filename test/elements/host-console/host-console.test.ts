@@ -303,7 +303,7 @@ describe('<linger-host-console> fixes', () => {
 
     console.room = 'room-a';
     await console.updateComplete;
-    expect(console.getAttribute('room'), 'reflected').to.equal('room-a');
+    expect(console.getAttribute('room'), 'the element never writes its own attributes').to.equal('room-b');
     await waitUntil(() => button(root, 'Go live'), 'the header follows room a (not live yet)');
     button(root, 'Go live')!.click();
     await waitUntil(() => viewerA.state.show.phase === 'live', 'room a went live from the same console');

@@ -132,4 +132,22 @@ export default {
   statusClosed: 'مغلق',
   statusDrawn: 'تم السحب',
   statusUnlocked: 'تم الفتح',
+  connectionConnecting: 'جارٍ الاتصال…',
+  connectionConnected: 'متصل',
+  connectionReconnecting: 'جارٍ إعادة الاتصال…',
+  connectionRetryIn: (seconds: string, form: Intl.LDMLPluralRule) =>
+    `إعادة الاتصال ${pick(form, { zero: 'الآن', one: 'بعد ثانية واحدة', two: 'بعد ثانيتين', few: `بعد ${seconds} ثوانٍ`, many: `بعد ${seconds} ثانية`, other: `بعد ${seconds} ثانية` })}`,
+  connectionFailed: 'تعذّر الوصول إلى البث',
+  connectionClosed: 'انقطع الاتصال',
+  reasonForbidden: 'رفضت خدمة الرموز هذا المضيف (HTTP 403): تحقّق من مفتاح المضيف أو سجّل الدخول مجددًا.',
+  reasonCredentials: 'رفضت Agora بيانات الاعتماد: تحقّق من App ID والشهادة وخدمة الرموز.',
+  reasonEndpoint: 'خدمة الرموز متوقفة أو تجيب إجابة غير صحيحة.',
+  reasonAgora: 'لا يمكن الوصول إلى Agora من هذه الشبكة.',
+  reasonChannel: 'ليست للغرفة قناة صالحة.',
+  reasonOther: 'فشل الاتصال.',
+  reconnect: 'إعادة الاتصال',
+  waiting: (count: string, form: Intl.LDMLPluralRule) =>
+    `${pick(form, { one: 'إجراء واحد ينتظر', two: 'إجراءان ينتظران', few: `${count} إجراءات تنتظر`, many: `${count} إجراءً ينتظر`, other: `${count} إجراء ينتظر` })} الاتصال، ويُرسَل فور عودته.`,
+  discard: 'تجاهل',
+  refused: (label: string, reason: string) => `لم يُرسَل «${label}»: ${reason}`,
 } satisfies typeof en;

@@ -1,0 +1,84 @@
+/**
+ * What the console's panels (one file each) get to render: the show state, the host session, the
+ * desk, the drafts and the actions. Panels only render and call actions; the logic lives in
+ * src/controllers (plan runner, outbox, desk store) and src/core (forms, leaderboard, shop catalog).
+ */
+import type { LocalizeController } from '../../i18n/localize.js';
+import type { ChatLine, ShowState } from '../../core/state.js';
+import type { RoomSession } from '../../core/session.js';
+import type { PerkKind, Product } from '../../core/protocol.js';
+import type { BankQuestion } from '../../core/quiz-bank.js';
+import type { ConsoleStep } from '../../core/console-desk.js';
+import type { ConsoleDeskStore } from '../../controllers/console-desk.js';
+import type { ConsoleDrafts } from '../../controllers/console-drafts.js';
+import type { en } from './host-console.strings.js';
+
+export type Strings = typeof en;
+export type TermKey = keyof Strings;
+
+export interface ConsoleActions {
+  setPhase(phase: 'live' | 'ended'): void;
+  confirm(text: string, run: () => void): void;
+  // Rhythm
+  setShowMinutes(value: string): void;
+  planShow(): void;
+  addStep(): void;
+  editStep(id: string, change: Partial<ConsoleStep>): void;
+  removeStep(id: string): void;
+  publishSchedule(): void;
+  /** Queues a step with the undo window (`handles`: the plan entry it settles). */
+  queueStep(step: ConsoleStep, handles?: string): void;
+  // Lottery
+  submitLottery(event: Event): void;
+  closeLottery(): void;
+  drawLottery(): void;
+  // Quiz
+  importBank(raw: string): void;
+  exportBank(): void;
+  addQuestion(event: Event): void;
+  ask(question: BankQuestion): void;
+  reveal(): void;
+  // Products
+  importProducts(raw: string): void;
+  loadShopProduct(handle: string): void;
+  pin(product: Product | null, remaining?: number | null): void;
+  toggleSoldOut(product: Product, soldOut: boolean): void;
+  // Conversation
+  submitAnnouncement(event: Event): void;
+  clearAnnouncement(): void;
+  submitModeration(event: Event): void;
+  feature(line: ChatLine): void;
+  deleteLine(line: ChatLine): void;
+  mute(user: string): void;
+  unmute(user: string): void;
+}
+
+export interface PanelContext {
+  readonly localize: LocalizeController<Strings>;
+  readonly state: ShowState;
+  /** The host session (null while the room has none). */
+  readonly session: RoomSession | null;
+  readonly desk: ConsoleDeskStore;
+  readonly drafts: ConsoleDrafts;
+  /** The show's clock (ms). */
+  readonly now: number;
+  readonly showMinutes: number;
+  readonly actions: ConsoleActions;
+}
+
+/** A count for a term: formatted in the console's language, with its plural category there. */
+export function counted(localize: LocalizeController<Strings>, count: number): [string, Intl.LDMLPluralRule] {
+  return [localize.number(count), localize.plural(count)];
+}
+
+const KIND_LABELS = { lottery: 'kindLottery', quiz: 'kindQuiz', flash: 'kindFlash', 'first-n': 'kindFirstN', share: 'kindShare' } as const;
+
+export function kindLabel(localize: LocalizeController<Strings>, kind: PerkKind): string {
+  return localize.term(KIND_LABELS[kind]);
+}
+
+/** The value of the field `selector` in the same shadow root as the clicked button. */
+export function textOf(event: Event, selector: string): string {
+  const root = (event.currentTarget as Element).getRootNode() as ParentNode;
+  return root.querySelector<HTMLTextAreaElement | HTMLInputElement>(selector)?.value ?? '';
+}

@@ -1,17 +1,49 @@
 import { css } from 'lit';
 
 export default css`
-  /* Made to sit over video: text on the scrim (translucent dark by default; the light preset makes it
-     translucent white with dark text). Announcement and pinned product are cards on --_surface. */
+  /*
+   * Two looks. On a panel (variant panel/list, the default) the overlay follows the page: its text
+   * colour (or --linger-color-text), the page's background showing through, tints made of
+   * currentColor — readable on a white page and on a dark one without a theme. Over video
+   * (variant video/danmaku) text sits on the scrim (--linger-color-scrim, translucent dark by default).
+   * Announcement and pinned product are cards on --_surface in both.
+   */
   :host {
+    --_danmaku-height: var(--linger-overlay-danmaku-height, 180px);
+    --_list-height: var(--linger-overlay-list-height, 220px);
+    --_heart: var(--linger-overlay-heart-color, var(--_accent));
+    /* currentColor on color inherits: the page's text colour unless a theme sets one. */
+    color: var(--linger-color-text, currentColor);
+  }
+  .overlay.panel {
+    --_fg: currentColor;
+    --_tint: color-mix(in srgb, currentColor 8%, transparent);
+    --_comment-bg: var(--linger-overlay-comment-background, var(--_tint));
+    --_comment-color: var(--linger-overlay-comment-color, currentColor);
+    --_name-color: var(--linger-overlay-name-color, currentColor);
+    --_overlay-shadow: none;
+    --_chip-bg: var(--_tint);
+    --_chip-fg: currentColor;
+    --_field-bg: transparent;
+    --_field-border: color-mix(in srgb, currentColor 55%, transparent);
+    --_note: currentColor;
+    /* A self-contained pair of system colours: readable over comments on any page. */
+    --_badge-bg: Canvas;
+    --_badge-fg: CanvasText;
+  }
+  .overlay.video {
+    --_fg: var(--_on-scrim);
     --_comment-bg: var(--linger-overlay-comment-background, var(--_scrim));
     --_comment-color: var(--linger-overlay-comment-color, var(--_on-scrim));
     --_name-color: var(--linger-overlay-name-color, var(--_highlight));
     --_overlay-shadow: var(--linger-overlay-text-shadow, 0 1px 2px rgb(0 0 0 / 0.7));
-    --_danmaku-height: var(--linger-overlay-danmaku-height, 180px);
-    --_list-height: var(--linger-overlay-list-height, 220px);
-    --_heart: var(--linger-overlay-heart-color, var(--_accent));
-    --_flight: 8s;
+    --_chip-bg: var(--_scrim);
+    --_chip-fg: var(--_on-scrim);
+    --_field-bg: var(--_scrim);
+    --_field-border: color-mix(in srgb, var(--_on-scrim) 25%, transparent);
+    --_note: var(--_highlight);
+    --_badge-bg: var(--_scrim);
+    --_badge-fg: var(--_on-scrim);
     color: var(--_comment-color);
   }
   .overlay {
@@ -19,6 +51,11 @@ export default css`
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
     min-inline-size: 0;
+  }
+  /* The room's connection status takes the phase chip's place (its own colours stay the chip's). */
+  linger-connection-status {
+    color: inherit;
+    font: inherit;
   }
   .now {
     display: flex;
@@ -33,11 +70,14 @@ export default css`
     gap: 4px;
     padding: 2px 8px;
     border-radius: 999px;
-    background: var(--_scrim);
-    color: var(--_on-scrim);
+    background: var(--_chip-bg);
+    color: var(--_chip-fg);
     unicode-bidi: isolate;
+    min-inline-size: 0;
     max-inline-size: 100%;
-    /* A perk title or prize that cannot wrap (a combining-mark flood) is clipped at the chip. */
+    /* A long word (an 80-character prize) breaks inside the chip; what cannot wrap at all (a
+       combining-mark flood) is clipped at the chip. */
+    overflow-wrap: anywhere;
     overflow: clip;
     overflow-clip-margin: 0.25em;
   }
@@ -154,6 +194,14 @@ export default css`
   }
   .price {
     font-weight: 700;
+    /* A 40-character price without spaces is cut with an ellipsis, not let out of the row. */
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .stock {
+    flex: none;
   }
   .stock {
     color: var(--_warning);
@@ -212,17 +260,32 @@ export default css`
   .name {
     color: var(--_name-color);
     font-weight: 600;
-    margin-inline-end: 6px;
     unicode-bidi: isolate;
+  }
+  /* Between name and text: a space in the sentence's direction (the isolates' own directions do not
+     move it), widened so the two never touch, whichever side the name is on. */
+  .sep {
+    padding-inline: 2px;
   }
   .text {
     unicode-bidi: isolate;
   }
   .empty {
     margin: 0;
-    opacity: 0.8;
     font-size: 0.9em;
     text-shadow: var(--_overlay-shadow);
+  }
+  /* On a panel the empty area says so in the middle of a faint frame, not as a blank gap. */
+  .panel .comments.list:has(.empty) {
+    justify-content: center;
+    border: 1px dashed color-mix(in srgb, currentColor 30%, transparent);
+    border-radius: var(--_radius);
+    mask-image: none;
+  }
+  .panel .empty {
+    align-self: center;
+    padding: var(--_space);
+    text-align: center;
   }
   .comments.danmaku {
     block-size: var(--_danmaku-height);
@@ -262,8 +325,8 @@ export default css`
     inset-inline-end: 4px;
     padding: 2px 8px;
     border-radius: 999px;
-    background: var(--_scrim);
-    color: var(--_on-scrim);
+    background: var(--_badge-bg);
+    color: var(--_badge-fg);
     font-size: 0.8em;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
@@ -284,11 +347,8 @@ export default css`
     min-inline-size: 0;
     padding-inline: 12px 4px;
     border-radius: 999px;
-    background: var(--_scrim);
-    border: 1px solid color-mix(in srgb, var(--_on-scrim) 25%, transparent);
-  }
-  .composer:focus-within {
-    border-color: var(--_on-scrim);
+    background: var(--_field-bg);
+    border: 1px solid var(--_field-border);
   }
   input {
     flex: 1;
@@ -296,24 +356,29 @@ export default css`
     min-block-size: 40px;
     border: 0;
     background: transparent;
-    color: var(--_on-scrim);
+    color: var(--_fg);
+    /* The composer around it shows the focus ring. */
     outline: none;
   }
   input::placeholder {
-    color: color-mix(in srgb, var(--_on-scrim) 75%, transparent);
+    color: color-mix(in srgb, var(--_fg) 75%, transparent);
   }
   .counter {
     font-size: 0.8em;
-    color: var(--_highlight);
+    color: var(--_note);
     font-variant-numeric: tabular-nums;
   }
   button {
     cursor: pointer;
   }
+  /* Two-tone focus ring: a light ring inside a dark one, visible on a white page, a dark page and
+     any video frame. */
   button:focus-visible,
-  .view:focus-visible {
-    outline: 3px solid var(--_on-scrim);
-    outline-offset: 2px;
+  .view:focus-visible,
+  .composer:focus-within {
+    outline: 2px solid #ffffff;
+    outline-offset: 0;
+    box-shadow: 0 0 0 4px #18181b;
   }
   .send {
     inline-size: 36px;
@@ -345,7 +410,7 @@ export default css`
     place-items: center;
     border: 0;
     border-radius: 50%;
-    background: var(--_scrim);
+    background: var(--_chip-bg);
     color: var(--_heart);
   }
   .like:active {
@@ -394,7 +459,7 @@ export default css`
     margin: 0;
     min-block-size: 1.2em;
     font-size: 0.85em;
-    color: var(--_highlight);
+    color: var(--_note);
     text-shadow: var(--_overlay-shadow);
   }
   .hint:empty {

@@ -1,38 +1,30 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { RoomController } from '../../controllers/room-controller.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { RoomElement } from '../../controllers/room-element.js';
+import { DanmakuScheduler, lanesFor } from '../../controllers/danmaku-scheduler.js';
+import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
 import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult, RoomSession } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
-import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { formatPrice } from '../product/format.js';
-import { translation } from './overlay.strings.js';
+import '../connection-status/linger-connection-status.js';
+import { translation, type en } from './overlay.strings.js';
 import styles from './overlay.styles.js';
 
-/** Comment nodes the list variant keeps. */
-export const LIST_CAP = 40;
-/** Danmaku bullets alive at once. */
-export const DANMAKU_CAP = 14;
+export { DANMAKU_CAP, LIST_CAP } from '../../controllers/danmaku-scheduler.js';
+
 /** Hearts floating at once. */
 const HEART_CAP = 12;
-/** Seconds a danmaku comment takes to cross. */
-const FLIGHT_S = 8;
-/** How long a lane stays taken after a bullet enters it (ms). */
-const LANE_GAP_MS = 1400;
-const MORE_FADE_MS = 2500;
-/** How often the "+N more" figure is refreshed while no comment can take a lane (ms). */
-const MORE_REFRESH_MS = 250;
+/** Stands for host-written text inside a localized sentence, so it can be drawn in its own `<bdi>`. */
+const MARK = '\uE000';
 
-interface Bullet {
-  line: ChatLine;
-  lane: number;
-  until: number;
-}
+/** `panel` (the default) and `list` sit beside the video in the page's colours; `video` and `danmaku` sit over it. */
+export type OverlayVariant = 'panel' | 'video' | 'danmaku' | 'list';
+
 interface Heart {
   id: number;
   drift: number;
@@ -46,18 +38,18 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * product, the viewer count, and a "what's on now" line from the first render (viewers, next perk
  * in mm:ss, an open giveaway or quiz).
  *
- * Under a flood it stays smooth: updates are coalesced to one per animation frame (danmaku renders
- * only when a comment can take a lane — one new bullet per frame — or to refresh "+N more" a few
- * times a second), at most {@link LIST_CAP} comment nodes (list) or {@link DANMAKU_CAP} bullets
- * (danmaku) exist, and what does not fit is counted in a visible "+N more" (the show state keeps
- * every message).
- * `prefers-reduced-motion: reduce` turns danmaku into the list. Everything viewers wrote is
- * rendered as text; nothing is linkified.
+ * Chat comes from the show state only: the lines after the overlay's cursor (`ChatLine.n`), so a
+ * message the room drops (block word, delete, mute) never shows. Under a flood it stays smooth:
+ * one render per animation frame at most (danmaku renders only when a comment can take a lane, or
+ * to refresh "+N more" a few times a second), at most `LIST_CAP` (40) comment nodes or
+ * `DANMAKU_CAP` (14) bullets, the rest counted in "+N more" (the scheduling lives in
+ * `src/controllers/danmaku-scheduler.ts`). `prefers-reduced-motion: reduce` turns danmaku into
+ * the list. Everything viewers and hosts wrote is rendered as isolated text; nothing is linkified.
  *
  * @summary Live comments (list or danmaku), composer, likes, announcements, pinned product.
  * @tag linger-overlay
  * @attr room - Id of the `<linger-room>` (else the closest or only room).
- * @attr variant - `list` (default) or `danmaku`.
+ * @attr variant - `panel` (default; `list` is the same): comments beside the video in the page's colours. `video`: the list over the video. `danmaku`: comments flying over the video.
  * @attr name - The viewer's display name sent with their comments.
  * @attr max-length - Character limit of the composer (default 150, at most 300).
  * @attr locale - Language (else the room's, else `<html lang>`).
@@ -67,7 +59,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart base - The whole overlay.
  * @csspart now - The "what's on now" line.
  * @csspart now-item - Each chip of that line (each also has its own name below).
- * @csspart phase - The LIVE / Starting soon / Ended chip.
+ * @csspart phase - The LIVE / Starting soon / Ended chip (while the room is not connected: its connection status).
  * @csspart viewers - The "N watching" chip.
  * @csspart next-perk - The "next perk in mm:ss" chip.
  * @csspart activity - An open giveaway, quiz or live perk chip.
@@ -94,24 +86,25 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart likes - The like count.
  * @csspart heart - Each floating heart.
  * @csspart hint - Why a comment was not sent (slow mode, muted…).
- * @cssproperty --linger-overlay-comment-background - Behind each comment (default the scrim, `--linger-color-scrim`).
- * @cssproperty --linger-overlay-comment-color - Comment text colour (default `--linger-color-on-scrim`).
- * @cssproperty --linger-overlay-name-color - Commenter name colour (default `--linger-color-highlight`).
- * @cssproperty --linger-overlay-text-shadow - Shadow of text that sits straight on the video (default a soft dark shadow; `none` on a plain page).
+ * @cssproperty --linger-overlay-comment-background - Behind each comment (default: a faint tint of the text colour on a panel, the scrim `--linger-color-scrim` over video).
+ * @cssproperty --linger-overlay-comment-color - Comment text colour (default: the page's text colour on a panel, `--linger-color-on-scrim` over video).
+ * @cssproperty --linger-overlay-name-color - Commenter name colour (default: the text colour on a panel, `--linger-color-highlight` over video).
+ * @cssproperty --linger-overlay-text-shadow - Shadow of text that sits straight on the video (default a soft dark shadow over video, none on a panel).
  * @cssproperty --linger-overlay-danmaku-height - Height of the danmaku stage (default `180px`).
  * @cssproperty --linger-overlay-list-height - Height of the list (default `220px`).
  * @cssproperty --linger-overlay-heart-color - Hearts and the like button (default the accent).
  */
-export class LingerOverlay extends LitElement {
+export class LingerOverlay extends RoomElement<typeof en> {
   static override styles = [hostStyles, styles];
 
-  @property({ reflect: true }) room = '';
-  /** `list` or `danmaku`. */
-  @property({ reflect: true }) variant: 'list' | 'danmaku' = 'list';
+  /**
+   * `panel` (default; `list` is the same): the comment list beside the video, in the page's own
+   * colours. `video`: the list styled to sit over the video. `danmaku`: comments fly across the video.
+   */
+  @property() variant: OverlayVariant = 'panel';
   /** The viewer's display name. */
   @property() name = '';
   @property({ type: Number, attribute: 'max-length' }) maxLength = 150;
-  @property() locale = '';
   @property({ type: Boolean, attribute: 'hide-composer' }) hideComposer = false;
   /** Currency of the pinned price when the product has none (as `<linger-product currency>`). */
   @property() currency = '';
@@ -121,22 +114,10 @@ export class LingerOverlay extends LitElement {
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
 
-  // Chat is followed through `session.onMessage` (see `watch`), not through every state change.
-  private readonly roomCtl = new RoomController(this, { chatUpdates: 'none' });
-  private readonly t = new LocalizeController(this, translation, () => this.roomCtl.room as unknown as Element | null);
-  /** Chat messages applied since the last frame (counted, not kept: the state keeps them). */
-  private arrived = 0;
+  /** What is shown of the chat: lines after its cursor, lanes, "+N more" (no DOM in there). */
+  private readonly feed = new DanmakuScheduler();
   private watched: RoomSession | null = null;
   private stopWatching: (() => void) | undefined;
-  private listLines: readonly ChatLine[] = [];
-  private bullets: Bullet[] = [];
-  /** The newest comments waiting for a lane, oldest first (at most one per lane). */
-  private waiting: ChatLine[] = [];
-  private laneFreeAt: number[] = [];
-  private lanes = 5;
-  /** Comments that arrived but were not displayed. */
-  private more = 0;
-  private moreAt = 0;
   private heartSeq = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private feedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -149,13 +130,18 @@ export class LingerOverlay extends LitElement {
     this.reducedMotion = !!this.motionQuery?.matches;
   };
 
+  constructor() {
+    // Chat-only state changes do not re-render: `watch` decides when a new line is worth a render.
+    super(translation, { chatUpdates: 'none' });
+  }
+
   /** Nodes the comment area currently holds (for tests and benchmarks). */
   get commentNodeCount(): number {
     return this.shadowRoot?.querySelectorAll('[part~=comment]').length ?? 0;
   }
   /** The current "+N more" figure. */
   get moreCount(): number {
-    return this.more;
+    return this.feed.more;
   }
 
   /** @internal A theme that re-renders its section moves the overlay: chat and timers survive a short absence. */
@@ -172,7 +158,7 @@ export class LingerOverlay extends LitElement {
       this.resize = new ResizeObserver((entries) => {
         for (const entry of entries) {
           this.stageWidth = entry.contentRect.width || this.stageWidth;
-          this.lanes = Math.max(2, Math.min(10, Math.floor((entry.contentRect.height || 180) / 30)));
+          this.feed.lanes = lanesFor(entry.contentRect.height);
           // A custom property set through CSSOM: allowed under a strict `style-src` CSP.
           (entry.target as HTMLElement).style.setProperty('--_stage-width', `${Math.round(this.stageWidth)}px`);
         }
@@ -210,39 +196,43 @@ export class LingerOverlay extends LitElement {
     super.scheduleUpdate();
   }
 
-  private get effectiveVariant(): 'list' | 'danmaku' {
+  /** How comments are laid out: danmaku only when asked for and motion is welcome. */
+  private get layout(): 'list' | 'danmaku' {
     return this.variant === 'danmaku' && !this.reducedMotion ? 'danmaku' : 'list';
   }
 
+  /** What the overlay is drawn on: the video (scrim, light text) or the page (its own colours). */
+  private get look(): 'video' | 'panel' {
+    return this.variant === 'video' || this.variant === 'danmaku' ? 'video' : 'panel';
+  }
+
+  /**
+   * Follows the session's state for new chat lines (`chatCount` past the feed's cursor). A message
+   * the reducer dropped leaves `chatCount` as it was, so it costs nothing and shows nothing.
+   */
   private watch(session: RoomSession | null): void {
     if (session === this.watched) return;
     this.stopWatching?.();
     this.stopWatching = undefined;
     this.watched = session;
-    this.arrived = 0;
+    // Lines already in the state are history (the list shows them), not arrivals to launch.
+    this.feed.reset(session?.state.chatCount ?? 0);
     if (session) {
-      this.stopWatching = session.onMessage((message) => {
-        if (message.type !== 'chat') return;
-        this.arrived++;
-        this.chatArrived();
+      this.stopWatching = session.$state.listen((state) => {
+        if (this.feed.hasNew(state)) this.chatArrived();
       });
     }
   }
 
   /**
-   * A comment arrived. The list shows it in the next frame. Danmaku renders in the next frame only
-   * when a bullet can start (a free lane, fewer than the cap flying); otherwise the comment is
-   * only counted, and the "+N more" figure is refreshed a few times a second — so a flood costs
-   * no render per frame.
+   * New lines are in the state. The list shows them in the next frame. Danmaku renders in the next
+   * frame only when a bullet can start; otherwise "+N more" is refreshed a few times a second.
    */
   private chatArrived(): void {
     if (this.isUpdatePending) return;
-    if (this.effectiveVariant === 'list' || this.canLaunch(performance.now())) this.requestUpdate();
-    else this.scheduleFeed(MORE_REFRESH_MS);
-  }
-
-  private canLaunch(now: number): boolean {
-    return this.bullets.length < DANMAKU_CAP && this.freeLane(now) >= 0;
+    const delay = this.feed.renderDelay(this.layout, performance.now());
+    if (delay === 0) this.requestUpdate();
+    else this.scheduleFeed(delay);
   }
 
   /** Renders again in the next frame (`delay` 0) or after `delay` ms (unless a render is already due). */
@@ -258,74 +248,19 @@ export class LingerOverlay extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) this.t.update();
-    if (changed.has('room')) this.roomCtl.resolve();
+    super.willUpdate(changed);
     // Out of the document the room controller lets go; keep the chat subscription and feed as they are.
     if (!this.isConnected) return;
     this.watch(this.roomCtl.session);
-    this.updateFeed(this.roomCtl.state);
-  }
-
-  /** Turns the state's chat (bounded) and the arrivals since the last frame into what is shown. */
-  private updateFeed(state: ShowState | null): void {
-    const chat = state?.chat ?? [];
-    const arrived = this.arrived;
-    this.arrived = 0;
-    const now = performance.now();
-    let dropped = 0;
-    if (this.effectiveVariant === 'list') {
-      this.bullets = [];
-      this.waiting = [];
-      this.listLines = chat.length > LIST_CAP ? chat.slice(-LIST_CAP) : chat;
-      dropped = Math.max(0, arrived - LIST_CAP);
-    } else {
-      this.listLines = [];
-      // Deleted or muted lines: drop their bullets at once; finished flights go too. (Not "still in
-      // state.chat": under a flood a line leaves that bounded buffer long before its flight ends.)
-      const deleted = state?.deletedIds ?? [];
-      const muted = state?.moderation.muted ?? [];
-      const allowed = (line: ChatLine) => !(deleted.length && deleted.includes(line.id)) && !(muted.length && muted.includes(line.from));
-      this.bullets = this.bullets.filter((bullet) => bullet.until > now && allowed(bullet.line));
-      const fresh = arrived > 0 ? chat.slice(-Math.min(arrived, chat.length)) : [];
-      dropped = Math.max(0, arrived - fresh.length);
-      // Under a flood the newest comments are the ones worth a lane: a few wait, older ones are counted.
-      const waiting = fresh.length || this.waiting.length ? [...this.waiting, ...fresh].filter(allowed) : this.waiting;
-      const excess = Math.max(0, waiting.length - this.lanes);
-      dropped += excess;
-      this.waiting = excess > 0 ? waiting.slice(excess) : waiting;
-      // One new bullet per frame: each start lays out a new comment, and text in a script the page
-      // has not shown yet can cost a font lookup — several at once make one long frame.
-      const lane = this.waiting.length && this.bullets.length < DANMAKU_CAP ? this.freeLane(now) : -1;
-      if (lane >= 0) {
-        this.laneFreeAt[lane] = now + LANE_GAP_MS;
-        this.bullets.push({ line: this.waiting.shift()!, lane, until: now + FLIGHT_S * 1000 + 500 });
-      }
-    }
-    if (dropped > 0) {
-      this.more += dropped;
-      this.moreAt = now;
-    } else if (this.more > 0 && now - this.moreAt > MORE_FADE_MS) this.more = 0;
-  }
-
-  private freeLane(now: number): number {
-    for (let lane = 0; lane < this.lanes; lane++) if ((this.laneFreeAt[lane] ?? 0) <= now) return lane;
-    return -1;
-  }
-
-  /** Milliseconds until a lane is free (0 when one is). */
-  private nextLaneIn(now: number): number {
-    let wait = Infinity;
-    for (let lane = 0; lane < this.lanes; lane++) wait = Math.min(wait, (this.laneFreeAt[lane] ?? 0) - now);
-    return Math.max(0, wait);
+    this.feed.advance(this.roomCtl.state, this.layout, performance.now());
   }
 
   protected override updated(): void {
     const stage = this.shadowRoot?.querySelector<HTMLElement>('.stage');
     if (stage) this.launchBullets(stage);
-    if (this.waiting.length && this.bullets.length < DANMAKU_CAP) {
-      // The next waiting comment starts in the next frame, or when a lane frees up.
-      this.scheduleFeed(this.nextLaneIn(performance.now()));
-    }
+    // The next waiting comment starts in the next frame, or when a lane frees up.
+    const wait = this.feed.followUpIn(performance.now());
+    if (wait !== null) this.scheduleFeed(wait);
     if (stage && this.resize && this.observedStage !== stage) {
       if (this.observedStage) this.resize.unobserve(this.observedStage);
       this.observedStage = stage;
@@ -342,19 +277,17 @@ export class LingerOverlay extends LitElement {
     if (fresh.length === 0) return;
     const stageWidth = stage.clientWidth || this.stageWidth;
     const widths = fresh.map((node) => node.offsetWidth);
-    const sign = this.t.dir === 'rtl' ? 1 : -1;
+    const sign = this.localize.dir === 'rtl' ? 1 : -1;
     fresh.forEach((node, i) => {
       node.dataset.flying = '1';
       const distance = sign * (stageWidth + widths[i]!);
       const flight = node.animate([{ transform: 'translateX(0)' }, { transform: `translateX(${distance}px)` }], {
-        duration: FLIGHT_S * 1000,
+        duration: this.feed.flightMs,
         easing: 'linear',
         fill: 'forwards',
       });
       flight.onfinish = () => {
-        const id = node.dataset.id;
-        this.bullets = this.bullets.filter((bullet) => bullet.line.id !== id);
-        this.requestUpdate();
+        if (this.feed.landed(node.dataset.id ?? '')) this.requestUpdate();
       };
     });
   }
@@ -368,7 +301,7 @@ export class LingerOverlay extends LitElement {
     if (!text) return;
     if (text.length > this.limit) return this.refuse({ ok: false, reason: 'too-long' });
     if (!session) return this.refuse({ ok: false, reason: 'offline' });
-    const result = session.chat(text, { ...(this.name ? { name: this.name } : {}), locale: this.t.lang });
+    const result = session.chat(text, { ...(this.name ? { name: this.name } : {}), locale: this.localize.lang });
     if (result.ok) {
       this.draft = '';
       this.hint = null;
@@ -405,41 +338,54 @@ export class LingerOverlay extends LitElement {
   // ── Render ──────────────────────────────────────────────────────────────────────────────────
 
   protected override render() {
-    const t = this.t;
+    const t = this.localize;
     const state = this.roomCtl.state;
-    const variant = this.effectiveVariant;
+    const layout = this.layout;
+    const more = this.feed.more;
     return html`
-      <section part="base" class="overlay variant-${variant}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir}>
+      <section part="base" class="overlay ${this.look} layout-${layout}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir}>
         ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)}
-        <div part="comments" class="comments ${variant}" role="log" aria-live="off" aria-label=${t.term('comments')}>
-          ${variant === 'list' ? this.renderList() : this.renderDanmaku()}
-          ${this.more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(this.more), t.plural(this.more))}</span>` : nothing}
+        <div part="comments" class="comments ${layout}" role="log" aria-live="off" aria-label=${t.term('comments')}>
+          ${layout === 'list' ? this.renderList() : this.renderDanmaku()}
+          ${more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(more), t.plural(more))}</span>` : nothing}
         </div>
         ${this.renderActions(state)}
       </section>
     `;
   }
 
-  private renderNow(state: ShowState | null) {
-    const t = this.t;
-    const session = this.roomCtl.session;
+  /** The phase chip, or — while the room is not connected — what the connection is doing and why. */
+  private renderPhase(state: ShowState | null) {
+    const t = this.localize;
+    const status = this.roomCtl.connection?.status;
+    if (status && status !== 'connected' && status !== 'closed') {
+      return html`<linger-connection-status part="now-item phase" class="phase connection" .room=${this.room} .locale=${this.locale}></linger-connection-status>`;
+    }
     const phase = state?.show.phase ?? 'upcoming';
+    return html`<span part="now-item phase" class="phase phase-${phase}">${t.term(phase === 'live' ? 'live' : phase === 'ended' ? 'ended' : 'upcoming')}</span>`;
+  }
+
+  private renderNow(state: ShowState | null) {
+    const t = this.localize;
+    const session = this.roomCtl.session;
     const viewers = this.roomCtl.presence;
-    const items: unknown[] = [];
-    items.push(html`<span part="now-item phase" class="phase phase-${phase}">${t.term(phase === 'live' ? 'live' : phase === 'ended' ? 'ended' : 'upcoming')}</span>`);
+    const items: unknown[] = [this.renderPhase(state)];
     if (viewers !== null) items.push(html`<span part="now-item viewers" class="viewers">${eye()}${t.term('watching', t.number(viewers))}</span>`);
     if (state && session) {
       const now = session.clock.now();
       const next = state.schedule.filter((perk) => perk.at > now).sort((a, b) => a.at - b.at)[0];
       if (next) {
         const left = t.duration((next.at - now) / 1000);
-        items.push(html`<span part="now-item next-perk" class="next" dir="auto">${next.title ? t.term('nextPerk', next.title, left) : t.term('nextPerkUntitled', left)}</span>`);
+        items.push(html`<span part="now-item next-perk" class="next">${next.title ? isolate(t.term('nextPerk', MARK, left), next.title) : t.term('nextPerkUntitled', left)}</span>`);
       }
-      if (state.lottery?.status === 'open') {
-        items.push(html`<span part="now-item activity" class="active" dir="auto">${t.term('lotteryOpen', state.lottery.prize)}${state.lottery.keyword ? ` · ${t.term('lotteryKeyword', state.lottery.keyword)}` : ''}</span>`);
+      const lottery = state.lottery;
+      if (lottery?.status === 'open') {
+        items.push(html`<span part="now-item activity" class="active"
+          >${isolate(t.term('lotteryOpen', MARK), lottery.prize)}${lottery.keyword ? html` · ${isolate(t.term('lotteryKeyword', MARK), lottery.keyword)}` : nothing}</span
+        >`);
       }
       if (state.quiz?.status === 'open') items.push(html`<span part="now-item activity" class="active">${t.term('quizOpen')}</span>`);
-      if (state.perk) items.push(html`<span part="now-item activity" class="active" dir="auto">${t.term('perkLive', state.perk.title)}</span>`);
+      if (state.perk) items.push(html`<span part="now-item activity" class="active">${isolate(t.term('perkLive', MARK), state.perk.title)}</span>`);
     }
     return html`<div part="now" class="now">${items}</div>`;
   }
@@ -447,7 +393,7 @@ export class LingerOverlay extends LitElement {
   private renderAnnouncement(state: ShowState | null) {
     const announcement = state?.announcement;
     if (!announcement) return nothing;
-    const t = this.t;
+    const t = this.localize;
     const prompt = announcement.kind === 'perk-prompt';
     const keyword = '1';
     return html`<div part="announcement" class="announcement ${prompt ? 'prompt' : ''}" role="status" aria-live="polite">
@@ -465,7 +411,7 @@ export class LingerOverlay extends LitElement {
   private renderPinned(state: ShowState | null) {
     const pinned = state?.pinned;
     if (!pinned) return nothing;
-    const t = this.t;
+    const t = this.localize;
     const { product, remaining } = pinned;
     const soldOut = product.soldOut || remaining === 0;
     return html`<div part="pinned" class="pinned">
@@ -479,20 +425,21 @@ export class LingerOverlay extends LitElement {
         </span>
       </span>
       ${product.url && isHttpUrl(product.url)
-        ? html`<a part="pinned-link" class="view" href=${product.url} target="_blank" rel="noopener noreferrer">${t.term('viewProduct')}<span class="visually-hidden">: ${product.title}</span></a>`
+        ? html`<a part="pinned-link" class="view" href=${product.url} target="_blank" rel="noopener noreferrer">${t.term('viewProduct')}<span class="visually-hidden">: <bdi>${product.title}</bdi></span></a>`
         : nothing}
     </div>`;
   }
 
-  private renderComment(line: ChatLine, extra = '') {
-    return html`<span class="name" part="comment-name" dir="auto">${line.name || this.t.term('viewer')}</span><span class="text" part="comment-text" dir="auto"
-        >${line.text}</span
-      >${extra}`;
+  /** Name and text, each isolated in its own direction; a space in the sentence's direction keeps them apart. */
+  private renderComment(line: ChatLine) {
+    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi><span class="sep"> </span><bdi class="text" part="comment-text" dir="auto"
+        >${line.text}</bdi
+      >`;
   }
 
   private renderList() {
-    const lines = this.listLines;
-    if (lines.length === 0) return html`<p part="empty" class="empty">${this.t.term('empty')}</p>`;
+    const lines = this.feed.list;
+    if (lines.length === 0) return html`<p part="empty" class="empty">${this.localize.term('empty')}</p>`;
     // Newest at the bottom; column-reverse keeps the view pinned to it without scripted scrolling.
     const reversed = [...lines].reverse();
     return html`<ol class="list">
@@ -505,31 +452,25 @@ export class LingerOverlay extends LitElement {
   }
 
   private renderDanmaku() {
+    const bullets = this.feed.bullets;
     return html`<div class="stage" aria-hidden="true">
         ${repeat(
-          this.bullets,
+          bullets,
           (bullet) => bullet.line.id,
-          (bullet) =>
-            html`<span
-              part="comment"
-              class="bullet"
-              data-id=${bullet.line.id}
-              ${cssProps({ '--lane': bullet.lane })}
-              >${this.renderComment(bullet.line)}</span
-            >`,
+          (bullet) => html`<span part="comment" class="bullet" data-id=${bullet.line.id} ${cssProps({ '--lane': bullet.lane })}>${this.renderComment(bullet.line)}</span>`,
         )}
       </div>
       <ol class="visually-hidden">
         ${repeat(
-          this.bullets.slice(-5),
+          bullets.slice(-5),
           (bullet) => bullet.line.id,
-          (bullet) => html`<li>${bullet.line.name || this.t.term('viewer')}: ${bullet.line.text}</li>`,
+          (bullet) => html`<li><bdi>${bullet.line.name || this.localize.term('viewer')}</bdi>: <bdi>${bullet.line.text}</bdi></li>`,
         )}
       </ol>`;
   }
 
   private renderActions(state: ShowState | null) {
-    const t = this.t;
+    const t = this.localize;
     const session = this.roomCtl.session;
     const now = performance.now();
     const hint = this.hint && this.hint.until > now ? this.hint : null;
@@ -608,4 +549,11 @@ function sendIcon() {
 }
 function eye() {
   return html`<svg class="icon eye" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d="M12 5C6.5 5 2.7 9.3 1.5 12c1.2 2.7 5 7 10.5 7s9.3-4.3 10.5-7C21.3 9.3 17.5 5 12 5zm0 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8z"></path>`}</svg>`;
+}
+
+/** A localized sentence whose {@link MARK} stands for host-written `value`: drawn in its own `<bdi>`. */
+function isolate(sentence: string, value: string) {
+  const at = sentence.indexOf(MARK);
+  if (at < 0) return sentence;
+  return html`${sentence.slice(0, at)}<bdi>${value}</bdi>${sentence.slice(at + MARK.length)}`;
 }

@@ -4,7 +4,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/elements/room/linger-room.js';
 import '../../../src/elements/overlay/linger-overlay.js';
 import type { LingerRoom } from '../../../src/elements/room/room.js';
-import { DANMAKU_CAP, LIST_CAP, type LingerOverlay } from '../../../src/elements/overlay/overlay.js';
+import { DANMAKU_CAP, LIST_CAP, type LingerOverlay, type OverlayVariant } from '../../../src/elements/overlay/overlay.js';
 import { translation } from '../../../src/elements/overlay/overlay.strings.js';
 import { MemoryNetwork } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
@@ -28,7 +28,7 @@ interface Rig {
 }
 
 /** A host session and `count` viewer rooms, each with an overlay, on one memory network. */
-async function rig(count = 1, attrs: { variant?: 'list' | 'danmaku'; width?: number } = {}): Promise<Rig> {
+async function rig(count = 1, attrs: { variant?: OverlayVariant; width?: number } = {}): Promise<Rig> {
   const network = new MemoryNetwork();
   const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
   await host.connect();
@@ -41,7 +41,8 @@ async function rig(count = 1, attrs: { variant?: 'list' | 'danmaku'; width?: num
     room.hosts = 'host-1';
     room.customTransport = network.connect(`viewer-${i}`);
     const overlay = document.createElement('linger-overlay');
-    overlay.variant = attrs.variant ?? 'list';
+    // The rig's dark box stands for the video: the over-video look unless a test asks for another.
+    overlay.variant = attrs.variant ?? 'video';
     overlay.name = `Viewer ${i}`;
     room.append(overlay);
     wrapper.append(room);
@@ -217,6 +218,55 @@ describe('<linger-overlay>', () => {
     await r.close();
   });
 
+  it('a line the reducer drops (block word, late delete) launches nothing: danmaku shows exactly the lines in state, no "+N more"', async () => {
+    const r = await rig(2, { variant: 'danmaku' });
+    const b = r.overlays[1]!;
+    const bState = () => r.rooms[1]!.session!.state;
+    // Every bullet node B ever adds, in order (a re-launched line would add a second node).
+    const launched: string[] = [];
+    const watcher = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLElement && node.classList.contains('bullet')) launched.push(node.dataset.id!);
+    });
+    watcher.observe(shadow(b), { childList: true, subtree: true });
+    // Viewer A's own session refuses a blocked line, so it is published raw, as a modified client would.
+    const raw = (body: string, from = 'viewer-0') => {
+      const id = randomId();
+      r.network.publishAs(from, encode({ v: PROTOCOL_VERSION, type: 'chat', id, at: Date.now(), body: { text: body, name: 'Viewer 0' } }));
+      return id;
+    };
+    try {
+      r.host.act('moderate', { blockWords: ['spoiler'] });
+      await waitUntil(() => bState().moderation.blockWords.includes('spoiler'), 'B has the block word');
+      await type(r.overlays[0]!, 'hello');
+      await waitUntil(() => launched.length === 1, 'B launches "hello"');
+      const blocked = raw('big spoiler: the scarf is blue');
+      // The reducer remembers the id of a message it applied or dropped.
+      await waitUntil(() => bState().recentIds.includes(`viewer-0/${blocked}`), 'B received the blocked line (and dropped it)');
+      expect(r.host.state.chat.map((line) => line.text), 'the host dropped it too').to.deep.equal(['hello']);
+      // A line the host deletes before B's next frame: B applied it (and heard of it), then dropped it.
+      // (From another viewer: each sender's chat allowance on receipt is a few lines at a time.)
+      const deleted = raw('oops, wrong chat', 'viewer-9');
+      expect(bState().chat.at(-1)?.id, 'B appended it').to.equal(deleted);
+      r.host.act('moderate', { deleteIds: [deleted] });
+      expect(bState().chat.map((line) => line.text), 'and dropped it in the same task, before any frame').to.deep.equal(['hello']);
+      raw('bye');
+      await waitUntil(() => bState().chat.some((line) => line.text === 'bye'), 'B has "bye" in state');
+      await waitUntil(() => launched.length >= 2, 'B launches "bye"');
+      // Let the overlay finish whatever the two arrivals scheduled (each render launches at most one bullet).
+      for (let i = 0; i < 6; i++) {
+        await b.updateComplete;
+        await frame();
+      }
+      expect(bState().chat.map((line) => line.text), 'B’s state').to.deep.equal(['hello', 'bye']);
+      expect(launched, 'launched exactly the lines in state, once each').to.deep.equal(bState().chat.map((line) => line.id));
+      expect(b.moreCount, 'no phantom "+N more"').to.equal(0);
+      expect(shadow(b).querySelector('[part=more]'), 'no "+N more" shown').to.equal(null);
+    } finally {
+      watcher.disconnect();
+      await r.close();
+    }
+  });
+
   it('applies deletes and mutes from the host at once on every screen', async () => {
     const r = await rig(2);
     const [a, b] = r.overlays as [LingerOverlay, LingerOverlay];
@@ -374,7 +424,11 @@ describe('<linger-overlay>', () => {
         expect(getComputedStyle(item).contain, 'paint is clipped to the comment').to.match(/content|paint/);
       }
       const normal = comments(overlay).find((item) => item.textContent!.includes('short and sweet'))!;
-      expect(normal.getBoundingClientRect().width, 'a short comment keeps its own width').to.be.below(area.width / 2);
+      const content = document.createRange();
+      content.selectNodeContents(normal);
+      const padding = parseFloat(getComputedStyle(normal).paddingInlineStart) + parseFloat(getComputedStyle(normal).paddingInlineEnd);
+      expect(normal.getBoundingClientRect().width, 'a short comment keeps its own width').to.be.closeTo(content.getBoundingClientRect().width + padding, 2);
+      expect(normal.getBoundingClientRect().width, 'not the whole area').to.be.below(area.width - 40);
     } finally {
       await r.close();
     }

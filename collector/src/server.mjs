@@ -70,6 +70,14 @@ export async function createCollector(options = {}) {
   const accessKey = o.accessKey || randomBytes(18).toString('base64url');
   const keyDigest = digest(accessKey);
   const store = await openStore({ dataDir: o.dataDir, clickhouseUrl: o.clickhouseUrl, retentionDays: o.retentionDays ?? 395, final: o.final });
+  const retentionDays = o.retentionDays ?? 395;
+  /**
+   * Past the retention period (the table's TTL would drop it at once): not stored, and counted as
+   * `expired` in the answer rather than refusing the batch (its other events are good).
+   * @param {number} at
+   * @param {number} now
+   */
+  const expired = (at, now) => retentionDays > 0 && at - (at % 86_400_000) + retentionDays * 86_400_000 <= now;
   const byAddress = new TokenBuckets(o.perAddress);
   const byViewer = new TokenBuckets(o.perViewer);
   const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, writes: 0 };
@@ -233,10 +241,11 @@ export async function createCollector(options = {}) {
     byAddress.take(address, events.length);
     for (const [viewer, n] of perViewer) byViewer.take(viewer, n);
     if (Number.isSafeInteger(body?.dropped) && body.dropped > 0) stats.dropped += body.dropped;
-    const result = await write('events', events.map(eventRow));
+    const current = events.filter((e) => !expired(e.at, now));
+    const result = await write('events', current.map(eventRow));
     stats.accepted += result.accepted;
     stats.duplicates += result.duplicates;
-    json(res, 200, result);
+    json(res, 200, current.length < events.length ? { ...result, expired: events.length - current.length } : result);
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
@@ -251,9 +260,10 @@ export async function createCollector(options = {}) {
       if (problem) throw new HttpError(422, `order ${i}: ${problem}`, { index: i });
       return { id: order.id, show: order.show, viewer: order.viewerId ?? '', at: order.at, value: order.props.value, currency: order.props.currency, customer: order.props.customer ?? '' };
     });
-    const result = await write('orders', rows);
+    const current = rows.filter((row) => !expired(row.at, now));
+    const result = await write('orders', current);
     stats.orders += result.accepted;
-    json(res, 200, result);
+    json(res, 200, current.length < rows.length ? { ...result, expired: rows.length - current.length } : result);
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */

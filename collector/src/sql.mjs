@@ -40,11 +40,21 @@ export function alterRetention(/** @type {string} */ table, /** @type {number} *
   return retentionDays > 0 ? `ALTER TABLE ${table} MODIFY TTL day + INTERVAL ${Math.floor(retentionDays)} DAY` : `ALTER TABLE ${table} REMOVE TTL`;
 }
 
-/** Ids already stored, among the given ones (the dedup check before an insert). */
-export function existingIds(/** @type {'events' | 'orders'} */ table, /** @type {string[]} */ shows, /** @type {string[]} */ ids) {
-  const showFilter = shows.length ? `show IN (${shows.map(sqlString).join(',')}) AND ` : '';
-  return `SELECT id FROM ${table} WHERE ${showFilter}id IN (${ids.map(sqlString).join(',')})`;
+/**
+ * Ids already stored, among the given ones (the dedup check before an insert). Bound as arrays:
+ * ClickHouse parses a bound array far faster than a long literal list.
+ * @param {'events' | 'orders'} table
+ * @param {boolean} byShow  narrow by `{shows:Array(String)}` (the primary key's first column)
+ */
+export function existingIds(table, byShow) {
+  return `SELECT id FROM ${table} WHERE ${byShow ? 'show IN {shows:Array(String)} AND ' : ''}id IN {ids:Array(String)}`;
 }
+
+/** The columns of each table, in insert order (rows go in as JSONCompactEachRow). */
+export const COLUMNS = {
+  events: ['id', 'show', 'type', 'at', 'viewer', 'session', 'locale', 'seconds', 'ref', 'num', 'kind', 'label'],
+  orders: ['id', 'show', 'viewer', 'at', 'value', 'currency', 'customer'],
+};
 
 /**
  * The report's queries for one show (`{show:String}` bound). `from` is `events` or `events FINAL`

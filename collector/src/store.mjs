@@ -2,7 +2,7 @@
 // @clickhouse/client (CLICKHOUSE_URL). Both run the same SQL (collector/src/sql.mjs).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { alterRetention, createTables, existingIds, reportQueries } from './sql.mjs';
+import { alterRetention, COLUMNS, createTables, existingIds, reportQueries } from './sql.mjs';
 
 /** The embedded engine's data folder unless told otherwise: `collector/.data` (git-ignored). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));
@@ -12,7 +12,7 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data', import.meta.ur
  * @property {string} kind
  * @property {(sql: string) => Promise<void>} exec
  * @property {(sql: string, params?: Record<string, unknown>) => Promise<any[]>} rows
- * @property {(table: string, rows: object[]) => Promise<void>} insert
+ * @property {(table: 'events' | 'orders', rows: any[]) => Promise<void>} insert
  * @property {() => Promise<void>} close
  */
 
@@ -37,7 +37,10 @@ export async function chdbEngine(path) {
     },
     async insert(table, rows) {
       if (!rows.length) return;
-      await session.insert({ table, values: Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n') + '\n'), format: 'JSONEachRow' });
+      const columns = COLUMNS[table];
+      const body = rows.map((row) => JSON.stringify(columns.map((column) => row[column]))).join('\n') + '\n';
+      // async_insert is on by default in chDB: off, so a returned insert is a written part.
+      await session.insert({ table, values: Buffer.from(body), format: 'JSONCompactEachRow', columns, settings: { async_insert: 0 } });
     },
     async close() {
       session.close();
@@ -64,7 +67,8 @@ export async function clickhouseEngine(url) {
     },
     async insert(table, rows) {
       if (!rows.length) return;
-      await client.insert({ table, values: rows, format: 'JSONEachRow' });
+      const columns = COLUMNS[table];
+      await client.insert({ table, values: rows.map((row) => columns.map((column) => row[column])), format: 'JSONCompactEachRow', columns, clickhouse_settings: { async_insert: 0 } });
     },
     async close() {
       await client.close();
@@ -90,12 +94,19 @@ export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, ret
   const useFinal = final ?? Boolean(clickhouseUrl);
   const queries = reportQueries(useFinal ? 'events FINAL' : 'events', useFinal ? 'orders FINAL' : 'orders');
 
-  /** Ids among `ids` already stored in `table`. */
+  /** Ids among `ids` already stored in `table` (`shows` narrows the search when given). */
   async function existing(/** @type {'events' | 'orders'} */ table, /** @type {string[]} */ shows, /** @type {string[]} */ ids) {
     const found = new Set();
-    // Chunks keep each statement a few hundred KB at most.
-    for (let i = 0; i < ids.length; i += 5_000) {
-      for (const row of await engine.rows(existingIds(table, shows, ids.slice(i, i + 5_000)))) found.add(row.id);
+    const sql = existingIds(table, shows.length > 0);
+    // Chunks of ~100,000 characters keep each request's URL (where the HTTP interface carries bound
+    // parameters) under ClickHouse's 1 MiB limit.
+    for (let i = 0; i < ids.length; ) {
+      const chunk = [];
+      for (let chars = 0; i < ids.length && chars < 100_000; i++) {
+        chunk.push(ids[i]);
+        chars += /** @type {string} */ (ids[i]).length + 3;
+      }
+      for (const row of await engine.rows(sql, shows.length ? { shows, ids: chunk } : { ids: chunk })) found.add(row.id);
     }
     return found;
   }

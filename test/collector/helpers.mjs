@@ -52,3 +52,62 @@ export async function waitFor(check, what, timeoutMs = 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Starts `node script …args` and resolves with the first JSON line it prints, and the child. */
+export async function spawnJson(script, args = [], env = {}) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const info = await new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk) => {
+      buffered += chunk;
+      for (const line of buffered.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const value = JSON.parse(line);
+          child.stdout.off('data', onData);
+          child.stdout.resume();
+          return resolve(value);
+        } catch {
+          // a partial line: wait for more
+        }
+      }
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', onData);
+    child.once('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready`)));
+  });
+  return { child, info };
+}
+
+/** Stops a child and waits for it to be gone. */
+export function stop(child, signal = 'SIGTERM') {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill(signal);
+  });
+}
+
+/** Posts events in webhook batches of `size`, `parallel` requests at a time; resolves with the answers. */
+export async function postBatches(url, events, { size = 100, parallel = 4 } = {}) {
+  const batches = [];
+  for (let i = 0; i < events.length; i += size) batches.push(events.slice(i, i + size));
+  const answers = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < batches.length) {
+        const i = next++;
+        answers[i] = await post(url, { batch: `b${i}`, sentAt: Date.now(), dropped: 0, events: batches[i] });
+      }
+    }),
+  );
+  return answers;
+}
+
+/** The report's metrics against computeMetrics on the same events: equal, figure by figure. */
+export function assertSameMetrics(assert, sql, js) {
+  for (const key of Object.keys(js)) assert.deepStrictEqual(sql[key], js[key], `metrics.${key}: SQL and metrics.ts differ`);
+  assert.deepStrictEqual(Object.keys(sql).sort(), Object.keys(js).sort());
+}

@@ -1,0 +1,59 @@
+// One definition of the metrics: the collector's SQL (chDB, embedded) and src/analytics/metrics.ts
+// give equal results on the demo's generated 45-minute show and on docs/metrics.md's worked example.
+// The report served here is also the fixture <linger-report src> reads in the browser tests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCollector } from '../../collector/src/server.mjs';
+import { sampleShow } from '../../collector/src/sample-show.mjs';
+import { assertSameMetrics, getJson, metricsTs, post, postBatches } from './helpers.mjs';
+
+const KEY = 'metrics-key';
+const FIXTURE = new URL('../elements/report/collector-summary.json', import.meta.url);
+let collector;
+let base;
+let ts;
+
+before(async () => {
+  ts = await metricsTs();
+  collector = await createCollector({
+    dataDir: join(mkdtempSync(join(tmpdir(), 'linger-metrics-')), 'data'),
+    accessKey: KEY,
+    retentionDays: 0,
+    perAddress: { rate: 1e9, burst: 1e9 },
+  });
+  base = await collector.listen(0);
+});
+after(() => collector.close());
+
+const report = async (show) => (await getJson(`${base}/shows/${encodeURIComponent(show)}/report`, { Authorization: `Bearer ${KEY}` })).body;
+
+test("the demo's 45-minute show: SQL and metrics.ts agree on every figure, the curve and the drops", async () => {
+  const { events, orders } = sampleShow();
+  assert.ok(events.length > 20_000, `${events.length} events`);
+  const answers = await postBatches(`${base}/events`, events);
+  assert.ok(answers.every((a) => a.status === 200), 'every batch accepted');
+  assert.equal(answers.reduce((n, a) => n + a.body.accepted, 0), events.length);
+  assert.equal((await post(`${base}/orders`, { orders }, { Authorization: `Bearer ${KEY}` })).body.accepted, orders.length);
+  const summary = await report('spring-sale');
+  const js = ts.computeMetrics(events, { show: 'spring-sale' });
+  assert.ok(js.viewers > 300 && js.drops.length === 3 && js.returning > 0, 'a show worth comparing');
+  assertSameMetrics(assert, summary.metrics, js);
+  // The funnel counts from the same events.
+  const carted = new Set(events.filter((e) => e.type === 'add_to_cart').map((e) => e.viewerId));
+  assert.deepEqual(summary.commerce.funnel, { viewers: js.viewers, interacted: js.interacting, addedToCart: carted.size, ordered: new Set(orders.map((o) => o.viewerId)).size });
+  assert.equal(summary.commerce.orders, orders.length);
+  if (process.env.LINGER_UPDATE_FIXTURES === '1') writeFileSync(FIXTURE, JSON.stringify(summary, null, 2) + '\n');
+  assert.deepStrictEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')), summary, 'test/elements/report/collector-summary.json is this report (LINGER_UPDATE_FIXTURES=1 rewrites it)');
+});
+
+test("docs/metrics.md's worked example, with its duplicate: equal too", async () => {
+  const answers = await postBatches(`${base}/events`, ts.workedExample, { size: 7, parallel: 1 });
+  assert.equal(answers.reduce((n, a) => n + a.body.duplicates, 0), 1, 'the retried heartbeat counted once');
+  const summary = await report('spring');
+  assertSameMetrics(assert, summary.metrics, ts.computeMetrics(ts.workedExample, { show: 'spring' }));
+  assert.equal(summary.metrics.avgWatchPerViewer, 78.75);
+  assert.deepEqual(summary.metrics.curve.retention, [1, 1, 2 / 3]);
+});

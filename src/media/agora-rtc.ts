@@ -4,19 +4,24 @@
  * first time a player goes live, and shares that one copy with the RTM SDK through the bridge
  * (`installRtc`). Tests inject a fake module through `loadSdk`.
  *
- * What it does (see /work/shared/AGORA.md, "RTC 4.x"):
+ * One `join()` is one attempt: it resolves once joined or rejects with a {@link TransportError}
+ * whose code names the cause. Waiting and trying again is not done here: the caller
+ * (`src/controllers/rtc-controller.ts`) runs every attempt through the one retry policy of
+ * `src/core/retry.ts`. What the adapter does (docs/player.md):
  * - `createClient({ mode: 'live' })` with bounded `httpRetryConfig` / `websocketRetryConfig`, so an
- *   unreachable network makes `join()` reject in seconds; then it waits (backoff 2 s → 30 s) and
- *   joins again, reporting `retrying` with the wait, instead of spinning forever;
+ *   unreachable network makes `join()` reject in seconds instead of spinning forever;
+ * - keeps the SDK quiet: log level warnings and errors, no log upload, and while no audience on the
+ *   page is joined after a failure, no event reports and no logs (offline they are a request and a
+ *   console error every few seconds);
  * - `setClientRole('audience', { level })` — 2 ultra-low latency (default), 1 low latency;
  * - subscribes to every published host track, plays video into an element it is given (an element,
  *   not an id: ids cannot reach into a shadow root); audio plays only when the viewer unmutes;
- * - follows `connection-state-change` (RECONNECTING → `reconnecting`, a dropped link → join again);
+ * - follows `connection-state-change` (RECONNECTING → `reconnecting`; a dropped link → `onDropped`);
  * - low-stream fallback: `setStreamFallbackOption(uid, 1)` lets the SDK fall back on its own, and
  *   on a poor downlink (`network-quality` ≥ 4) it asks for the low stream itself, going back up once
  *   the downlink is good (≤ 2) again; `stream-fallback` events are reported the same way;
  * - stats: downlink quality (0–6) and end-to-end delay from `getRemoteVideoStats()`;
- * - `onAutoplayFailed` → `autoplay-blocked`, so the element shows a big play button;
+ * - `onAutoplayFailed` → `onAutoplayBlocked`, so the element shows a big play button;
  * - renews its token on `token-privilege-will-expire` when given a way to get a new one.
  */
 import type {
@@ -34,6 +39,7 @@ import type {
   RetryConfiguration,
   UID,
 } from '../types/agora-rtc.js';
+import { transportError, type TransportError } from '../transports/transport.js';
 
 /** The client methods and events the player uses — a subset of the SDK's `IAgoraRTCClient`. */
 export type RtcClient = Pick<
@@ -55,10 +61,19 @@ export interface RtcSdk {
   createClient(config: ClientConfig): RtcClient;
   /** ESM build: a function that registers the callback. */
   onAutoplayFailed?: (fn: () => void) => void;
+  /** 0 debug … 2 warning … 4 none. */
+  setLogLevel?: (level: number) => void;
+  disableLogUpload?: () => void;
+  /** The SDK's global parameters; only `ENABLE_EVENT_REPORT` (the statscollector reports) is used. */
+  setParameter?: (key: 'ENABLE_EVENT_REPORT', value: boolean) => void;
 }
 
-/** Bounded join retries: `join()` rejects with NETWORK_ERROR after ~2 s offline (AGORA.md). */
+/** Bounded join retries: `join()` rejects with NETWORK_ERROR after ~2 s offline. */
 export const RTC_RETRY: RetryConfiguration = { timeout: 1000, timeoutFactor: 1.5, maxRetryCount: 2, maxRetryTimeout: 3000 };
+
+/** SDK log levels (`setLogLevel`). */
+const LOG_WARNING = 2;
+const LOG_NONE = 4;
 
 /** Loads the real SDK once, lazily, and installs it into the RTM bridge so the page has one RTC. */
 export async function loadAgoraRtc(): Promise<RtcSdk> {
@@ -78,7 +93,7 @@ export type RtcState =
   | 'live'
   /** The SDK lost the link and is restoring it. */
   | 'reconnecting'
-  /** Joining failed (network, token); trying again after `retryInMs`. */
+  /** An attempt failed; the next one is planned (set by the controller, never by the adapter). */
   | 'retrying'
   | 'closed';
 
@@ -91,91 +106,240 @@ export interface RtcStats {
   lowStream: boolean;
 }
 
-export interface RtcAudienceOptions {
+/** What one attempt joins with. */
+export interface RtcTarget {
   appId: string;
   channel: string;
   /** RTC token (`null` for an App ID without certificate). */
   token: string | null;
-  uid?: UID | null;
-  /** `ultra-low` (level 2, default) or `low` (level 1). */
-  latency?: 'ultra-low' | 'low';
-  /** Where the host's video plays (inside the player's shadow root). */
-  container: HTMLElement;
-  /** The SDK module; default {@link loadAgoraRtc}. */
-  loadSdk?: () => Promise<RtcSdk>;
-  /**
-   * Fetches the token (and the uid it was issued for) before each join and on renewal — e.g. from
-   * the room's token URL. Without it, `token` and `uid` are used as given.
-   */
-  credentials?: () => Promise<{ token: string | null; uid?: UID | null }>;
-  /** Waits between failed joins, in ms (the last one repeats). */
-  backoffMs?: readonly number[];
-  /** How often stats are read, in ms. */
-  statsEveryMs?: number;
-  onState?: (state: RtcState, detail: { attempt: number; retryInMs?: number; error?: unknown }) => void;
-  onStats?: (stats: RtcStats) => void;
-  onAutoplayBlocked?: () => void;
+  /** The uid the token was issued for; `null` lets Agora choose. */
+  uid: UID | null;
 }
 
-const DEFAULT_BACKOFF = [2_000, 4_000, 8_000, 15_000, 30_000];
+export interface RtcAudienceOptions {
+  /** Where the host's video plays (inside the player's shadow root). */
+  container: HTMLElement;
+  /** `ultra-low` (level 2, default) or `low` (level 1); read at each join. */
+  latency?: () => 'ultra-low' | 'low';
+  /** The SDK module; default {@link loadAgoraRtc}. */
+  loadSdk?: () => Promise<RtcSdk>;
+  /** A fresh RTC token for `token-privilege-will-expire`. */
+  renewToken?: () => Promise<string | null>;
+  /** How often stats are read while joined, in ms. */
+  statsEveryMs?: number;
+  onState?: (state: RtcState) => void;
+  onStats?: (stats: RtcStats) => void;
+  onAutoplayBlocked?: () => void;
+  /** The SDK gave up on a joined link (network, kicked, token expired): join again later. */
+  onDropped?: (error: TransportError) => void;
+}
+
 /** `network-quality` grades: 1–2 good, 3 fair, 4–5 poor, 6 down. */
 const POOR = 4;
 const GOOD = 2;
 
-/** One audience connection to one channel. `start()` once; `close()` ends it for good. */
+/**
+ * The SDK's logging and reporting are global, shared by every player on the page: quiet while some
+ * audience has failed and none is joined, normal (warnings and errors, reports on) otherwise.
+ */
+const failing = new Set<object>();
+const joinedAudiences = new Set<object>();
+let quietSdk: RtcSdk | null = null;
+let quiet: boolean | null = null;
+
+function applyQuiet(sdk: RtcSdk): void {
+  quietSdk = sdk;
+  const next = failing.size > 0 && joinedAudiences.size === 0;
+  if (next === quiet) return;
+  quiet = next;
+  try {
+    sdk.setLogLevel?.(next ? LOG_NONE : LOG_WARNING);
+    sdk.setParameter?.('ENABLE_EVENT_REPORT', !next);
+  } catch {
+    // An SDK without these knobs is merely noisier.
+  }
+}
+
+function noteAudience(audience: object, state: 'failing' | 'joined' | 'gone'): void {
+  failing.delete(audience);
+  joinedAudiences.delete(audience);
+  if (state === 'failing') failing.add(audience);
+  else if (state === 'joined') joinedAudiences.add(audience);
+  if (quietSdk) applyQuiet(quietSdk);
+}
+
+/** How many audiences on the page are joined (the SDK is quiet only while none is). */
+export function joinedAudienceCount(): number {
+  return joinedAudiences.size;
+}
+
+/** Called once per loaded SDK: no log upload, warnings and errors only (never INFO, which echoes API options). */
+function configureSdk(sdk: RtcSdk): void {
+  try {
+    sdk.disableLogUpload?.();
+    sdk.setLogLevel?.(LOG_WARNING);
+  } catch {
+    // see applyQuiet
+  }
+  quiet = false;
+  applyQuiet(sdk);
+}
+
+const prefix = 'Live video (Agora RTC): ';
+const CONNECT_HINT =
+  'Check the network, and that connect-src allows https://*.agora.io wss://*.agora.io https://*.sd-rtn.com wss://*.sd-rtn.com (docs/agora.md).';
+
+/** Error codes the SDK uses for a network it cannot get through. */
+const NETWORK_CODES = new Set(['NETWORK_ERROR', 'NETWORK_TIMEOUT', 'NETWORK_RESPONSE_ERROR', 'WS_ABORT', 'WS_DISCONNECT', 'WS_ERR', 'TIMEOUT']);
+/** Gateway answers that mean the credentials, not the network. */
+const CREDENTIALS = /token|dynamic|static key|vendor key|appid|app id|certificate|authoriz/i;
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+/** The code (string, like `NETWORK_ERROR`) an `AgoraRTCError` carries. */
+function sdkCode(error: unknown): string {
+  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : '';
+}
+
+/** Names why `join()` failed: credentials, a duplicate uid, or the network. */
+export function joinError(error: unknown): TransportError {
+  const code = sdkCode(error);
+  const text = describe(error);
+  if (code === 'UID_CONFLICT') {
+    return transportError('agora-duplicate-user', `${prefix}another client joined the channel with the same uid (${text}).`, error);
+  }
+  if (code === 'CAN_NOT_GET_GATEWAY_SERVER' && CREDENTIALS.test(text)) {
+    return transportError(
+      'agora-credentials',
+      `${prefix}Agora refused the credentials (${text}). Check that the token endpoint signs an RTC token for this App ID, channel and uid, with the same certificate as the project (docs/tokens.md).`,
+      error,
+    );
+  }
+  if (code === 'INVALID_PARAMS' || code === 'INVALID_OPERATION') {
+    return transportError('agora-join-failed', `${prefix}join was refused (${text}).`, error);
+  }
+  if (NETWORK_CODES.has(code) || code === 'CAN_NOT_GET_GATEWAY_SERVER' || !code) {
+    return transportError('agora-unreachable', `${prefix}cannot reach Agora (${text}). ${CONNECT_HINT}`, error);
+  }
+  return transportError('agora-join-failed', `${prefix}join failed (${text}).`, error);
+}
+
+/** Names why a joined link ended (`connection-state-change` to DISCONNECTED). */
+function droppedError(reason: string): TransportError {
+  if (/TOKEN|BANNED|KICKED/i.test(reason)) {
+    return transportError('agora-credentials', `${prefix}Agora ended the session (${reason}); joining again with a fresh token.`);
+  }
+  return transportError('agora-link-failed', `${prefix}the link to Agora dropped (${reason}); joining again. ${CONNECT_HINT}`);
+}
+
+/**
+ * Names why code failed to load: a Content-Security-Policy violation seen meanwhile names its
+ * directive; a WebAssembly compile refusal names `'wasm-unsafe-eval'`; otherwise the network.
+ */
+export function loadError(error: unknown, violation: SecurityPolicyViolationEvent | null): TransportError {
+  const text = describe(error);
+  if (violation) {
+    const directive = violation.effectiveDirective || violation.violatedDirective;
+    const blocked = violation.blockedURI || 'the code';
+    return transportError(
+      'sdk-load-failed',
+      `${prefix}the page's Content-Security-Policy blocked ${blocked} (${directive}). Allow it as docs/agora.md shows.`,
+      error,
+    );
+  }
+  if (/WebAssembly|wasm/i.test(text) || (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.CompileError)) {
+    return transportError(
+      'sdk-load-failed',
+      `${prefix}the browser refused to compile the SDK's WebAssembly (${text}); the Content-Security-Policy needs script-src 'wasm-unsafe-eval' (docs/agora.md).`,
+      error,
+    );
+  }
+  return transportError('sdk-load-failed', `${prefix}could not load the SDK (${text}). Check the network and that script-src allows where Linger is served from.`, error);
+}
+
+/**
+ * Runs `load`, watching for Content-Security-Policy violations meanwhile so a failure can name the
+ * directive that caused it. Rejects with a {@link TransportError}.
+ */
+export async function loadWatchingCsp<T>(load: () => Promise<T>): Promise<T> {
+  let violation: SecurityPolicyViolationEvent | null = null;
+  const seen = (event: SecurityPolicyViolationEvent) => (violation ??= event);
+  const target = typeof document === 'undefined' ? null : document;
+  target?.addEventListener('securitypolicyviolation', seen);
+  try {
+    return await load();
+  } catch (error) {
+    // The violation event is queued as a task: let it arrive before naming the cause.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    throw loadError(error, violation);
+  } finally {
+    target?.removeEventListener('securitypolicyviolation', seen);
+  }
+}
+
+/** One audience connection, joined by successive `join()` attempts; `close()` ends it for good. */
 export class RtcAudience {
   state: RtcState = 'idle';
   readonly stats: RtcStats = { quality: 0, delayMs: null, lowStream: false };
+  private sdk: RtcSdk | null = null;
   private client: RtcClient | null = null;
-  private token: string | null;
-  private uid: UID | null;
   private hostUid: UID | null = null;
   private video: IRemoteVideoTrack | null = null;
   private audio: IRemoteAudioTrack | null = null;
   private audioOn = false;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private joined = false;
   private closed = false;
   private readonly off: Array<() => void> = [];
 
-  constructor(private readonly options: RtcAudienceOptions) {
-    this.token = options.token;
-    this.uid = options.uid ?? null;
+  constructor(private readonly options: RtcAudienceOptions) {}
+
+  /** True while joined to a channel. */
+  get isJoined(): boolean {
+    return this.joined;
   }
 
-  /** Loads the SDK, makes the client and joins (retrying with backoff until `close()`). */
-  async start(): Promise<void> {
+  /** One attempt: loads the SDK (once), makes the client (once) and joins. Rejects with a {@link TransportError}. */
+  async join(target: RtcTarget): Promise<void> {
+    if (this.closed) throw transportError('closed', `${prefix}the player was closed.`);
+    if (this.joined) return;
     this.set('connecting');
-    let sdk: RtcSdk;
+    const sdk = await this.load();
+    if (this.closed) throw transportError('closed', `${prefix}the player was closed.`);
+    const client = (this.client ??= this.listen(sdk.createClient({ mode: 'live', codec: 'vp8', httpRetryConfig: RTC_RETRY, websocketRetryConfig: RTC_RETRY })));
     try {
-      sdk = await (this.options.loadSdk ?? loadAgoraRtc)();
+      const level = this.options.latency?.() === 'low' ? 1 : 2;
+      await client.setClientRole('audience', { level } as ClientRoleOptions);
+      await client.join(target.appId, target.channel, target.token, target.uid);
     } catch (error) {
-      this.scheduleRetry(error);
-      return;
+      noteAudience(this, 'failing');
+      throw joinError(error);
     }
-    if (this.closed) return;
-    sdk.onAutoplayFailed?.(() => this.options.onAutoplayBlocked?.());
-    const client = sdk.createClient({ mode: 'live', codec: 'vp8', httpRetryConfig: RTC_RETRY, websocketRetryConfig: RTC_RETRY });
-    this.client = client;
-    this.listen(client);
-    if (this.options.credentials && !(await this.refresh())) return;
-    await this.join();
+    if (this.closed) {
+      await client.leave().catch(() => undefined);
+      throw transportError('closed', `${prefix}the player was closed.`);
+    }
+    this.joined = true;
+    noteAudience(this, 'joined');
+    this.set(this.video ? 'live' : 'waiting');
+    clearInterval(this.statsTimer);
+    this.statsTimer = setInterval(() => this.readStats(), this.options.statsEveryMs ?? 2000);
   }
 
-  /** Gets fresh credentials; on failure schedules a retry and returns false. */
-  private async refresh(): Promise<boolean> {
-    try {
-      const fresh = await this.options.credentials!();
-      this.token = fresh.token;
-      if (fresh.uid !== undefined) this.uid = fresh.uid;
-      return !this.closed;
-    } catch (error) {
-      this.attempt++;
-      this.scheduleRetry(error);
-      return false;
+  /** Loads the SDK (once; again after a failed load). Rejects with a {@link TransportError}. */
+  async load(): Promise<RtcSdk> {
+    if (this.sdk) return this.sdk;
+    const sdk = await loadWatchingCsp(this.options.loadSdk ?? loadAgoraRtc);
+    if (!this.sdk) {
+      this.sdk = sdk;
+      configureSdk(sdk);
+      sdk.onAutoplayFailed?.(() => this.options.onAutoplayBlocked?.());
     }
+    return this.sdk;
   }
 
   /** Plays (or stops) the host's audio: browsers allow it only after a gesture. */
@@ -195,7 +359,7 @@ export class RtcAudience {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.retryTimer);
+    noteAudience(this, 'gone');
     clearInterval(this.statsTimer);
     for (const stop of this.off.splice(0)) stop();
     this.video?.stop();
@@ -203,56 +367,13 @@ export class RtcAudience {
     this.video = this.audio = null;
     const client = this.client;
     this.client = null;
+    const joined = this.joined;
+    this.joined = false;
     this.set('closed');
-    if (client && this.joined) await client.leave().catch(() => undefined);
+    if (client && joined) await client.leave().catch(() => undefined);
   }
 
-  private async join(): Promise<void> {
-    const client = this.client;
-    if (!client || this.closed) return;
-    this.attempt++;
-    this.set(this.attempt > 1 ? 'retrying' : 'connecting', this.attempt > 1 ? { retryInMs: 0 } : {});
-    try {
-      const level = this.options.latency === 'low' ? 1 : 2;
-      await client.setClientRole('audience', { level } as ClientRoleOptions);
-      await client.join(this.options.appId, this.options.channel, this.token, this.uid);
-    } catch (error) {
-      if (this.closed) return;
-      this.scheduleRetry(error);
-      return;
-    }
-    if (this.closed) {
-      await client.leave().catch(() => undefined);
-      return;
-    }
-    this.joined = true;
-    this.attempt = 0;
-    this.set(this.video ? 'live' : 'waiting');
-    clearInterval(this.statsTimer);
-    this.statsTimer = setInterval(() => this.readStats(), this.options.statsEveryMs ?? 2000);
-  }
-
-  private scheduleRetry(error: unknown): void {
-    if (this.closed) return;
-    const backoff = this.options.backoffMs ?? DEFAULT_BACKOFF;
-    const wait = backoff[Math.min(Math.max(this.attempt - 1, 0), backoff.length - 1)] ?? 2000;
-    this.set('retrying', { retryInMs: wait, error });
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.rejoin(), wait);
-  }
-
-  private async rejoin(): Promise<void> {
-    if (this.closed) return;
-    if (!this.client) {
-      // The SDK itself failed to load: start over.
-      await this.start();
-      return;
-    }
-    if (this.options.credentials && !(await this.refresh())) return;
-    await this.join();
-  }
-
-  private listen(client: RtcClient): void {
+  private listen(client: RtcClient): RtcClient {
     const on = <A extends unknown[]>(event: string, listener: (...args: A) => void) => {
       (client.on as (event: string, listener: (...args: A) => void) => void)(event, listener);
       this.off.push(() => (client.off as (event: string, listener: (...args: A) => void) => void)(event, listener));
@@ -269,14 +390,20 @@ export class RtcAudience {
       }
     });
     on('connection-state-change', (current: ConnectionState, _previous: ConnectionState, reason?: ConnectionDisconnectedReason) => {
-      if (this.closed) return;
+      if (this.closed || !this.joined) return;
       if (current === 'RECONNECTING') this.set('reconnecting');
-      else if (current === 'CONNECTED' && this.joined) this.set(this.video ? 'live' : 'waiting');
-      else if (current === 'DISCONNECTED' && this.joined && String(reason) !== 'LEAVE') {
-        // The SDK gave up (network, kicked, token expired): join again with backoff.
+      else if (current === 'CONNECTED') this.set(this.video ? 'live' : 'waiting');
+      else if (current === 'DISCONNECTED' && String(reason) !== 'LEAVE') {
+        // The SDK gave up (network, kicked, token expired): the caller joins again with backoff.
         this.joined = false;
+        clearInterval(this.statsTimer);
+        this.video?.stop();
+        this.audio?.stop();
         this.video = this.audio = null;
-        this.scheduleRetry(new Error(`disconnected: ${String(reason ?? 'unknown')}`));
+        this.hostUid = null;
+        noteAudience(this, 'failing');
+        this.set('idle');
+        this.options.onDropped?.(droppedError(String(reason ?? 'unknown')));
       }
     });
     on('network-quality', (quality: NetworkQuality) => this.qualityChanged(quality.downlinkNetworkQuality));
@@ -285,10 +412,8 @@ export class RtcAudience {
       this.stats.lowStream = kind === 'fallback';
       this.options.onStats?.({ ...this.stats });
     });
-    on('exception', (event: { code: number; msg: string; uid: UID }) => {
-      console.debug('[linger] RTC exception', event.code, event.msg);
-    });
     on('token-privilege-will-expire', () => void this.renew());
+    return client;
   }
 
   private async subscribe(user: IAgoraRTCRemoteUser, mediaType: 'audio' | 'video' | 'datachannel'): Promise<void> {
@@ -311,7 +436,7 @@ export class RtcAudience {
         if (this.audioOn) track.play();
       }
     } catch (error) {
-      console.warn('[linger] could not subscribe to the host', error);
+      console.warn('[linger] could not subscribe to the host:', describe(error));
     }
   }
 
@@ -328,7 +453,7 @@ export class RtcAudience {
   private useLowStream(client: RtcClient, low: boolean): void {
     this.stats.lowStream = low;
     client.setRemoteVideoStreamType(this.hostUid!, (low ? 1 : 0) as RemoteStreamType).catch((error: unknown) => {
-      console.debug('[linger] stream switch failed', error);
+      console.debug('[linger] stream switch failed:', describe(error));
     });
   }
 
@@ -341,20 +466,18 @@ export class RtcAudience {
   }
 
   private async renew(): Promise<void> {
-    if (!this.options.credentials || !this.client) return;
+    if (!this.options.renewToken || !this.client) return;
     try {
-      const { token } = await this.options.credentials();
-      if (token && this.client) {
-        this.token = token;
-        await this.client.renewToken(token);
-      }
+      const token = await this.options.renewToken();
+      if (token && this.client) await this.client.renewToken(token);
     } catch (error) {
-      console.warn('[linger] RTC token renewal failed', error);
+      // Never the error object itself: an SDK error may quote the request.
+      console.warn('[linger] RTC token renewal failed:', sdkCode(error) || 'error');
     }
   }
 
-  private set(state: RtcState, detail: { retryInMs?: number; error?: unknown } = {}): void {
+  private set(state: RtcState): void {
     this.state = state;
-    this.options.onState?.(state, { attempt: this.attempt, ...detail });
+    this.options.onState?.(state);
   }
 }

@@ -13,7 +13,13 @@
  *   root hides: the fake throws then, like the SDK's failed lookup);
  * - `onAutoplayFailed` fires once per page before a gesture when a track cannot autoplay;
  * - `network-quality {uplinkNetworkQuality, downlinkNetworkQuality}`, `stream-fallback(uid, kind)`,
- *   `token-privilege-will-expire`, `getRemoteVideoStats()[uid].end2EndDelay`.
+ *   `token-privilege-will-expire`, `getRemoteVideoStats()[uid].end2EndDelay`;
+ * - `setLogLevel(level)` (0 debug … 4 none; the SDK's default prints INFO), `disableLogUpload()`,
+ *   `setParameter(key, value)`. Like the SDK's API-invoke log, the fake prints the options of
+ *   `join` and `renewToken` — the token among them — at INFO level (1), so a test can tell whether
+ *   the level keeps tokens out of the console;
+ * - a gateway that refuses a token rejects `join` with `CAN_NOT_GET_GATEWAY_SERVER` and a message
+ *   that names the token (never quotes it), as the SDK does.
  */
 import type {
   ClientConfig,
@@ -107,7 +113,15 @@ export class FakeRtcClient implements RtcClient {
 
   async join(appid: string, channel: string, token: string | null, uid?: UID | null): Promise<UID> {
     this.calls.push(['join', appid, channel, token, uid]);
+    this.cloud.joinTimes.push(performance.now());
+    this.cloud.log(1, `[apiInvoke][Client.join] start ${JSON.stringify([appid, channel, token, uid])}`);
     this.setState('CONNECTING');
+    const failure = this.cloud.joinFailures.shift();
+    if (failure) {
+      await Promise.resolve();
+      this.setState('DISCONNECTED', 'NETWORK_ERROR' as ConnectionDisconnectedReason);
+      throw Object.assign(new Error(`AgoraRTCError ${failure.code}: ${failure.message}`), { code: failure.code, name: 'AgoraRTCException' });
+    }
     if (!this.cloud.online) {
       const bounded = this.config.httpRetryConfig && this.config.websocketRetryConfig;
       // Unbounded: the SDK keeps retrying and join() never settles.
@@ -147,6 +161,7 @@ export class FakeRtcClient implements RtcClient {
 
   async renewToken(token: string): Promise<void> {
     this.calls.push(['renewToken', token]);
+    this.cloud.log(1, `[apiInvoke][Client.renewToken] start ${JSON.stringify([token])}`);
   }
 
   async setRemoteVideoStreamType(uid: UID, streamType: RemoteStreamType): Promise<void> {
@@ -195,6 +210,21 @@ export class FakeRtcCloud {
   private autoplayReported = false;
   /** How many times the module was "imported". */
   loads = 0;
+  /** The SDK's log level (`setLogLevel`); the SDK starts at INFO (1). */
+  logLevel = 1;
+  logUploadDisabled = false;
+  readonly parameters = new Map<string, unknown>();
+  /** Errors the next joins reject with, one per join, before the network is considered. */
+  readonly joinFailures: Array<{ code: string; message: string }> = [];
+  /** When each `join()` was called (performance.now()). */
+  readonly joinTimes: number[] = [];
+
+  /** Prints like the SDK's logger: only at or above the set level. */
+  log(level: number, message: string): void {
+    if (level < this.logLevel) return;
+    const print = level >= 3 ? console.error : level === 2 ? console.warn : console.info;
+    print(`Agora-SDK [${['DEBUG', 'INFO', 'WARNING', 'ERROR'][level]}]: ${message}`);
+  }
 
   /** The module as `import('agora-rtc-sdk-ng/esm')` would give it. */
   module(): RtcSdk {
@@ -206,7 +236,16 @@ export class FakeRtcCloud {
     const onAutoplayFailed = (fn: () => void): void => {
       this.autoplayCallbacks = [fn];
     };
-    return { createClient, onAutoplayFailed };
+    const setLogLevel = (level: number): void => {
+      this.logLevel = level;
+    };
+    const disableLogUpload = (): void => {
+      this.logUploadDisabled = true;
+    };
+    const setParameter = (key: string, value: unknown): void => {
+      this.parameters.set(key, value);
+    };
+    return { createClient, onAutoplayFailed, setLogLevel, disableLogUpload, setParameter };
   }
 
   /** A `loadSdk` for the player. */

@@ -1,28 +1,21 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { RoomController } from '../../controllers/room-controller.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { RoomElement } from '../../controllers/room-element.js';
+import { RtcController } from '../../controllers/rtc-controller.js';
+import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
+import { TickController } from '../../controllers/viewer-controller.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import type { RtcAudience, RtcSdk, RtcState, RtcStats } from '../../media/agora-rtc.js';
+import type { RtcSdk, RtcStats } from '../../media/agora-rtc.js';
 import { attachSource, type AttachedSource, type HlsModule } from '../../media/hls.js';
 import { WatchTimeTracker } from '../../media/watch-time.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
-import type { LingerRoom } from '../room/room.js';
-import { translation } from './player.strings.js';
-import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
-import { sharedImport } from '../../utilities/shared-import.js';
+import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
-
-/** What the player needs from its room to join Agora RTC (a `<linger-room>` has all of it). */
-type RoomConfig = Pick<LingerRoom, 'appId' | 'tokenUrl' | 'channel' | 'userId'>;
-
-type RtcLive = typeof import('./rtc-live.js');
-const RTC_LOAD_RETRY_MS = 5000;
-const loadRtcLive = sharedImport((): Promise<RtcLive> => import('./rtc-live.js'));
 
 /**
  * The show's video. Live: joins the room's Agora channel as an RTC audience member (the SDK is
- * loaded with `import()` only when the show is live and the room has an `app-id`). Replay/demo:
+ * loaded with `import()` only when the show is live and the room runs on Agora; the lifecycle and
+ * retries live in `src/controllers/rtc-controller.ts`). Replay/demo:
  * plays `src` (MP4, or HLS through hls.js where the browser has no native HLS) with the same chrome.
  *
  * Starts muted and inline (browsers allow that to autoplay) with a clear "tap for sound" button;
@@ -39,12 +32,12 @@ const loadRtcLive = sharedImport((): Promise<RtcLive> => import('./rtc-live.js')
  * @attr loop - Boolean: a recording (`src`) starts again when it ends (replays on a loop); no effect live.
  * @attr latency - `ultra-low` (default, interactive shows) or `low` — the RTC audience latency level.
  * @attr locale - Language of the controls (else the room's, else `<html lang>`).
- * @attr status - Reflected, read-only: `upcoming`, `connecting`, `live`, `reconnecting`, `retrying`, `ended`, `replay`, `error`.
+ * @prop {PlayerStatus} status - Read-only: `idle`, `upcoming`, `connecting`, `live`, `reconnecting`, `retrying`, `ended`, `replay`, `error`; also a CSS custom state (`linger-player:state(live)`), never an attribute.
  * @prop {() => Promise<RtcSdk>} loadSdk - Loads the Agora RTC module (default: `import('agora-rtc-sdk-ng/esm')`); tests inject a fake.
- * @prop {number[]} retryDelays - Waits between failed joins in ms (default 2, 4, 8, 15, 30 s).
  * @prop {() => Promise<HlsModule>} loadHls - Loads hls.js (default: `import('hls.js/light')`).
  * @prop {boolean} muted - Whether sound is off (starts `true`).
  * @fires linger-player-state - The status changed (`detail.status`, `detail.previous`).
+ * @fires linger-error - Live video failed (`detail.code`: `agora-unreachable`, `agora-credentials`, `token-failed`, `sdk-load-failed`, …; `detail.message` names the cause). Once per distinct cause while it keeps retrying.
  * @csspart base - The frame holding everything.
  * @csspart media - The video surface (the `<video>` in replay mode, the RTC container live).
  * @csspart poster - The poster image.
@@ -67,11 +60,9 @@ const loadRtcLive = sharedImport((): Promise<RtcLive> => import('./rtc-live.js')
  * @cssproperty --linger-player-live-color - The LIVE badge colour (default the accent).
  * @cssproperty --linger-player-scrim - Behind the badges over the video (default `rgb(0 0 0 / 0.6)`; the player stays light-on-dark in every preset).
  */
-export class LingerPlayer extends LitElement {
+export class LingerPlayer extends RoomElement<typeof en> {
   static override styles = [hostStyles, styles];
 
-  /** Id of the room to follow. */
-  @property({ reflect: true }) room = '';
   /** A recording to play instead of the live channel. */
   @property() src = '';
   /** Image shown until the first frame. */
@@ -80,25 +71,17 @@ export class LingerPlayer extends LitElement {
   @property({ type: Boolean }) loop = false;
   /** RTC audience latency: `ultra-low` (level 2, default) or `low` (level 1). */
   @property() latency: 'ultra-low' | 'low' = 'ultra-low';
-  /** Language of the controls. */
-  @property() locale = '';
-  /** Current status (reflected for CSS; set by the player). */
-  @property({ reflect: true }) status: PlayerStatus = 'idle';
   /** Sound off; the player starts muted so it may autoplay. */
   @property({ type: Boolean, attribute: false }) muted = true;
   /** Loads the Agora RTC SDK; replace it to inject a fake in tests. */
   @property({ attribute: false }) loadSdk: (() => Promise<RtcSdk>) | undefined;
-  /** Waits between failed joins in ms (the last repeats); default 2, 4, 8, 15, 30 s. */
-  @property({ attribute: false }) retryDelays: readonly number[] | undefined;
   /** Loads hls.js; replace it to inject another build. */
   @property({ attribute: false }) loadHls: (() => Promise<HlsModule>) | undefined;
 
-  @state() private rtcState: RtcState = 'idle';
-  @state() private retryInMs: number | null = null;
-  @state() private stats: RtcStats | null = null;
-  @state() private autoplayBlocked = false;
+  @state() private current: PlayerStatus = 'idle';
   @state() private firstFrame = false;
   @state() private playing = false;
+  @state() private autoplayBlocked = false;
   @state() private mediaFailed = false;
   @state() private fullscreen = false;
   @state() private pip = false;
@@ -106,26 +89,39 @@ export class LingerPlayer extends LitElement {
   @query('video.recorded') private video!: HTMLVideoElement | null;
   @query('.rtc') private rtcContainer!: HTMLElement | null;
 
-  private readonly roomCtl = new RoomController(this);
-  private readonly t = new LocalizeController(this, translation, () => this.roomCtl.room as unknown as Element | null);
-  private rtc: RtcAudience | null = null;
-  /** The RTC code is on its way (a chunk, then the SDK); `rtcAttempt` voids a load that was stopped. */
-  private rtcLoading = false;
-  private rtcAttempt = 0;
-  private rtcReload: ReturnType<typeof setTimeout> | undefined;
+  /** @internal Live video: joins, retries and leaves the room's Agora channel. */
+  protected readonly rtc = new RtcController(this, {
+    room: () => this.roomCtl.room,
+    wanted: () => !this.src && this.phase === 'live',
+    container: () => this.rtcContainer,
+    latency: () => (this.latency === 'low' ? 'low' : 'ultra-low'),
+    loadSdk: () => this.loadSdk,
+  });
+  /** CSS custom states (`:state(live)`): the status without writing an attribute onto the element. */
+  private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private attached: AttachedSource | null = null;
   private attachedSrc = '';
   private intersection: IntersectionObserver | null = null;
   private readonly watch = new WatchTimeTracker({ report: (type, props) => this.roomCtl.session?.track(type, props) });
-  private retryTick: ReturnType<typeof setInterval> | undefined;
   private readonly onVisibility = () => this.watch.setPageVisible(document.visibilityState !== 'hidden');
   private readonly onFullscreen = () => {
     this.fullscreen = document.fullscreenElement === this;
   };
   /** @internal A theme that re-renders its section moves the player: video and RTC survive a short absence. */
   protected readonly grace = new DisconnectGrace(this, () => this.teardownMedia());
+  /** @internal Counts "retrying in N s" down while a retry is planned. */
+  protected readonly tick = new TickController(this, () => this.rtc.retryAt !== null, 1000);
   /** Whether playback was running when the player left the document (the browser pauses a removed video). */
   private resumeOnReturn = false;
+
+  constructor() {
+    super(translation);
+  }
+
+  /** Current status (read-only): also a CSS custom state, `linger-player:state(live)`. */
+  get status(): PlayerStatus {
+    return this.current;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -147,28 +143,27 @@ export class LingerPlayer extends LitElement {
     // Report the last seconds while the room is still attached (the controller lets go below).
     this.watch.setVisible(false);
     this.watch.flush();
-    this.resumeOnReturn = this.src ? this.playing : this.rtcState === 'live';
+    this.resumeOnReturn = this.src ? this.playing : this.rtc.state === 'live';
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibility);
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.intersection?.disconnect();
     this.intersection = null;
-    // Video, RTC and the retry countdown stay until the grace period ends (DisconnectGrace).
+    // Video and RTC stay until the grace period ends (DisconnectGrace).
   }
 
   /** The player stayed out of the document past the grace period: release the media for good. */
   private teardownMedia(): void {
     this.resumeOnReturn = false;
-    this.stopRtc();
+    this.rtc.stop();
     this.detachSource();
-    clearInterval(this.retryTick);
   }
 
   /** Back in the document after a move: carry on where the browser paused the removed video. */
   private resumePlayback(): void {
     if (!this.resumeOnReturn) return;
     this.resumeOnReturn = false;
-    if (!this.src) this.rtc?.resume();
+    if (!this.src) this.rtc.resume();
     else if (this.video?.paused && this.attached) this.tryPlay(this.video);
   }
 
@@ -177,21 +172,15 @@ export class LingerPlayer extends LitElement {
     return this.roomCtl.state?.show.phase ?? 'upcoming';
   }
 
-  private get roomConfig(): RoomConfig | null {
-    const room = this.roomCtl.room as unknown as Partial<RoomConfig> | null;
-    if (!room || typeof room.appId !== 'string') return null;
-    return room as RoomConfig;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) this.t.update();
-    if (changed.has('room')) this.roomCtl.resolve();
+    super.willUpdate(changed);
     // Out of the document the room is let go: keep the last status rather than flash "idle".
     if (!this.isConnected) return;
     const next = this.computeStatus();
-    if (next !== this.status) {
-      const previous = this.status;
-      this.status = next;
+    if (next !== this.current) {
+      const previous = this.current;
+      this.current = next;
+      this.showState(previous, next);
       this.dispatchEvent(new LingerPlayerStateEvent(next, previous));
     }
   }
@@ -199,13 +188,24 @@ export class LingerPlayer extends LitElement {
   protected override updated(): void {
     if (!this.isConnected) return; // moved by a theme, or leaving: DisconnectGrace decides
     if (this.src) {
-      this.stopRtc();
+      this.rtc.stop();
       if (this.attachedSrc !== this.src) void this.attach(this.src);
     } else {
       this.detachSource();
-      this.syncRtc();
+      this.rtc.sync();
     }
-    this.watch.setPlaying(this.src ? this.playing : this.rtcState === 'live' && !this.autoplayBlocked);
+    this.watch.setPlaying(this.src ? this.playing : this.rtc.state === 'live' && !this.rtc.autoplayBlocked);
+  }
+
+  private showState(previous: PlayerStatus, next: PlayerStatus): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    try {
+      states.delete(previous);
+      states.add(next);
+    } catch {
+      // Browsers before CustomStateSet: the `status` property and the event still tell.
+    }
   }
 
   private computeStatus(): PlayerStatus {
@@ -214,11 +214,12 @@ export class LingerPlayer extends LitElement {
       if (this.phase === 'live' && this.roomCtl.session) return 'live';
       return this.playing || this.firstFrame ? 'replay' : 'connecting';
     }
-    if (!this.roomCtl.session) return 'idle';
+    // Not connected: the phase is not known yet (the waiting screen says what is happening).
+    if (!this.roomCtl.session || this.waitingForRoom()) return 'idle';
     if (this.phase === 'upcoming') return 'upcoming';
     if (this.phase === 'ended') return 'ended';
-    if (!this.roomConfig?.appId) return 'live';
-    switch (this.rtcState) {
+    if (!this.roomCtl.room?.media) return 'live';
+    switch (this.rtc.state) {
       case 'live':
         return 'live';
       case 'reconnecting':
@@ -228,120 +229,6 @@ export class LingerPlayer extends LitElement {
       default:
         return 'connecting';
     }
-  }
-
-  // ── Live (RTC) ──────────────────────────────────────────────────────────────────────────────
-
-  private syncRtc(): void {
-    const config = this.roomConfig;
-    const wanted = this.phase === 'live' && !!config?.appId && !!this.rtcContainer && this.isConnected;
-    if (!wanted) {
-      this.stopRtc();
-      return;
-    }
-    if (this.rtc || this.rtcLoading) return;
-    const attempt = ++this.rtcAttempt;
-    this.rtcLoading = true;
-    this.rtcState = 'connecting';
-    void loadRtcLive().then(
-      (live) => {
-        if (attempt !== this.rtcAttempt) return; // stopped (or restarted) while loading
-        this.rtcLoading = false;
-        this.startRtc(live);
-      },
-      (error: unknown) => {
-        if (attempt !== this.rtcAttempt) return;
-        this.rtcLoading = false;
-        console.warn('[linger] the live player could not load its RTC code; trying again', error);
-        // Shown as "can't connect — retrying"; a flaky network may serve the chunk next time.
-        this.rtcState = 'retrying';
-        this.setRetry(RTC_LOAD_RETRY_MS);
-        this.rtcReload = setTimeout(() => {
-          this.rtcReload = undefined;
-          this.rtcState = 'idle';
-          this.syncRtc();
-        }, RTC_LOAD_RETRY_MS);
-      },
-    );
-  }
-
-  private startRtc({ RtcAudience, fetchAgoraToken }: RtcLive): void {
-    const config = this.roomConfig;
-    if (!config?.appId || !this.rtcContainer || !this.isConnected || this.phase !== 'live') {
-      this.rtcState = 'idle';
-      return;
-    }
-    const { appId, channel, tokenUrl, userId } = config;
-    const session = this.roomCtl.session;
-    const uid = userId || session?.userId || null;
-    const rtc = new RtcAudience({
-      appId,
-      channel,
-      token: null,
-      uid,
-      latency: this.latency === 'low' ? 'low' : 'ultra-low',
-      container: this.rtcContainer!,
-      ...(this.loadSdk ? { loadSdk: this.loadSdk } : {}),
-      ...(this.retryDelays ? { backoffMs: this.retryDelays } : {}),
-      ...(tokenUrl
-        ? {
-            credentials: async () => {
-              const tokens = await fetchAgoraToken(tokenUrl, { channel, uid: uid ?? undefined, role: 'viewer' });
-              return { token: tokens.rtcToken, uid: tokens.uid };
-            },
-          }
-        : {}),
-      onState: (state, detail) => {
-        if (this.rtc !== rtc) return;
-        this.rtcState = state;
-        this.setRetry(state === 'retrying' ? (detail.retryInMs ?? 0) : null);
-        if (state === 'live') this.firstFrame = true;
-      },
-      onStats: (stats) => {
-        if (this.rtc === rtc) this.stats = stats;
-      },
-      onAutoplayBlocked: () => {
-        if (this.rtc === rtc) this.autoplayBlocked = true;
-      },
-    });
-    this.rtc = rtc;
-    rtc.setAudio(!this.muted);
-    void rtc.start();
-  }
-
-  private stopRtc(): void {
-    if (this.rtcReload !== undefined) {
-      clearTimeout(this.rtcReload);
-      this.rtcReload = undefined;
-      this.rtcState = 'idle';
-      this.setRetry(null);
-    }
-    if (this.rtcLoading) {
-      this.rtcAttempt++;
-      this.rtcLoading = false;
-      this.rtcState = 'idle';
-    }
-    if (!this.rtc) return;
-    const rtc = this.rtc;
-    this.rtc = null;
-    void rtc.close();
-    this.rtcState = 'idle';
-    this.stats = null;
-    this.setRetry(null);
-    this.firstFrame = false;
-  }
-
-  /** Counts the "retrying in N s" message down once a second. */
-  private setRetry(ms: number | null): void {
-    clearInterval(this.retryTick);
-    this.retryInMs = ms;
-    if (ms === null || ms <= 0) return;
-    const until = performance.now() + ms;
-    this.retryTick = setInterval(() => {
-      const left = Math.max(0, until - performance.now());
-      this.retryInMs = left;
-      if (left <= 0) clearInterval(this.retryTick);
-    }, 1000);
   }
 
   // ── Recorded (src) ──────────────────────────────────────────────────────────────────────────
@@ -396,7 +283,7 @@ export class LingerPlayer extends LitElement {
   play(): void {
     this.autoplayBlocked = false;
     if (this.src && this.video) this.tryPlay(this.video);
-    else this.rtc?.resume();
+    else this.rtc.resume();
   }
 
   pause(): void {
@@ -407,7 +294,7 @@ export class LingerPlayer extends LitElement {
   setMuted(muted: boolean): void {
     this.muted = muted;
     if (this.video) this.video.muted = muted;
-    this.rtc?.setAudio(!muted);
+    this.rtc.setAudio(!muted);
   }
 
   private togglePlay(): void {
@@ -481,15 +368,18 @@ export class LingerPlayer extends LitElement {
   // ── Render ──────────────────────────────────────────────────────────────────────────────────
 
   protected override render() {
-    const t = this.t;
+    const t = this.localize;
+    const rtc = this.rtc;
     const status = this.status;
     const live = !this.src;
-    const showPoster = !!this.poster && !this.firstFrame;
-    const canPip = typeof document !== 'undefined' && document.pictureInPictureEnabled === true && (!!this.src || this.rtcState === 'live');
+    const framed = live ? rtc.state === 'live' || rtc.state === 'reconnecting' : this.firstFrame;
+    const showPoster = !!this.poster && !framed;
+    const blocked = this.autoplayBlocked || (live && rtc.autoplayBlocked);
+    const canPip = typeof document !== 'undefined' && document.pictureInPictureEnabled === true && (!!this.src || rtc.state === 'live');
     const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true;
     const videoEvents = (event: Event) => this.onVideoEvent(event);
     const message = this.message();
-    const soundPrompt = this.muted && !this.autoplayBlocked && (this.src ? this.playing : this.rtcState === 'live');
+    const soundPrompt = this.muted && !blocked && (this.src ? this.playing : rtc.state === 'live');
     return html`
       <div part="base" class="frame" role="region" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir} @keydown=${this.onKeydown}>
         <div part="media" class="media">
@@ -514,15 +404,19 @@ export class LingerPlayer extends LitElement {
         ${showPoster ? html`<img part="poster" class="poster" src=${this.poster} alt="" decoding="async" />` : nothing}
         <div class="top">
           <span part="status" class="status status-${status}" role="status" aria-live="polite">${this.statusLabel()}</span>
-          ${live && this.stats && this.rtcState === 'live' ? this.renderQuality(this.stats) : nothing}
+          ${live && rtc.stats && rtc.state === 'live' ? this.renderQuality(rtc.stats) : nothing}
         </div>
-        ${message
+        ${this.waitingForRoom()
+          ? html`<div part="message" class="message connection">
+              <linger-connection-status .room=${this.room} .locale=${this.locale}></linger-connection-status>
+            </div>`
+          : message
           ? html`<p part="message" class="message" aria-live="polite">
               ${status === 'connecting' || status === 'reconnecting' || status === 'retrying' ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
               <span>${message}</span>
             </p>`
           : nothing}
-        ${this.autoplayBlocked
+        ${blocked
           ? html`<button part="play-button" class="big-play" type="button" aria-label=${t.term('play')} @click=${() => this.play()}>
               ${icon('play')}
             </button>`
@@ -570,8 +464,14 @@ export class LingerPlayer extends LitElement {
     `;
   }
 
+  /** The room is not connected and no video plays: say so (connecting, retrying in N s, can't reach). */
+  private waitingForRoom(): boolean {
+    const connection = this.rtc.connection;
+    return !this.src && !!connection && connection.status !== 'connected' && this.rtc.state !== 'live';
+  }
+
   private statusLabel(): string {
-    const t = this.t;
+    const t = this.localize;
     switch (this.status) {
       case 'upcoming':
         return t.term('upcoming');
@@ -590,15 +490,18 @@ export class LingerPlayer extends LitElement {
   }
 
   private message(): string | null {
-    const t = this.t;
+    const t = this.localize;
+    const rtc = this.rtc;
     switch (this.status) {
       case 'connecting':
         if (this.src) return null;
-        return this.rtcState === 'waiting' ? t.term('waiting') : t.term('connecting');
+        return rtc.state === 'waiting' ? t.term('waiting') : t.term('connecting');
       case 'reconnecting':
         return t.term('reconnecting');
-      case 'retrying':
-        return this.retryInMs && this.retryInMs >= 1000 ? t.term('retrying', t.number(Math.ceil(this.retryInMs / 1000))) : t.term('retryingNow');
+      case 'retrying': {
+        const left = rtc.retryAt === null ? 0 : rtc.retryAt - Date.now();
+        return left >= 1000 ? t.term('retrying', t.number(Math.ceil(left / 1000))) : t.term('retryingNow');
+      }
       case 'ended':
         return t.term('ended');
       case 'upcoming':
@@ -606,14 +509,14 @@ export class LingerPlayer extends LitElement {
       case 'error':
         return t.term('mediaError');
       case 'live':
-        return this.src || this.roomConfig?.appId ? null : t.term('unavailable');
+        return this.src || this.roomCtl.room?.media ? null : t.term('unavailable');
       default:
         return null;
     }
   }
 
   private renderQuality(stats: RtcStats) {
-    const t = this.t;
+    const t = this.localize;
     const q = stats.quality;
     const grade = q === 0 ? 'unknown' : q <= 2 ? 'good' : q === 3 ? 'fair' : 'poor';
     const label = t.term(grade === 'unknown' ? 'qualityUnknown' : grade === 'good' ? 'qualityGood' : grade === 'fair' ? 'qualityFair' : 'qualityPoor');

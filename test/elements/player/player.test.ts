@@ -7,9 +7,14 @@ import { translation } from '../../../src/elements/player/player.strings.js';
 import { MemoryNetwork } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
 import type { PlayerStatus } from '../../../src/events/dom/linger-player-state.js';
+import type { LingerErrorEvent } from '../../../src/events/dom/linger-error.js';
+import type { RoomMedia } from '../../../src/core/registry.js';
+import type { AgoraTokens } from '../../../src/transports/agora-rtm-token.js';
 import { FakeRtcCloud } from '../../fakes/agora-rtc-fake.js';
 import { expectCompleteTranslation, expectNoRawKeys } from '../../helpers/i18n.js';
 import { sleep } from '../../helpers/show.js';
+import { transportError } from '../../../src/transports/transport.js';
+import { joinedAudienceCount } from '../../../src/media/agora-rtc.js';
 
 const APP_ID = 'a'.repeat(32);
 const CLIP = '/test/fixtures/media/clip.mp4';
@@ -27,11 +32,22 @@ interface LiveRig {
   host: RoomSession;
   cloud: FakeRtcCloud;
   statuses: PlayerStatus[];
+  errors: LingerErrorEvent[];
+  /** How many times the player asked the room for tokens. */
+  tokenCalls: () => number;
   close(): Promise<void>;
 }
 
+/**
+ * Gives a `<linger-room>` the Agora media settings it hands the player (`RoomHandle.media`), as the
+ * room does once it has an app id: an own getter, so the test does not depend on how the room builds it.
+ */
+export function stubMedia(room: LingerRoom, media: () => RoomMedia | null): void {
+  Object.defineProperty(room, 'media', { configurable: true, get: media });
+}
+
 /** A host session and a viewer room + player on one memory network, the player on a fake RTC SDK. */
-async function liveRig(options: { appId?: string; delays?: number[]; cloud?: FakeRtcCloud } = {}): Promise<LiveRig> {
+async function liveRig(options: { cloud?: FakeRtcCloud; tokens?: () => Promise<AgoraTokens | null> } = {}): Promise<LiveRig> {
   const network = new MemoryNetwork();
   const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
   await host.connect();
@@ -41,13 +57,23 @@ async function liveRig(options: { appId?: string; delays?: number[]; cloud?: Fak
   room.id = `rig-${Math.random().toString(36).slice(2)}`;
   room.hosts = 'host-1';
   room.channel = 'spring-sale';
-  room.appId = options.appId ?? APP_ID;
   room.customTransport = network.connect('viewer-1');
+  let calls = 0;
+  const tokens = options.tokens ?? (async () => null);
+  stubMedia(room, () => ({
+    appId: APP_ID,
+    channel: room.channel,
+    tokens: () => {
+      calls++;
+      return tokens();
+    },
+  }));
   const player = document.createElement('linger-player');
   player.loadSdk = cloud.loader();
-  player.retryDelays = options.delays ?? [50, 80];
   const statuses: PlayerStatus[] = [];
+  const errors: LingerErrorEvent[] = [];
   player.addEventListener('linger-player-state', (event) => statuses.push(event.detail.status));
+  wrapper.addEventListener('linger-error', (event) => errors.push(event));
   room.append(player);
   wrapper.append(room);
   await waitUntil(() => room.session?.$status.get() === 'connected', 'viewer room connects');
@@ -58,6 +84,8 @@ async function liveRig(options: { appId?: string; delays?: number[]; cloud?: Fak
     host,
     cloud,
     statuses,
+    errors,
+    tokenCalls: () => calls,
     close: async () => {
       wrapper.remove();
       await host.close();
@@ -202,17 +230,24 @@ describe('<linger-player>', () => {
     await rig.close();
   });
 
-  it('shows "can’t connect — retrying" when Agora is unreachable, then connects when it comes back', async () => {
+  it('shows "can’t connect — retrying" when Agora is unreachable, raises linger-error, and connects when it comes back', async () => {
     const cloud = new FakeRtcCloud();
     cloud.online = false;
-    const rig = await liveRig({ cloud, delays: [300, 300] });
+    const rig = await liveRig({ cloud });
     rig.host.act('show', { phase: 'live' });
     await waitUntil(() => rig.player.status === 'retrying', 'retrying state, not an endless spinner', { timeout: 3000 });
     expect(text(rig.player), 'clear localized message').to.match(/Can’t connect — retrying/);
-    expect(cloud.clients[0]!.calls.filter((call) => call[0] === 'join').length, 'tried once so far').to.equal(1);
-    await waitUntil(() => cloud.clients[0]!.calls.filter((call) => call[0] === 'join').length >= 2, 'retries with backoff', { timeout: 3000 });
+    expect(cloud.joinTimes.length, 'tried once so far').to.equal(1);
+    expect(rig.errors.map((event) => event.detail.code), 'the page is told why').to.deep.equal(['agora-unreachable']);
+    expect(rig.errors[0]!.target, 'raised by the player').to.equal(rig.player);
+    expect(rig.errors[0]!.bubbles && rig.errors[0]!.composed, 'bubbles, composed').to.equal(true);
+    expect(rig.errors[0]!.detail.message, 'names the network and connect-src').to.match(/cannot reach Agora/).and.match(/connect-src/);
+    // The first wait of the policy is ½–1 s (src/core/retry.ts).
+    await waitUntil(() => cloud.joinTimes.length >= 2, 'retries with backoff', { timeout: 3000 });
+    expect(rig.errors.length, 'one linger-error per cause, not one per attempt').to.equal(1);
     cloud.online = true;
     cloud.publish(5, 'video');
+    window.dispatchEvent(new Event('online'));
     await waitUntil(() => rig.player.status === 'live', 'live once the network is back', { timeout: 3000 });
     await rig.close();
   });
@@ -291,14 +326,127 @@ describe('<linger-player>', () => {
     await rig.close();
   });
 
-  it('fetches an RTC token from the room’s token URL and joins with the uid it names', async () => {
-    const rig = await liveRig();
-    rig.room.tokenUrl = '/test-api/player-token';
+  it('joins with the tokens the room hands over, fresh on every attempt, and never asks the token endpoint itself', async () => {
+    const fetched: string[] = [];
+    const originalFetch = window.fetch;
+    window.fetch = (input, init) => {
+      fetched.push(String(input instanceof Request ? input.url : input));
+      return originalFetch(input, init);
+    };
+    try {
+      const cloud = new FakeRtcCloud();
+      cloud.rejectToken = { valid: '007rtc-fresh' };
+      const answers = ['007rtc-stale', '007rtc-fresh'];
+      const rig = await liveRig({
+        cloud,
+        tokens: async () => ({ uid: 'server-uid-1', rtmToken: 'rtm', rtcToken: answers.shift() ?? '007rtc-fresh', expiresAt: Date.now() / 1000 + 3600 }),
+      });
+      rig.host.act('show', { phase: 'live' });
+      await waitUntil(() => rig.cloud.client?.isJoined, 'joined after the refused token', { timeout: 4000 });
+      const joins = rig.cloud.client!.calls.filter((call) => call[0] === 'join');
+      expect(joins.map((join) => join.slice(3)), 'token and uid from the room, asked again for the second attempt').to.deep.equal([
+        ['007rtc-stale', 'server-uid-1'],
+        ['007rtc-fresh', 'server-uid-1'],
+      ]);
+      expect(rig.tokenCalls(), 'one token request per attempt').to.equal(2);
+      expect(rig.errors.map((event) => event.detail.code), 'a refused token is named as such').to.deep.equal(['agora-credentials']);
+      expect(fetched.filter((url) => /token/i.test(url)), 'no token request of its own').to.deep.equal([]);
+      await rig.close();
+    } finally {
+      window.fetch = originalFetch;
+    }
+  });
+
+  it('a failing token endpoint: linger-error names its status, and the player joins once it recovers', async () => {
+    let failures = 1;
+    const rig = await liveRig({
+      tokens: async () => {
+        if (failures-- > 0) throw transportError('token-failed', 'The token URL /api/token answered HTTP 500 ("deploying"); it must answer 200 with JSON …');
+        return { uid: 'v-1', rtmToken: 'rtm', rtcToken: '007rtc-ok', expiresAt: Date.now() / 1000 + 3600 };
+      },
+    });
+    rig.cloud.publish(4, 'video');
     rig.host.act('show', { phase: 'live' });
-    await waitUntil(() => rig.cloud.client?.isJoined, 'joined', { timeout: 4000 });
-    const join = rig.cloud.client!.calls.find((call) => call[0] === 'join')!;
-    expect(join.slice(3), 'token and uid from the endpoint').to.deep.equal(['007rtc-test-token', 'server-uid-1']);
+    await waitUntil(() => rig.errors.length === 1, 'linger-error');
+    expect(rig.errors[0]!.detail.code).to.equal('token-failed');
+    expect(rig.errors[0]!.detail.message, 'the endpoint status').to.contain('HTTP 500');
+    await waitUntil(() => rig.player.status === 'live', 'live after the endpoint recovered', { timeout: 3000 });
     await rig.close();
+  });
+
+  it('keeps tokens out of the console: SDK at warnings only, no log upload, quiet while it cannot connect', async () => {
+    const secret = '007eJxSECRETRTCTOKEN0123456789';
+    const printed: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((name) => console[name]);
+    methods.forEach((name) => {
+      console[name] = (...args: unknown[]) => {
+        printed.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${String(arg.stack)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      };
+    });
+    try {
+      const cloud = new FakeRtcCloud();
+      cloud.joinFailures.push({ code: 'CAN_NOT_GET_GATEWAY_SERVER', message: 'invalid token, authorized failed' });
+      const rig = await liveRig({ cloud, tokens: async () => ({ uid: 'v-2', rtmToken: `${secret}-rtm`, rtcToken: secret, expiresAt: Date.now() / 1000 + 3600 }) });
+      // Players of earlier tests leave after their grace period; a joined one keeps the SDK talking.
+      await waitUntil(() => joinedAudienceCount() === 0, 'no other audience joined', { timeout: 5000 });
+      rig.host.act('show', { phase: 'live' });
+      await waitUntil(() => rig.player.status === 'retrying', 'first join refused');
+      expect(cloud.logUploadDisabled, 'log upload off').to.equal(true);
+      expect(cloud.logLevel, 'no SDK logs while it cannot connect').to.equal(4);
+      expect(cloud.parameters.get('ENABLE_EVENT_REPORT'), 'no stats reports while it cannot connect').to.equal(false);
+      await waitUntil(() => cloud.client?.isJoined, 'joined on the retry', { timeout: 3000 });
+      expect(cloud.logLevel, 'warnings and errors once joined').to.equal(2);
+      expect(cloud.parameters.get('ENABLE_EVENT_REPORT'), 'reports back on once joined').to.equal(true);
+      cloud.tokenWillExpire();
+      await waitUntil(() => cloud.client!.calls.some((call) => call[0] === 'renewToken'), 'renewed');
+      cloud.disconnect('TOKEN_EXPIRE');
+      await waitUntil(() => rig.errors.length === 2, 'the drop is reported');
+      expect(rig.errors.map((event) => event.detail.code)).to.deep.equal(['agora-credentials', 'agora-credentials']);
+      await waitUntil(() => cloud.client?.isJoined, 'joined again', { timeout: 3000 });
+      expect(printed.length, 'the failures were printed (so the test can see them)').to.be.greaterThan(0);
+      expect(printed.filter((line) => line.includes(secret.slice(0, 16))), 'no token in the console').to.deep.equal([]);
+      await rig.close();
+    } finally {
+      methods.forEach((name, i) => (console[name] = originals[i]!));
+    }
+  });
+
+  it('writes no attribute onto itself, on upgrade or after; the status is a CSS state', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const changed: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) if (record.target instanceof HTMLElement && record.target.localName === 'linger-player') changed.push(record.attributeName ?? '');
+    });
+    observer.observe(wrapper, { attributes: true, subtree: true });
+    wrapper.innerHTML = `<linger-player poster="${POSTER}"></linger-player><linger-player src="${CLIP}"></linger-player>`;
+    const [posterOnly, recording] = [...wrapper.querySelectorAll<LingerPlayer>('linger-player')];
+    await waitUntil(() => recording!.status === 'replay', 'recording plays', { timeout: 8000 });
+    await posterOnly!.updateComplete;
+    expect(recording!.matches(':state(replay)'), 'status as a custom state').to.equal(true);
+    expect(recording!.matches(':state(idle)'), 'only the current one').to.equal(false);
+    await new Promise((resolve) => requestAnimationFrame(resolve)); // MutationObserver records delivered
+    observer.disconnect();
+    expect(changed, 'attributes written by the players').to.deep.equal([]);
+    expect(posterOnly!.getAttributeNames(), 'as authored').to.deep.equal(['poster']);
+    wrapper.remove();
+  });
+
+  it('shows the room’s connection state while the room is not connected, instead of "Starting soon"', async () => {
+    const network = new MemoryNetwork();
+    const transport = network.connect('viewer-x');
+    transport.connect = () => new Promise<void>(() => undefined); // never answers
+    const room = document.createElement('linger-room');
+    room.channel = 'never';
+    room.customTransport = transport;
+    const player = document.createElement('linger-player');
+    room.append(player);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"></div>`);
+    wrapper.append(room);
+    await waitUntil(() => shadow(player).querySelector('linger-connection-status'), 'connection status shown');
+    expect(text(player), 'no "Starting soon" while not connected').to.not.contain('Starting soon');
+    expect(room.$connection.get().status, 'the room is indeed not connected').to.not.equal('connected');
+    wrapper.remove();
   });
 
   it('reports watch time: session_start on first play, heartbeat on pause and on removal', async () => {

@@ -103,6 +103,7 @@ export class RtcController implements ReactiveController {
         if (generation !== this.generation) return;
         this.retryAt = retryAt;
         if (retryAt !== null) this.setState('retrying');
+        this.host.requestUpdate();
       },
     });
     this.setState('connecting');

@@ -108,6 +108,11 @@ export class LingerHostConsole extends RoomElement<Strings> {
     label: ({ kind, step }) => (kind === 'announce' ? step.prompt || step.title : step.title),
   });
   private followedSession: RoomSession | null = null;
+  /**
+   * The last host session of this room: between two connection attempts the room has none for a
+   * moment, and the console keeps showing the show (and the operator's fields) instead of blinking.
+   */
+  private lastHostSession: RoomSession | null = null;
   private followedRoom: RoomHandle | null = null;
   /** The room the console last drove (kept while the console is out of the document). */
   private lastRoom: RoomHandle | null = null;
@@ -115,7 +120,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
   private stopRoom: (() => void) | undefined;
 
   constructor() {
-    super(translation);
+    super(translation, { chatUpdates: 'frame' });
     // The one ticker (src/controllers/viewer-controller.ts), every half second: the plan runs, an
     // action whose undo window closed goes out, waiting actions go out once connected; then a render.
     new TickController(
@@ -181,6 +186,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
         this.runner.drop();
         this.outbox.clear();
         this.figures = new FiguresTracker();
+        this.lastHostSession = null;
       }
       this.followedRoom = room;
       if (room) this.lastRoom = room;
@@ -190,6 +196,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     for (const stop of this.stopSession.splice(0)) stop();
     this.followedSession = session;
     if (!session) return;
+    if (session.isHost) this.lastHostSession = session;
     this.stopSession.push(
       session.onMessage((message) => this.figures.message(message, this.now())),
       session.$presence.subscribe((count) => this.figures.presence(count ?? 1, this.now())),
@@ -466,18 +473,19 @@ export class LingerHostConsole extends RoomElement<Strings> {
     if (session && !session.isHost && view.status === 'connected') {
       return this.frame(html`<p role="alert" part="not-host">${localize.term('notHost', session.userId)}</p>`);
     }
-    if (!session || !session.isHost) {
+    const shown = session ?? this.lastHostSession;
+    if (!shown || !shown.isHost) {
       // No host session yet (connecting, between attempts, or failing before it knows who we are).
       return this.frame(html`<p part="hint" role="status">${localize.term('connecting')}</p>
         ${renderConnection(localize, view, reconnect)} ${renderWaiting(localize, this.outbox.items, discard)}`);
     }
     const now = this.now();
     const figures = this.figures.read(now);
-    const state = session.state;
-    const context: PanelContext = { localize, state, session, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, actions: this.actions };
+    const state = shown.state;
+    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, actions: this.actions };
     return this.frame(html`
       ${renderHeader(localize, state.show, view, this.actions)} ${renderConnection(localize, view, reconnect)}
-      ${renderSummary(localize, figures, state, session)} ${renderWaiting(localize, this.outbox.items, discard)}
+      ${renderSummary(localize, figures, state, shown)} ${renderWaiting(localize, this.outbox.items, discard)}
       ${renderPending(localize, this.runner.pending, this.runner.secondsLeft(now), () => {
         this.runner.undo();
         this.requestUpdate();

@@ -132,7 +132,7 @@ export function createTokenHandler({
     if (!hosts.includes(requested)) {
       return [
         403,
-        `"uid" ${JSON.stringify(requested)} is not one of this endpoint's host ids (${hosts.join(', ')}); ` +
+        `"uid" ${JSON.stringify(requested)} is not one of the host ids of this endpoint (${hosts.join(', ')}); ` +
           'host ids match exactly (same case, no spaces) and must equal the room\'s `hosts`.',
       ];
     }

@@ -105,7 +105,7 @@ describe('token endpoint: request validation', () => {
       assert.match(viewer.json.uid, VIEWER_ID, `viewer asking for ${uid.slice(0, 10)} gets a fresh id`);
       const host = request(h, { channel: 'show-1', uid, role: 'host', key: HOST_KEY });
       assert.equal(host.status, 403, `status 403 for host uid ${uid.slice(0, 10)}`);
-      assert.match(host.json.error, /is not one of this endpoint's host ids \(host, cohost\)/, `message for host uid ${uid.slice(0, 10)}`);
+      assert.match(host.json.error, /is not one of the host ids of this endpoint \(host, cohost\)/, `message for host uid ${uid.slice(0, 10)}`);
     }
   });
 
@@ -305,6 +305,12 @@ describe('demo server', () => {
       const body = await viewer.json();
       assert.match(body.uid, /^v-/, 'viewer never gets the host id over HTTP either');
       assert.ok(body.rtmToken.startsWith('007') && body.rtcToken.startsWith('007'), 'tokens over HTTP');
+      const [cookie] = viewer.headers.getSetCookie();
+      assert.match(cookie, /^linger-browser=[^;]+; .*HttpOnly/, 'the viewer cookie over HTTP');
+      const renewal = await fetch(`${server.url}/api/token?channel=show-1&uid=${body.uid}`, { headers: { cookie: cookie.split(';')[0] } });
+      assert.equal((await renewal.json()).uid, body.uid, 'the demo server keeps the id for the browser that holds the cookie');
+      const stranger = await fetch(`${server.url}/api/token?channel=show-1&uid=${body.uid}`);
+      assert.notEqual((await stranger.json()).uid, body.uid, 'and for no other browser');
 
       const host = await fetch(`${server.url}/api/token?channel=show-1&uid=host&role=host&key=${encodeURIComponent(HOST_KEY)}`);
       assert.equal(host.status, 200, 'host token with the key');

@@ -1,5 +1,7 @@
 import type { Translation } from '../../i18n/localize.js';
 
+type Plural = Intl.LDMLPluralRule;
+
 export const en = {
   title: 'Retention report',
   showLabel: (show: string) => `Show: ${show}`,
@@ -40,6 +42,11 @@ export const en = {
   quiz_asked: 'Quiz asked',
   quiz_revealed: 'Quiz answer revealed',
   product_pinned: 'Product pinned',
+  revenue: 'Revenue',
+  ordersOf: (count: string, form: Plural) => `${count} ${form === 'one' ? 'order' : 'orders'} from this show`,
+  conversion: 'Conversion',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) =>
+    `${viewers} watched → ${interacted} interacted → ${carted} added to cart → ${ordered} ordered`,
 };
 
 export const translation: Translation<typeof en> = {

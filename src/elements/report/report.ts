@@ -9,6 +9,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { translation } from './report.strings.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import styles from './report.styles.js';
+import { looksLikeSummary, parseReportSummary, type Commerce } from './summary.js';
 
 /**
  * The retention report of a show: average watch time, interaction rate, return rate, viewers, and
@@ -65,6 +66,8 @@ export class LingerReport extends LitElement {
   /** The computed figures (null until loaded). */
   @state() metrics: ShowMetrics | null = null;
   @state() private status: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  /** Orders, revenue and the funnel, when `src` is a collector summary. */
+  @state() private commerce: Commerce | null = null;
   @query('.plot') private plotBox!: HTMLElement | null;
 
   private readonly localize = new LocalizeController(this, translation);
@@ -106,8 +109,17 @@ export class LingerReport extends LitElement {
     try {
       const response = await fetch(href, { credentials: 'same-origin', cache: 'no-store' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const { events } = parseEventLog(await response.text());
-      if (token === this.loadToken) this.setEvents(events);
+      const text = await response.text();
+      if (token !== this.loadToken) return;
+      // The collector's summary (figures computed in SQL, docs/collector.md), else an event log.
+      const value = looksLikeSummary(text);
+      if (value === undefined) return this.setEvents(parseEventLog(text).events);
+      const summary = parseReportSummary(value);
+      if (!summary) throw new Error('malformed report summary');
+      this.metrics = summary.metrics;
+      this.commerce = summary.commerce;
+      this.status = 'ready';
+      this.dispatchEvent(new LingerReportReadyEvent(this.metrics));
     } catch (error) {
       if (token !== this.loadToken) return;
       console.warn(`[linger] <linger-report> could not load ${url}`, error);
@@ -117,6 +129,7 @@ export class LingerReport extends LitElement {
 
   private setEvents(events: LingerEvent[]): void {
     this.metrics = computeMetrics(events, this.show ? { show: this.show } : {});
+    this.commerce = null;
     this.status = 'ready';
     this.dispatchEvent(new LingerReportReadyEvent(this.metrics));
   }
@@ -179,6 +192,7 @@ export class LingerReport extends LitElement {
           <dd part="figure-value" class="value">${n(m.viewers)}</dd>
           <dd part="figure-sub" class="sub">${t.term('peak', n(m.peakConcurrent))}</dd>
         </div>
+        ${this.commerce ? this.renderCommerce(this.commerce) : nothing}
       </dl>
       <figure part="chart">
         <figcaption>
@@ -233,6 +247,24 @@ export class LingerReport extends LitElement {
         </table>
       </details>
     `;
+  }
+
+  /** Revenue (per currency, in the shop's currencies) and the funnel: viewers → interacted → cart → ordered. */
+  private renderCommerce(c: Commerce) {
+    const t = this.localize;
+    const n = (x: number) => t.number(x);
+    const f = c.funnel;
+    const revenue = c.revenue.map((r) => t.price(r.minor / 10 ** fractionDigits(r.currency), r.currency)).join(' · ') || '—';
+    return html`<div part="figure" class="figure" data-figure="revenue">
+        <dt part="figure-label">${t.term('revenue')}</dt>
+        <dd part="figure-value" class="value"><bdi>${revenue}</bdi></dd>
+        <dd part="figure-sub" class="sub">${t.term('ordersOf', n(c.orders), t.plural(c.orders))}</dd>
+      </div>
+      <div part="figure" class="figure" data-figure="conversion">
+        <dt part="figure-label">${t.term('conversion')}</dt>
+        <dd part="figure-value" class="value">${t.number(f.viewers ? f.ordered / f.viewers : 0, { style: 'percent', maximumFractionDigits: 1 })}</dd>
+        <dd part="figure-sub" class="sub">${t.term('funnel', n(f.viewers), n(f.interacted), n(f.addedToCart), n(f.ordered))}</dd>
+      </div>`;
   }
 
   /** Time, kind and the host's own label (isolated with <bdi>: it may be in another script). */
@@ -391,5 +423,14 @@ export class LingerReport extends LitElement {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+/** Minor units per major unit of a currency (2 for USD, 0 for JPY), as Intl knows it. */
+function fractionDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
   }
 }

@@ -39,4 +39,8 @@ export default {
   quiz_asked: "طرح سؤال",
   quiz_revealed: "كشف الإجابة",
   product_pinned: "تثبيت منتج",
+  revenue: 'الإيرادات',
+  ordersOf: (count: string, form: Intl.LDMLPluralRule) => `${count} ${({ one: 'طلب', two: 'طلبان', few: 'طلبات', many: 'طلبًا' } as Partial<Record<Intl.LDMLPluralRule, string>>)[form] ?? 'طلب'} من هذا البث`,
+  conversion: 'التحويل',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} شاهدوا ← ${interacted} تفاعلوا ← ${carted} أضافوا إلى السلة ← ${ordered} طلبوا`,
 } satisfies typeof en;

@@ -39,4 +39,8 @@ export default {
   quiz_asked: "Pregunta lanzada",
   quiz_revealed: "Respuesta revelada",
   product_pinned: "Producto fijado",
+  revenue: 'Ingresos',
+  ordersOf: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'pedido' : 'pedidos'} de este directo`,
+  conversion: 'Conversión',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} vieron → ${interacted} interactuaron → ${carted} añadieron al carrito → ${ordered} compraron`,
 } satisfies typeof en;

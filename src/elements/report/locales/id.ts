@@ -39,4 +39,8 @@ export default {
   quiz_asked: "Kuis diajukan",
   quiz_revealed: "Jawaban kuis diungkap",
   product_pinned: "Produk disematkan",
+  revenue: 'Pendapatan',
+  ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} pesanan dari siaran ini`,
+  conversion: 'Konversi',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} menonton → ${interacted} berinteraksi → ${carted} menambah ke keranjang → ${ordered} memesan`,
 } satisfies typeof en;

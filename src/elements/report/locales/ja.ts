@@ -39,4 +39,8 @@ export default {
   quiz_asked: "クイズを出題",
   quiz_revealed: "答えを発表",
   product_pinned: "商品をピン留め",
+  revenue: '売上',
+  ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `この配信からの注文 ${count} 件`,
+  conversion: 'コンバージョン',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `視聴 ${viewers} 人 → 参加 ${interacted} 人 → カート追加 ${carted} 人 → 注文 ${ordered} 人`,
 } satisfies typeof en;

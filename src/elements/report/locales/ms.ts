@@ -39,4 +39,8 @@ export default {
   quiz_asked: "Kuiz ditanya",
   quiz_revealed: "Jawapan kuiz didedahkan",
   product_pinned: "Produk disematkan",
+  revenue: 'Hasil jualan',
+  ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} pesanan daripada siaran ini`,
+  conversion: 'Penukaran',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} menonton → ${interacted} berinteraksi → ${carted} tambah ke troli → ${ordered} membuat pesanan`,
 } satisfies typeof en;

@@ -39,4 +39,8 @@ export default {
   quiz_asked: "Pergunta feita",
   quiz_revealed: "Resposta revelada",
   product_pinned: "Produto fixado",
+  revenue: 'Receita',
+  ordersOf: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'pedido' : 'pedidos'} desta live`,
+  conversion: 'Conversão',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} assistiram → ${interacted} interagiram → ${carted} adicionaram ao carrinho → ${ordered} compraram`,
 } satisfies typeof en;

@@ -39,4 +39,8 @@ export default {
   quiz_asked: "ถามคำถาม",
   quiz_revealed: "เฉลยคำตอบ",
   product_pinned: "ปักหมุดสินค้า",
+  revenue: 'รายได้',
+  ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} คำสั่งซื้อจากไลฟ์นี้`,
+  conversion: 'อัตราการสั่งซื้อ',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `รับชม ${viewers} → มีส่วนร่วม ${interacted} → ใส่ตะกร้า ${carted} → สั่งซื้อ ${ordered}`,
 } satisfies typeof en;

@@ -39,4 +39,8 @@ export default {
   quiz_asked: "Đặt câu hỏi",
   quiz_revealed: "Công bố đáp án",
   product_pinned: "Ghim sản phẩm",
+  revenue: 'Doanh thu',
+  ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} đơn hàng từ buổi phát này`,
+  conversion: 'Chuyển đổi',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} người xem → ${interacted} tương tác → ${carted} thêm vào giỏ → ${ordered} đặt hàng`,
 } satisfies typeof en;

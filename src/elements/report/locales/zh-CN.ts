@@ -39,4 +39,8 @@ export default {
   quiz_asked: "发布问答",
   quiz_revealed: "公布答案",
   product_pinned: "置顶商品",
+  revenue: '销售额',
+  ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `本场直播带来 ${count} 笔订单`,
+  conversion: '转化率',
+  funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} 人观看 → ${interacted} 人互动 → ${carted} 人加购 → ${ordered} 人下单`,
 } satisfies typeof en;

@@ -1,0 +1,113 @@
+/**
+ * The collector's report summary (`GET /shows/:id/report`, docs/collector.md): the figures computed in
+ * SQL with the same definitions as `computeMetrics`, plus what the show sold. A server's answer is
+ * input like any other: anything that does not have the expected shape is refused (null), never drawn.
+ */
+import type { Drop, ShowMetrics, TimelineMark } from '../../analytics/metrics.js';
+import { TIMELINE_KINDS, type TimelineKind } from '../../events/types.js';
+
+export const REPORT_FORMAT = 'linger-report/1';
+
+export interface Revenue {
+  /** ISO 4217 code. */
+  currency: string;
+  /** Sum in minor units (cents; yen). */
+  minor: number;
+  orders: number;
+}
+
+export interface Commerce {
+  orders: number;
+  revenue: Revenue[];
+  funnel: { viewers: number; interacted: number; addedToCart: number; ordered: number };
+}
+
+export interface ReportSummary {
+  metrics: ShowMetrics;
+  commerce: Commerce | null;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const counts = (v: unknown): v is number[] => Array.isArray(v) && v.length <= 100_000 && v.every(count);
+const kinds = new Set<string>(TIMELINE_KINDS);
+
+function mark(v: unknown): TimelineMark | null {
+  if (!isObject(v) || !num(v.at) || !num(v.minute) || typeof v.kind !== 'string' || !kinds.has(v.kind)) return null;
+  const out: TimelineMark = { at: v.at, minute: v.minute, kind: v.kind as TimelineKind };
+  if (typeof v.ref === 'string' && v.ref) out.ref = v.ref.slice(0, 200);
+  if (typeof v.label === 'string' && v.label) out.label = v.label.slice(0, 200);
+  return out;
+}
+
+function metrics(v: unknown): ShowMetrics | null {
+  if (!isObject(v) || typeof v.show !== 'string' || !isObject(v.curve)) return null;
+  const figures = ['start', 'end', 'watchSeconds', 'avgWatchPerViewer', 'avgWatchPerSession', 'interactionRate', 'returnRate'] as const;
+  const whole = ['viewers', 'sessions', 'interacting', 'returning', 'peakConcurrent'] as const;
+  if (!figures.every((k) => num(v[k])) || !whole.every((k) => count(v[k]))) return null;
+  const { active, arrived, retention, left } = v.curve;
+  if (!counts(active) || !counts(arrived) || !counts(left) || !Array.isArray(retention) || !retention.every(num)) return null;
+  if (arrived.length !== active.length || left.length !== active.length || retention.length !== active.length) return null;
+  if (!Array.isArray(v.timeline) || !Array.isArray(v.drops)) return null;
+  const timeline = v.timeline.map(mark);
+  if (timeline.some((m) => !m)) return null;
+  const drops: Drop[] = [];
+  for (const d of v.drops) {
+    if (!isObject(d) || !count(d.minute) || !count(d.left) || !num(d.share) || !Array.isArray(d.around)) return null;
+    const around = d.around.map(mark);
+    if (around.some((m) => !m)) return null;
+    drops.push({ minute: d.minute, left: d.left, share: d.share, around: around as TimelineMark[] });
+  }
+  return {
+    show: v.show,
+    start: v.start as number,
+    end: v.end as number,
+    viewers: v.viewers as number,
+    sessions: v.sessions as number,
+    watchSeconds: v.watchSeconds as number,
+    avgWatchPerViewer: v.avgWatchPerViewer as number,
+    avgWatchPerSession: v.avgWatchPerSession as number,
+    interacting: v.interacting as number,
+    interactionRate: v.interactionRate as number,
+    returning: v.returning as number,
+    returnRate: v.returnRate as number,
+    peakConcurrent: v.peakConcurrent as number,
+    curve: { active, arrived, retention: retention as number[], left },
+    timeline: timeline as TimelineMark[],
+    drops,
+  };
+}
+
+function commerce(v: unknown): Commerce | null {
+  if (!isObject(v) || !count(v.orders) || !Array.isArray(v.revenue) || !isObject(v.funnel)) return null;
+  const f = v.funnel;
+  if (!count(f.viewers) || !count(f.interacted) || !count(f.addedToCart) || !count(f.ordered)) return null;
+  const revenue: Revenue[] = [];
+  for (const r of v.revenue) {
+    if (!isObject(r) || typeof r.currency !== 'string' || !/^[A-Z]{3}$/.test(r.currency) || !count(r.minor) || !count(r.orders)) return null;
+    revenue.push({ currency: r.currency, minor: r.minor, orders: r.orders });
+  }
+  return { orders: v.orders, revenue, funnel: { viewers: f.viewers, interacted: f.interacted, addedToCart: f.addedToCart, ordered: f.ordered } };
+}
+
+/** A parsed summary, or null when `value` is not one (or is malformed). */
+export function parseReportSummary(value: unknown): ReportSummary | null {
+  if (!isObject(value) || value.format !== REPORT_FORMAT) return null;
+  const m = metrics(value.metrics);
+  if (!m) return null;
+  return { metrics: m, commerce: value.commerce === undefined ? null : commerce(value.commerce) };
+}
+
+/** True when the text is a JSON object that says it is a report summary (whatever else it holds). */
+export function looksLikeSummary(text: string): unknown {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') || !trimmed.includes(`"${REPORT_FORMAT}"`)) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return isObject(value) && value.format === REPORT_FORMAT ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

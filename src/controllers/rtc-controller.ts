@@ -10,7 +10,7 @@
  * SDK are loaded on the first attempt, never on first paint.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ConnectionState, RoomHandle, RoomMedia } from '../core/registry.js';
+import type { RoomHandle, RoomMedia } from '../core/registry.js';
 import { RetryScheduler, type RetrySchedulerOptions } from '../core/retry.js';
 import { LingerErrorEvent } from '../events/dom/linger-error.js';
 import { transportError, type TransportError } from '../transports/transport.js';
@@ -56,34 +56,12 @@ export class RtcController implements ReactiveController {
   /** The failure last told to the page in this streak (one `linger-error` per distinct cause). */
   private reported: string | null = null;
   private audioOn = false;
-  private followed: RoomHandle | null = null;
-  private stopFollowing: (() => void) | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: RtcControllerOptions,
   ) {
     host.addController(this);
-  }
-
-  /** The room's connection (for the waiting screen), or `null` without a room. */
-  get connection(): ConnectionState | null {
-    return this.followed?.$connection.get() ?? null;
-  }
-
-  hostUpdate(): void {
-    const room = this.options.room();
-    if (room === this.followed) return;
-    this.stopFollowing?.();
-    this.followed = room;
-    this.stopFollowing = room?.$connection.listen(() => this.host.requestUpdate());
-  }
-
-  hostDisconnected(): void {
-    // The media itself stays for the grace period (the host calls stop()); only the listener goes.
-    this.stopFollowing?.();
-    this.stopFollowing = undefined;
-    this.followed = null;
   }
 
   /** Starts, keeps or stops the live video to match the room and `wanted()`; call after each render. */

@@ -230,21 +230,4 @@ describe('RtcController', () => {
     expect(host.rtc.state).to.equal('idle');
     wrapper.remove();
   });
-
-  it('follows the room’s connection for the waiting screen', async () => {
-    const room = fakeRoom(null);
-    const { host, wrapper } = await mount({}, (h) => (h.room = room));
-    await host.updateComplete;
-    expect(host.rtc.connection?.status).to.equal('connected');
-    let renders = 0;
-    const original = host.requestUpdate.bind(host);
-    host.requestUpdate = (...args: Parameters<typeof original>) => {
-      renders++;
-      return original(...args);
-    };
-    room.connection.set({ status: 'reconnecting', error: null, retryAt: Date.now() + 5000 });
-    expect(renders, 're-rendered on a connection change').to.be.greaterThan(0);
-    expect(host.rtc.connection?.status).to.equal('reconnecting');
-    wrapper.remove();
-  });
 });

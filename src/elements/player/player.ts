@@ -11,6 +11,7 @@ import { WatchTimeTracker } from '../../media/watch-time.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
 import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
+import '../connection-status/linger-connection-status.js';
 
 /**
  * The show's video. Live: joins the room's Agora channel as an RTC audience member (the SDK is
@@ -466,7 +467,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
 
   /** The room is not connected and no video plays: say so (connecting, retrying in N s, can't reach). */
   private waitingForRoom(): boolean {
-    const connection = this.rtc.connection;
+    const connection = this.roomCtl.connection;
     return !this.src && !!connection && connection.status !== 'connected' && this.rtc.state !== 'live';
   }
 

@@ -443,8 +443,12 @@ describe('<linger-player>', () => {
     room.append(player);
     const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"></div>`);
     wrapper.append(room);
-    await waitUntil(() => shadow(player).querySelector('linger-connection-status'), 'connection status shown');
+    await waitUntil(() => shadow(player).querySelector('linger-connection-status')?.shadowRoot?.textContent?.includes('Connecting to the show'), 'connection status shown');
     expect(text(player), 'no "Starting soon" while not connected').to.not.contain('Starting soon');
+    expect(player.status, 'status idle: the phase is unknown').to.equal('idle');
+    const box = shadow(player).querySelector('linger-connection-status')!.getBoundingClientRect();
+    const frame = player.getBoundingClientRect();
+    expect(box.width > 0 && box.left >= frame.left && box.right <= frame.right, 'drawn inside the player').to.equal(true);
     expect(room.$connection.get().status, 'the room is indeed not connected').to.not.equal('connected');
     wrapper.remove();
   });

@@ -64,10 +64,17 @@ export class RtcController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts, keeps or stops the live video to match the room and `wanted()`; call after each render. */
+  /** After each render of the host: join, keep or leave to match the room and `wanted()`. */
+  hostUpdated(): void {
+    this.sync();
+  }
+
+  /** Starts, keeps or stops the live video to match the room and `wanted()`. */
   sync(): void {
+    // Out of the document (a theme moving the host): keep everything; the host's grace period calls stop().
+    if (!this.host.isConnected) return;
     const media = this.options.room()?.media ?? null;
-    const wanted = this.options.wanted() && !!media && !!this.options.container() && this.host.isConnected;
+    const wanted = this.options.wanted() && !!media && !!this.options.container();
     const target = media ? `${media.appId}/${media.channel}` : null;
     if (!wanted || target !== this.target) this.stop();
     if (!wanted || this.scheduler) return;

@@ -50,7 +50,6 @@ class RtcHost extends LitElement {
     const at = this.rtc.retryAt;
     if (at !== null && at !== this.lastRetryAt) this.planned.push(at - Date.now());
     this.lastRetryAt = at;
-    this.rtc.sync();
   }
 }
 customElements.define('test-rtc-host', RtcHost);

@@ -188,13 +188,10 @@ export class LingerPlayer extends RoomElement<typeof en> {
 
   protected override updated(): void {
     if (!this.isConnected) return; // moved by a theme, or leaving: DisconnectGrace decides
+    // Live video follows on its own (RtcController.hostUpdated); a recording is attached here.
     if (this.src) {
-      this.rtc.stop();
       if (this.attachedSrc !== this.src) void this.attach(this.src);
-    } else {
-      this.detachSource();
-      this.rtc.sync();
-    }
+    } else this.detachSource();
     this.watch.setPlaying(this.src ? this.playing : this.rtc.state === 'live' && !this.rtc.autoplayBlocked);
   }
 

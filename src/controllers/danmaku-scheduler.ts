@@ -5,6 +5,7 @@
  * mode it gives each new comment a lane (one new bullet per render), keeps at most `cap` bullets
  * and a few waiting comments, and counts the rest; in `list` mode it keeps the newest `listCap`
  * lines. Time is passed in (`now`, ms on any monotonic clock), so tests need no timers.
+ * `ChatFeed` (below) follows a session's state for the element and decides when to render.
  */
 import type { ChatLine } from '../core/state.js';
 import { CHAT_BUFFER } from '../core/state.js';
@@ -202,5 +203,76 @@ export class DanmakuScheduler {
     let wait = Infinity;
     for (let lane = 0; lane < this.laneCount; lane++) wait = Math.min(wait, (this.laneFreeAt[lane] ?? 0) - now);
     return Math.max(0, wait);
+  }
+}
+
+/** What {@link ChatFeed} needs of a session: its state now and its changes. */
+export interface ChatSession {
+  readonly state: ChatSource;
+  readonly $state: { listen(listener: (state: ChatSource) => void): () => void };
+}
+
+/** What {@link ChatFeed} needs of its element (a lit element fits). */
+export interface FeedHost {
+  requestUpdate(): void;
+  readonly isUpdatePending: boolean;
+}
+
+/**
+ * Follows one session's chat for an element: on each state change that brought new lines it asks
+ * for a render when one is worth it (the list; danmaku with a lane free), else refreshes "+N more"
+ * a few times a second — so a flood costs no render per frame. After a render it plans the next
+ * one when a comment waits for a lane. The element calls `scheduler.advance()` when it renders.
+ */
+export class ChatFeed {
+  private session: ChatSession | null = null;
+  private stopListening: (() => void) | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: FeedHost,
+    /** The layout the element draws now (danmaku turns into the list under reduced motion). */
+    private readonly mode: () => FeedMode,
+    readonly scheduler = new DanmakuScheduler(),
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Follows `session` (the same one again changes nothing); lines already in it are history. */
+  follow(session: ChatSession | null): void {
+    if (session === this.session) return;
+    this.stopListening?.();
+    this.stopListening = undefined;
+    this.session = session;
+    this.scheduler.reset(session?.state.chatCount ?? 0);
+    if (session) {
+      this.stopListening = session.$state.listen((state) => {
+        if (!this.scheduler.hasNew(state) || this.host.isUpdatePending) return;
+        const delay = this.scheduler.renderDelay(this.mode(), this.now());
+        if (delay === 0) this.host.requestUpdate();
+        else this.later(delay);
+      });
+    }
+  }
+
+  /** After a render: the next waiting comment starts in the next frame, or when a lane frees up. */
+  rendered(): void {
+    const wait = this.scheduler.followUpIn(this.now());
+    if (wait === null) return;
+    if (wait <= 0) queueMicrotask(() => this.host.requestUpdate());
+    else this.later(wait);
+  }
+
+  /** Stops following and drops the planned render (the element left the page for good). */
+  stop(): void {
+    this.follow(null);
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private later(delay: number): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.host.requestUpdate();
+    }, delay);
   }
 }

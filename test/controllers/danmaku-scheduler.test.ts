@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
+  ChatFeed,
   DANMAKU_CAP,
   DanmakuScheduler,
   LANE_GAP_MS,
@@ -224,5 +225,97 @@ describe('danmaku scheduler (src/controllers/danmaku-scheduler.ts)', () => {
       feed.advance(chat, 'danmaku', 20);
       expect(feed.list).to.deep.equal([]);
     });
+  });
+});
+
+/** A session stand-in: a state and its listeners, changed by hand. */
+class FakeSession {
+  private listeners = new Set<(state: ChatSource) => void>();
+  constructor(public state: Chat) {}
+  readonly $state = {
+    listen: (listener: (state: ChatSource) => void) => {
+      this.listeners.add(listener);
+      return () => this.listeners.delete(listener);
+    },
+  };
+  get listening(): number {
+    return this.listeners.size;
+  }
+  changed(): void {
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+describe('ChatFeed (follows a session for an element)', () => {
+  const setup = (mode: 'list' | 'danmaku' = 'danmaku') => {
+    const host = { requests: 0, isUpdatePending: false, requestUpdate() { this.requests++; } };
+    let now = 0;
+    const feed = new ChatFeed(host, () => mode, new DanmakuScheduler(), () => now);
+    return { host, feed, at: (ms: number) => (now = ms) };
+  };
+
+  it('asks for a render for new lines only: a dropped message asks for nothing', () => {
+    const { host, feed } = setup('list');
+    const session = new FakeSession(new Chat().add(3));
+    feed.follow(session);
+    expect(feed.scheduler.cursor, 'what is there is history').to.equal(3);
+    session.state.drop();
+    session.changed();
+    expect(host.requests, 'a state change without a new line').to.equal(0);
+    session.state.add(1);
+    session.changed();
+    expect(host.requests).to.equal(1);
+    host.isUpdatePending = true;
+    session.state.add(1);
+    session.changed();
+    expect(host.requests, 'a render is already due').to.equal(1);
+  });
+
+  it('with every lane taken, refreshes "+N more" later instead of rendering every line', async () => {
+    const { host, feed, at } = setup('danmaku');
+    const session = new FakeSession(new Chat());
+    feed.follow(session);
+    feed.scheduler.lanes = 1;
+    session.state.add(1);
+    session.changed();
+    expect(host.requests, 'a lane is free: render').to.equal(1);
+    feed.scheduler.advance(session.state, 'danmaku', at(0));
+    for (let i = 0; i < 50; i++) {
+      session.state.add(1);
+      session.changed();
+    }
+    expect(host.requests, 'no render per line while the lane is taken').to.equal(1);
+    await waitUntil(() => host.requests === 2, '"+N more" refreshed once, a moment later');
+    feed.stop();
+  });
+
+  it('after a render, plans the next one when a comment waits for a lane', async () => {
+    const { host, feed, at } = setup('danmaku');
+    const session = new FakeSession(new Chat());
+    feed.follow(session);
+    feed.scheduler.lanes = 3;
+    session.state.add(2);
+    feed.scheduler.advance(session.state, 'danmaku', at(0));
+    expect(feed.scheduler.waiting.length, 'one flies, one waits').to.equal(1);
+    feed.rendered();
+    await waitUntil(() => host.requests === 1, 'the waiting comment gets the next render');
+    feed.scheduler.advance(session.state, 'danmaku', at(16));
+    expect(feed.scheduler.waiting).to.deep.equal([]);
+    feed.rendered();
+    expect(host.requests, 'nothing waits: nothing planned').to.equal(1);
+  });
+
+  it('follows one session at a time and stops for good', () => {
+    const { feed } = setup();
+    const a = new FakeSession(new Chat().add(5));
+    const b = new FakeSession(new Chat().add(2));
+    feed.follow(a);
+    feed.follow(a);
+    expect(a.listening).to.equal(1);
+    feed.follow(b);
+    expect([a.listening, b.listening]).to.deep.equal([0, 1]);
+    expect(feed.scheduler.cursor, 'the new session’s count').to.equal(2);
+    feed.stop();
+    expect(b.listening).to.equal(0);
   });
 });

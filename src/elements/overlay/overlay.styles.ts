@@ -52,11 +52,6 @@ export default css`
     gap: calc(var(--_space) * 0.75);
     min-inline-size: 0;
   }
-  /* The room's connection status takes the phase chip's place (its own colours stay the chip's). */
-  linger-connection-status {
-    color: inherit;
-    font: inherit;
-  }
   .now {
     display: flex;
     flex-wrap: wrap;
@@ -84,11 +79,22 @@ export default css`
   .phase {
     font-weight: 700;
   }
+  /* While the room is not connected its status takes the phase chip's place, on a line of its own,
+     in the chips' colours (the outer rule wins over the element's own :host colour). */
+  .now > linger-connection-status {
+    flex-basis: 100%;
+    padding: 4px 10px;
+    border-radius: var(--_radius);
+    background: var(--_chip-bg);
+    color: var(--_chip-fg);
+    font: inherit;
+    font-weight: 400;
+  }
   .phase-live {
     background: var(--_accent) !important;
     color: var(--_on-accent) !important;
   }
-  .now .next {
+  .now .next-perk {
     background: rgb(250 204 21 / 0.92);
     color: #1c1917;
     font-weight: 600;
@@ -257,15 +263,14 @@ export default css`
     overflow-wrap: anywhere;
     contain: content;
   }
+  /* Name and text are separate isolates with a space between them in the sentence's direction. The
+     name's margin is the same on both sides: its own direction (a Latin name in an Arabic line) must
+     not put the gap on the side away from the text. */
   .name {
     color: var(--_name-color);
     font-weight: 600;
     unicode-bidi: isolate;
-  }
-  /* Between name and text: a space in the sentence's direction (the isolates' own directions do not
-     move it), widened so the two never touch, whichever side the name is on. */
-  .sep {
-    padding-inline: 2px;
+    margin-inline: 2px;
   }
   .text {
     unicode-bidi: isolate;

@@ -1,26 +1,27 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RoomElement } from '../../controllers/room-element.js';
-import { DanmakuScheduler, lanesFor } from '../../controllers/danmaku-scheduler.js';
+import { ChatFeed, lanesFor } from '../../controllers/danmaku-scheduler.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
 import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
-import type { ChatResult, RoomSession } from '../../core/session.js';
+import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
 import { formatPrice } from '../product/format.js';
 import '../connection-status/linger-connection-status.js';
 import { translation, type en } from './overlay.strings.js';
+import { MARK, eyeIcon, heartIcon, isolate, sendIcon } from './overlay.templates.js';
 import styles from './overlay.styles.js';
 
 export { DANMAKU_CAP, LIST_CAP } from '../../controllers/danmaku-scheduler.js';
 
 /** Hearts floating at once. */
 const HEART_CAP = 12;
-/** Stands for host-written text inside a localized sentence, so it can be drawn in its own `<bdi>`. */
-const MARK = '\uE000';
+/** Why a comment was refused → the hint shown (slow mode, with its seconds, is drawn apart). */
+const HINT_TERMS = { muted: 'muted', blocked: 'blocked', offline: 'offline', 'too-long': 'tooLong' } as const;
 
 /** `panel` (the default) and `list` sit beside the video in the page's colours; `video` and `danmaku` sit over it. */
 export type OverlayVariant = 'panel' | 'video' | 'danmaku' | 'list';
@@ -114,13 +115,11 @@ export class LingerOverlay extends RoomElement<typeof en> {
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
 
-  /** What is shown of the chat: lines after its cursor, lanes, "+N more" (no DOM in there). */
-  private readonly feed = new DanmakuScheduler();
-  private watched: RoomSession | null = null;
-  private stopWatching: (() => void) | undefined;
+  /** Follows the session's chat; its scheduler decides what is shown (lines after a cursor, lanes, "+N more"). */
+  private readonly chat = new ChatFeed(this, () => this.layout);
+  private readonly feed = this.chat.scheduler;
   private heartSeq = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
-  private feedTimer: ReturnType<typeof setTimeout> | undefined;
   private motionQuery: MediaQueryList | null = null;
   private resize: ResizeObserver | null = null;
   /** The danmaku stage the ResizeObserver watches (the shadow root survives a re-insertion). */
@@ -131,7 +130,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
   };
 
   constructor() {
-    // Chat-only state changes do not re-render: `watch` decides when a new line is worth a render.
+    // Chat-only state changes do not re-render: `ChatFeed` decides when a new line is worth a render.
     super(translation, { chatUpdates: 'none' });
   }
 
@@ -176,12 +175,10 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private teardown(): void {
     clearInterval(this.ticker);
     this.ticker = undefined;
-    clearTimeout(this.feedTimer);
-    this.feedTimer = undefined;
     this.resize?.disconnect();
     this.resize = null;
     this.observedStage = null;
-    this.watch(null);
+    this.chat.stop();
   }
 
   /** One render per animation frame at most, however many messages arrive (a timer backs up a throttled frame). */
@@ -206,61 +203,18 @@ export class LingerOverlay extends RoomElement<typeof en> {
     return this.variant === 'video' || this.variant === 'danmaku' ? 'video' : 'panel';
   }
 
-  /**
-   * Follows the session's state for new chat lines (`chatCount` past the feed's cursor). A message
-   * the reducer dropped leaves `chatCount` as it was, so it costs nothing and shows nothing.
-   */
-  private watch(session: RoomSession | null): void {
-    if (session === this.watched) return;
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-    this.watched = session;
-    // Lines already in the state are history (the list shows them), not arrivals to launch.
-    this.feed.reset(session?.state.chatCount ?? 0);
-    if (session) {
-      this.stopWatching = session.$state.listen((state) => {
-        if (this.feed.hasNew(state)) this.chatArrived();
-      });
-    }
-  }
-
-  /**
-   * New lines are in the state. The list shows them in the next frame. Danmaku renders in the next
-   * frame only when a bullet can start; otherwise "+N more" is refreshed a few times a second.
-   */
-  private chatArrived(): void {
-    if (this.isUpdatePending) return;
-    const delay = this.feed.renderDelay(this.layout, performance.now());
-    if (delay === 0) this.requestUpdate();
-    else this.scheduleFeed(delay);
-  }
-
-  /** Renders again in the next frame (`delay` 0) or after `delay` ms (unless a render is already due). */
-  private scheduleFeed(delay: number): void {
-    if (delay <= 0) {
-      queueMicrotask(() => this.requestUpdate());
-      return;
-    }
-    this.feedTimer ??= setTimeout(() => {
-      this.feedTimer = undefined;
-      this.requestUpdate();
-    }, delay);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Out of the document the room controller lets go; keep the chat subscription and feed as they are.
     if (!this.isConnected) return;
-    this.watch(this.roomCtl.session);
+    this.chat.follow(this.roomCtl.session);
     this.feed.advance(this.roomCtl.state, this.layout, performance.now());
   }
 
   protected override updated(): void {
     const stage = this.shadowRoot?.querySelector<HTMLElement>('.stage');
     if (stage) this.launchBullets(stage);
-    // The next waiting comment starts in the next frame, or when a lane frees up.
-    const wait = this.feed.followUpIn(performance.now());
-    if (wait !== null) this.scheduleFeed(wait);
+    this.chat.rendered();
     if (stage && this.resize && this.observedStage !== stage) {
       if (this.observedStage) this.resize.unobserve(this.observedStage);
       this.observedStage = stage;
@@ -370,13 +324,13 @@ export class LingerOverlay extends RoomElement<typeof en> {
     const session = this.roomCtl.session;
     const viewers = this.roomCtl.presence;
     const items: unknown[] = [this.renderPhase(state)];
-    if (viewers !== null) items.push(html`<span part="now-item viewers" class="viewers">${eye()}${t.term('watching', t.number(viewers))}</span>`);
+    if (viewers !== null) items.push(html`<span part="now-item viewers" class="viewers">${eyeIcon()}${t.term('watching', t.number(viewers))}</span>`);
     if (state && session) {
       const now = session.clock.now();
       const next = state.schedule.filter((perk) => perk.at > now).sort((a, b) => a.at - b.at)[0];
       if (next) {
         const left = t.duration((next.at - now) / 1000);
-        items.push(html`<span part="now-item next-perk" class="next">${next.title ? isolate(t.term('nextPerk', MARK, left), next.title) : t.term('nextPerkUntitled', left)}</span>`);
+        items.push(html`<span part="now-item next-perk" class="next-perk">${next.title ? isolate(t.term('nextPerk', MARK, left), next.title, 'next') : t.term('nextPerkUntitled', left)}</span>`);
       }
       const lottery = state.lottery;
       if (lottery?.status === 'open') {
@@ -430,9 +384,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
     </div>`;
   }
 
-  /** Name and text, each isolated in its own direction; a space in the sentence's direction keeps them apart. */
+  /** Name and text, each isolated in its own direction, apart whichever side the name is on (see `.name`). */
   private renderComment(line: ChatLine) {
-    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi><span class="sep"> </span><bdi class="text" part="comment-text" dir="auto"
+    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi> <bdi class="text" part="comment-text" dir="auto"
         >${line.text}</bdi
       >`;
   }
@@ -479,25 +433,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
     const slowWait = hint?.reason === 'slow-mode' ? Math.ceil((hint.until - now) / 1000) : 0;
     let hintText = '';
     if (mutedNow) hintText = t.term('muted');
-    else if (hint) {
-      switch (hint.reason) {
-        case 'slow-mode':
-          hintText = t.term('slowMode', t.number(Math.max(1, slowWait)));
-          break;
-        case 'muted':
-          hintText = t.term('muted');
-          break;
-        case 'blocked':
-          hintText = t.term('blocked');
-          break;
-        case 'offline':
-          hintText = t.term('offline');
-          break;
-        case 'too-long':
-          hintText = t.term('tooLong');
-          break;
-      }
-    } else if (state && state.moderation.slowMode > 0) hintText = t.term('slowModeOn', t.number(state.moderation.slowMode));
+    else if (hint?.reason === 'slow-mode') hintText = t.term('slowMode', t.number(Math.max(1, slowWait)));
+    else if (hint) hintText = t.term(HINT_TERMS[hint.reason]);
+    else if (state && state.moderation.slowMode > 0) hintText = t.term('slowModeOn', t.number(state.moderation.slowMode));
     const likes = state?.likes ?? 0;
     return html`<div class="actions">
         ${this.hideComposer
@@ -539,21 +477,4 @@ export class LingerOverlay extends RoomElement<typeof en> {
       </div>
       <p part="hint" id="hint" class="hint" role="status">${hintText}</p>`;
   }
-}
-
-function heartIcon() {
-  return html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d="M12 21s-7.5-4.6-9.5-9.2C1.1 8.4 3.3 5 6.7 5c2 0 3.4 1.1 4.3 2.5h2C13.9 6.1 15.3 5 17.3 5c3.4 0 5.6 3.4 4.2 6.8C19.5 16.4 12 21 12 21z"></path>`}</svg>`;
-}
-function sendIcon() {
-  return html`<svg class="icon send-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d="M3 20.5 21 12 3 3.5v6.6L15 12 3 13.9z"></path>`}</svg>`;
-}
-function eye() {
-  return html`<svg class="icon eye" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d="M12 5C6.5 5 2.7 9.3 1.5 12c1.2 2.7 5 7 10.5 7s9.3-4.3 10.5-7C21.3 9.3 17.5 5 12 5zm0 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8z"></path>`}</svg>`;
-}
-
-/** A localized sentence whose {@link MARK} stands for host-written `value`: drawn in its own `<bdi>`. */
-function isolate(sentence: string, value: string) {
-  const at = sentence.indexOf(MARK);
-  if (at < 0) return sentence;
-  return html`${sentence.slice(0, at)}<bdi>${value}</bdi>${sentence.slice(at + MARK.length)}`;
 }

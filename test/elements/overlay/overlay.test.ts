@@ -6,7 +6,9 @@ import '../../../src/elements/overlay/linger-overlay.js';
 import type { LingerRoom } from '../../../src/elements/room/room.js';
 import { DANMAKU_CAP, LIST_CAP, type LingerOverlay, type OverlayVariant } from '../../../src/elements/overlay/overlay.js';
 import { translation } from '../../../src/elements/overlay/overlay.strings.js';
+import type { LingerConnectionStatus } from '../../../src/elements/connection-status/connection-status.js';
 import { MemoryNetwork } from '../../../src/transports/memory.js';
+import { transportError } from '../../../src/transports/transport.js';
 import { RoomSession } from '../../../src/core/session.js';
 import { RoomController } from '../../../src/controllers/room-controller.js';
 import { PROTOCOL_VERSION, encode, randomId } from '../../../src/core/protocol.js';
@@ -117,6 +119,41 @@ describe('<linger-overlay>', () => {
     await host.close();
   });
 
+  it('while the room cannot connect, says so (<linger-connection-status>) where the phase chip was, not "Starting soon"', async () => {
+    const network = new MemoryNetwork();
+    const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
+    await host.connect();
+    host.act('show', { phase: 'live' });
+    // A viewer transport with no route to the network until `offline` is cleared.
+    const gate = { offline: true };
+    const inner = network.connect('viewer-offline');
+    const transport = Object.create(inner) as typeof inner;
+    transport.connect = async () => {
+      if (gate.offline) throw transportError('agora-unreachable', 'No route to the network (test).');
+      await inner.connect();
+    };
+    const room = document.createElement('linger-room');
+    room.hosts = 'host-1';
+    room.customTransport = transport;
+    const overlay = document.createElement('linger-overlay');
+    room.append(overlay);
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(room);
+    try {
+      const status = () => shadow(overlay).querySelector<LingerConnectionStatus>('linger-connection-status');
+      await waitUntil(() => /Trying again in/.test(status()?.shadowRoot?.textContent ?? ''), 'the overlay tells the viewer it is retrying');
+      expect(status()!.shadowRoot!.textContent, 'and why').to.contain('Check your internet connection');
+      expect(text(overlay), 'no "Starting soon" while nothing can start').to.not.contain('Starting soon');
+      gate.offline = false;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => text(overlay).includes('LIVE'), 'connected: the phase chip is back', { timeout: 10_000 });
+      expect(status(), 'the status is gone').to.equal(null);
+    } finally {
+      wrapper.remove();
+      await host.close();
+    }
+  });
+
   it('a comment typed in one room appears on another room’s overlay', async () => {
     const r = await rig(2);
     await type(r.overlays[0]!, 'Is the blue one in stock? 💙');
@@ -159,32 +196,43 @@ describe('<linger-overlay>', () => {
   });
 
   for (const variant of ['list', 'danmaku'] as const) {
-    it(`a 5,000-message burst keeps the ${variant} overlay responsive, under its node cap, with "+N more"`, async () => {
+    it(`a 5,000-message burst is drawn in one render: the ${variant} overlay stays under its node cap, with "+N more"`, async function () {
+      // Waits for states, never for time: a loaded machine only makes it slower.
+      this.timeout(60_000);
       const r = await rig(1, { variant });
       const overlay = r.overlays[0]!;
-      const send = crowd(r.network);
-      const started = performance.now();
-      for (let i = 0; i < 5000; i++) send(`message ${i}`, `n${i % 50}`);
-      const burstMs = performance.now() - started;
       await overlay.updateComplete;
+      const send = crowd(r.network);
+      let renders = 0;
+      let drawnBy = 0;
+      const probe = overlay as unknown as { updated(changed: Map<PropertyKey, unknown>): void };
+      const updated = probe.updated.bind(overlay);
+      probe.updated = (changed) => {
+        renders++;
+        if (!drawnBy && overlay.moreCount > 0) drawnBy = renders;
+        updated(changed);
+      };
+      for (let i = 0; i < 5000; i++) send(`message ${i}`, `n${i % 50}`);
+      expect(r.rooms[0]!.session!.state.chatCount, 'every message applied').to.equal(5000);
+      expect(r.rooms[0]!.session!.state.chat.length, 'state keeps its bounded buffer').to.equal(200);
+      await waitUntil(() => overlay.moreCount > 0, 'the burst is drawn', { timeout: 50_000 });
+      // The first render took in all 5,000 (the delivery is synchronous, renders wait for a frame).
+      expect(drawnBy, 'renders it took to draw the whole burst').to.equal(1);
       const cap = variant === 'list' ? LIST_CAP : DANMAKU_CAP;
       expect(overlay.commentNodeCount, `${variant} nodes ≤ ${cap}`).to.be.within(1, cap);
-      expect(overlay.moreCount, 'excess counted').to.be.greaterThan(4000);
+      // Everything not drawn is counted: 40 listed, or 1 flying and a few waiting for a lane.
+      expect(overlay.moreCount, 'excess counted').to.be.within(5000 - (variant === 'list' ? LIST_CAP : 1 + 10), 5000 - (variant === 'list' ? LIST_CAP : 1));
       expect(text(overlay), '+N more visible').to.match(/\+[\d,]+ more/);
-      expect(r.rooms[0]!.session!.state.chat.length, 'state keeps its bounded buffer').to.equal(200);
-      // Responsive: the next frames come promptly and a tap still works.
-      const t0 = performance.now();
-      await frame();
-      await frame();
-      expect(performance.now() - t0, 'two frames within 250 ms after the burst').to.be.below(250);
+      // Still responsive: a tap works and is drawn.
       shadow(overlay).querySelector<HTMLButtonElement>('[part=like-button]')!.click();
       await overlay.updateComplete;
-      expect(burstMs, 'the burst itself was processed in reasonable time').to.be.below(8000);
+      expect(shadow(overlay).querySelector('[part=heart]'), 'a heart floats after the burst').to.not.equal(null);
       await r.close();
     });
   }
 
-  it('under a sustained danmaku flood renders a few times a second, not every frame, and keeps "+N more" current', async () => {
+  it('under a sustained danmaku flood renders a few times a second, not every frame, and keeps "+N more" current', async function () {
+    this.timeout(60_000);
     const r = await rig(1, { variant: 'danmaku' });
     const overlay = r.overlays[0]!;
     const send = crowd(r.network);
@@ -196,22 +244,22 @@ describe('<linger-overlay>', () => {
       renders++;
       updated(changed);
     };
-    // About 1,000 comments a second for 1.5 s, each batch in its own task, as a transport delivers them.
+    // 1,500 comments in batches of 5, each batch in its own task 5 ms apart (about 1,000 a second on
+    // an idle machine), as a transport delivers them. A fixed count, so a slow machine sends as much.
     let sent = 0;
     const started = performance.now();
-    while (performance.now() - started < 1500) {
+    for (let batch = 0; batch < 300; batch++) {
       for (let i = 0; i < 5; i++) send(`flood ${sent++}`, `n${sent % 40}`);
       await sleep(5);
     }
     const seconds = (performance.now() - started) / 1000;
     const rendersDuringFlood = renders;
-    expect(sent, 'the flood was sent').to.be.greaterThan(300);
     // Lanes free up every 1.4 s, "+N more" refreshes 4× a second, the clock ticks once a second.
     expect(rendersDuringFlood / seconds, `${rendersDuringFlood} renders in ${seconds.toFixed(1)} s`).to.be.below(12);
     expect(overlay.commentNodeCount, 'bullets within the cap').to.be.within(1, DANMAKU_CAP);
     // Every comment that got no lane (a few still wait for one) is in the figure shortly after.
     const shown = () => Number(shadow(overlay).querySelector('[part=more]')?.textContent?.replace(/\D/g, ''));
-    await waitUntil(() => shown() >= sent - DANMAKU_CAP - 10, '"+N more" catches up with the flood', { timeout: 2000 });
+    await waitUntil(() => shown() >= sent - DANMAKU_CAP - 10, '"+N more" catches up with the flood', { timeout: 8000 });
     expect(shown(), '"+N more" never counts more than arrived').to.be.at.most(sent);
     expect(overlay.moreCount, 'the figure behind it').to.equal(shown());
     expect(r.rooms[0]!.session!.state.chat.length, 'state keeps every message (bounded buffer)').to.equal(200);
@@ -455,14 +503,13 @@ describe('<linger-overlay>', () => {
       r.wrapper.setAttribute('dir', dir);
       const overlay = r.overlays[0]!;
       if (dir === 'rtl') overlay.locale = 'ar';
-      await overlay.updateComplete;
-      await sleep(50);
+      await waitUntil(() => shadow(overlay).querySelector('[part=base]')?.getAttribute('dir') === dir, `overlay drawn ${dir}`);
       const send = crowd(r.network);
       send('طائر bullet');
       await waitUntil(() => shadow(overlay).querySelector('.bullet'), 'bullet flying');
       const bullet = shadow(overlay).querySelector<HTMLElement>('.bullet')!;
       const x0 = bullet.getBoundingClientRect().left;
-      await sleep(600);
+      await waitUntil(() => Math.abs(bullet.getBoundingClientRect().left - x0) > 10, 'the bullet moves');
       const x1 = bullet.getBoundingClientRect().left;
       if (dir === 'ltr') expect(x1, 'moves left in LTR').to.be.below(x0);
       else expect(x1, 'moves right in RTL').to.be.above(x0);
@@ -494,9 +541,9 @@ describe('<linger-overlay>', () => {
   });
 });
 
-/** An element that renders the chat length and the show phase through the room controller, counting renders. */
+/** An element that draws chat (`chatUpdates: 'frame'`): renders the chat length and the show phase, counting renders. */
 class ChatProbe extends LitElement {
-  readonly roomCtl = new RoomController(this);
+  readonly roomCtl = new RoomController(this, { chatUpdates: 'frame' });
   renders = 0;
   protected override render() {
     this.renders++;

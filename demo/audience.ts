@@ -15,7 +15,7 @@
  *   It works from the elapsed time, so a throttled background tab keeps the same rates.
  */
 import { RoomSession } from '../src/core/session.js';
-import { TransportBase, type Transport } from '../src/transports/transport.js';
+import { MAX_PAYLOAD_BYTES, TransportBase, type Transport } from '../src/transports/transport.js';
 import { CHAT_SHARE, LIKES_SHARE, channelRateLimit } from '../src/core/budget.js';
 import type { ShowState } from '../src/core/state.js';
 import { AUDIENCE_LOCALES, CHEERS, LINES, NAMES, type AudienceLocale } from './audience-lines.js';
@@ -313,7 +313,7 @@ class Pace {
 
 /** One BroadcastChannel for all synthetic viewers (see the file comment for why). */
 class AudienceHub {
-  private readonly channel: BroadcastChannel;
+  private readonly port: BroadcastChannel;
   private readonly peers = new Map<string, AudiencePeer>();
   /** Peers of other tabs (the host, real viewers) → when last heard. */
   private readonly others = new Map<string, number>();
@@ -322,9 +322,9 @@ class AudienceHub {
   private beaconCursor = 0;
   private presence = 0;
 
-  constructor(channel: string) {
-    this.channel = new BroadcastChannel(`linger:${channel}`);
-    this.channel.onmessage = (event: MessageEvent) => this.receive(event.data as Frame);
+  constructor(readonly channel: string) {
+    this.port = new BroadcastChannel(`linger:${channel}`);
+    this.port.onmessage = (event: MessageEvent) => this.receive(event.data as Frame);
   }
 
   join(peer: AudiencePeer): void {
@@ -342,7 +342,7 @@ class AudienceHub {
 
   post(frame: Frame): void {
     try {
-      this.channel.postMessage(frame);
+      this.port.postMessage(frame);
     } catch {
       // Closed during unload: nobody left to tell.
     }
@@ -359,7 +359,7 @@ class AudienceHub {
   }
 
   close(): void {
-    this.channel.close();
+    this.port.close();
     this.peers.clear();
   }
 
@@ -385,13 +385,15 @@ class AudienceHub {
 /** One synthetic viewer's transport: its own user id, frames through the shared hub. */
 class AudiencePeer extends TransportBase implements Transport {
   readonly kind = 'broadcast';
-  readonly maxPayloadBytes = 32_768;
+  readonly maxPayloadBytes = MAX_PAYLOAD_BYTES;
+  readonly channel: string;
 
   constructor(
     readonly userId: string,
     private readonly hub: AudienceHub,
   ) {
     super();
+    this.channel = hub.channel;
   }
 
   async connect(): Promise<void> {

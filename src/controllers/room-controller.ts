@@ -4,9 +4,9 @@
  * `this.room.state` and call `this.room.session?.chat(…)`; they hold no business logic.
  *
  * Chat can arrive hundreds of times a second in a busy show, each message in its own task. A state
- * change that only touched the chat (`chat`, `recentIds`) therefore re-renders the host at most
- * once per animation frame while the page is visible; every other change re-renders it at once.
- * An element that follows chat itself (through `session.onMessage`) can skip chat-only changes.
+ * change that only touched the chat (`chat`, `chatCount`, `recentIds`) therefore does not re-render
+ * elements that draw no chat, and re-renders one that does (`chatUpdates: 'frame'`) at most once
+ * per animation frame while the page is visible; every other change re-renders at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onRoomsChanged, resolveRoom, type RoomHandle } from '../core/registry.js';
@@ -19,8 +19,9 @@ type Host = ReactiveControllerHost & Element;
 
 export interface RoomControllerOptions {
   /**
-   * What a chat-only state change does: `frame` (default) re-renders the host once per animation
-   * frame at most; `none` does not re-render it (for an element that follows chat itself).
+   * What a chat-only state change does: `none` (default) does not re-render the host — most
+   * elements draw no chat, and a busy show changes the chat hundreds of times a second; `frame`
+   * re-renders it once per animation frame at most (an element that draws chat).
    */
   chatUpdates?: 'frame' | 'none';
 }
@@ -123,7 +124,7 @@ export class RoomController implements ReactiveController {
 
   /** A chat-only change: one re-render in the next animation frame (at once when no frame will come). */
   private chatChanged(): void {
-    if (this.options.chatUpdates === 'none' || this.frame !== null) return;
+    if (this.options.chatUpdates !== 'frame' || this.frame !== null) return;
     const visible = typeof document !== 'undefined' && document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function';
     if (!visible) return this.host.requestUpdate();
     this.frame = requestAnimationFrame(() => {

@@ -1,5 +1,5 @@
 /**
- * The wire protocol: one JSON envelope `{v, type, id, at, seq?, ep?, body}` and one table of
+ * The wire protocol: one JSON envelope `{v, type, id, at, seq?, ep?, room?, body}` and one table of
  * message types, each with its schema, who may send it and where it goes.
  *
  * The sender is never read from the payload: it is the transport's authenticated id. Anything
@@ -285,6 +285,11 @@ export interface Envelope<T extends MessageType = MessageType> {
   seq?: number;
   /** Host epoch: a fresh value each time a host session starts, ordered by time. */
   ep?: string;
+  /**
+   * The room (channel) a direct message is for. Agora delivers a user's direct messages to every
+   * room of that user on the page, so each room drops direct messages not addressed to it.
+   */
+  room?: string;
   body: BodyOf<T>;
 }
 
@@ -304,6 +309,8 @@ export type DropReason =
   | 'unauthorized'
   | 'invalid'
   | 'misrouted'
+  /** A direct message addressed to another room of the same user on this page. */
+  | 'other-room'
   /** Over the sender's allowance (src/core/sender-limits.ts); set by the session, not by parsing. */
   | 'rate-limited';
 
@@ -319,13 +326,14 @@ const isWhole = (value: unknown): value is number => typeof value === 'number' &
  */
 function envelopeProblem(json: unknown): string | null {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'not an object';
-  const { v: version, type, id, at, seq, ep } = json as Record<string, unknown>;
+  const { v: version, type, id, at, seq, ep, room } = json as Record<string, unknown>;
   if (!isWhole(version)) return 'v';
   if (typeof type !== 'string' || type.length > 40) return 'type';
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return 'id';
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return 'at';
   if (seq !== undefined && !isWhole(seq)) return 'seq';
   if (ep !== undefined && (typeof ep !== 'string' || !EPOCH_PATTERN.test(ep))) return 'ep';
+  if (room !== undefined && (typeof room !== 'string' || room.length > 128)) return 'room';
   return null;
 }
 
@@ -342,6 +350,8 @@ export function parseMessage(
   sender: string,
   isHost: (userId: string) => boolean,
   direct = false,
+  /** This room's channel: a direct message must name it (see `Envelope.room`). */
+  room?: string,
 ): ParseResult {
   if (typeof raw !== 'string') return { ok: false, reason: 'malformed', detail: 'not text' };
   // Cheap upper bound first: a UTF-16 unit is at most 3 UTF-8 bytes.
@@ -365,6 +375,7 @@ export function parseMessage(
   if ((rule.to === 'direct' && !direct) || (rule.to === 'all' && direct)) {
     return { ok: false, reason: 'misrouted', detail: output.type };
   }
+  if (direct && room !== undefined && output.room !== room) return { ok: false, reason: 'other-room', detail: output.type };
   const body = v.safeParse(rule.schema, output.body);
   if (!body.success) return { ok: false, reason: 'invalid', detail: `${output.type}: ${v.summarize(body.issues)}` };
   // Rebuilt field by field: nothing from the payload beyond the envelope's own fields survives.

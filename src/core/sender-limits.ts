@@ -1,8 +1,11 @@
 /**
- * Per-sender allowances applied on receipt. Honest clients pace themselves (slow mode, aggregated
- * likes, one request per action); a modified client that ignores its own budget is clipped by every
- * screen that receives it, so a flood or a 1,000-likes-a-second script changes nothing beyond what an
- * honest viewer could do. Token buckets, one per sender and kind, in a bounded map.
+ * The one rate limiter: token buckets keyed by kind and sender, in a bounded map. It clips what a
+ * screen receives (per-sender allowances) and paces what a screen sends (its own chat and
+ * snapshot requests, the host's answers to hellos, clock pings and entrant-list requests).
+ *
+ * Honest clients pace themselves (slow mode, aggregated likes, one request per action); a modified
+ * client that ignores its own budget is clipped by every screen that receives it, so a flood or a
+ * 1,000-likes-a-second script changes nothing beyond what an honest viewer could do.
  *
  * Not a defence against one attacker using many ids (Sybil): with tokens each id costs the attacker
  * an Agora login; docs/security.md says what that does and does not stop.
@@ -10,10 +13,10 @@
 
 export type LimitedKind = 'chat' | 'likes' | 'request' | 'hello';
 
-interface Allowance {
-  /** Most units a sender may spend at once. */
+export interface Allowance {
+  /** Most units a key may spend at once. */
   burst: number;
-  /** Units a sender earns per second. */
+  /** Units a key earns per second. */
   perSecond: number;
 }
 
@@ -32,7 +35,7 @@ export const RECEIVE_ALLOWANCES: Record<LimitedKind, Allowance> = {
 };
 /** Honest clients' timers drift; the chat refill is this much faster than the slow-mode interval. */
 const SLOW_MODE_TOLERANCE = 0.8;
-/** Senders remembered at once; the least recently heard is forgotten first. */
+/** Keys remembered at once; the least recently used is forgotten first. */
 const MAX_TRACKED = 20_000;
 
 interface Bucket {
@@ -40,10 +43,56 @@ interface Bucket {
   at: number;
 }
 
-export class SenderLimits {
+/** Token buckets per key; each call names the allowance it spends against. */
+export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(private readonly maxTracked = MAX_TRACKED) {}
+
+  /** Spends up to `amount` units of `key`'s bucket at `now` (ms); returns how many were granted (0 … amount). */
+  take(key: string, allowance: Allowance, amount: number, now: number): number {
+    const bucket = this.refill(key, allowance, now);
+    const granted = Math.max(0, Math.min(Math.floor(amount), Math.floor(bucket.tokens)));
+    bucket.tokens -= granted;
+    return granted;
+  }
+
+  /** Milliseconds until `key` has one unit again (0 when it has one now); spends nothing. */
+  waitMs(key: string, allowance: Allowance, now: number): number {
+    const bucket = this.refill(key, allowance, now);
+    return bucket.tokens >= 1 ? 0 : Math.ceil(((1 - bucket.tokens) / allowance.perSecond) * 1000);
+  }
+
+  /** Forgets `key`: its bucket is full again. */
+  reset(key: string): void {
+    this.buckets.delete(key);
+  }
+
+  /** Keys currently tracked (for tests and stats). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private refill(key: string, allowance: Allowance, now: number): Bucket {
+    const bucket = this.buckets.get(key) ?? { tokens: allowance.burst, at: now };
+    // Re-inserting keeps the map in least-recently-used order for eviction.
+    this.buckets.delete(key);
+    const elapsed = Math.max(0, now - bucket.at) / 1000;
+    bucket.tokens = Math.min(allowance.burst, bucket.tokens + elapsed * allowance.perSecond);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > this.maxTracked) this.buckets.delete(this.buckets.keys().next().value as string);
+    return bucket;
+  }
+}
+
+/** What a screen accepts from each sender, per kind (slow mode stretches the chat refill). */
+export class SenderLimits {
+  private readonly limiter: RateLimiter;
+
+  constructor(maxTracked = MAX_TRACKED) {
+    this.limiter = new RateLimiter(maxTracked);
+  }
 
   /**
    * Spends up to `amount` units of `sender`'s allowance for `kind` at time `now` (ms) and returns
@@ -53,22 +102,11 @@ export class SenderLimits {
   take(kind: LimitedKind, sender: string, amount: number, now: number, slowModeSeconds = 0): number {
     const allowance = RECEIVE_ALLOWANCES[kind];
     const perSecond = kind === 'chat' ? allowance.perSecond / (Math.max(1, slowModeSeconds) * SLOW_MODE_TOLERANCE) : allowance.perSecond;
-    const key = `${kind}\u0000${sender}`;
-    const bucket = this.buckets.get(key) ?? { tokens: allowance.burst, at: now };
-    // Re-inserting keeps the map in least-recently-heard order for eviction.
-    this.buckets.delete(key);
-    const elapsed = Math.max(0, now - bucket.at) / 1000;
-    bucket.tokens = Math.min(allowance.burst, bucket.tokens + elapsed * perSecond);
-    bucket.at = now;
-    const granted = Math.max(0, Math.min(Math.floor(amount), Math.floor(bucket.tokens)));
-    bucket.tokens -= granted;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxTracked) this.buckets.delete(this.buckets.keys().next().value as string);
-    return granted;
+    return this.limiter.take(`${kind}\u0000${sender}`, { burst: allowance.burst, perSecond }, amount, now);
   }
 
   /** Senders currently tracked (for tests and stats). */
   get size(): number {
-    return this.buckets.size;
+    return this.limiter.size;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Turns a room session's activity into `LingerEvent`s and hands them to sinks once consent allows.
  *
- * - Local viewer activity comes from `session.onTrack` (the player's `session_start` and
- *   `heartbeat`, product clicks, shares…); the viewer's own chat and likes from `session.onMessage`
- *   (`sender === session.userId`); lottery entries and quiz answers from `session.enter/answer`.
+ * - Local viewer activity comes from `session.onTrack`, called where it happens: the player's
+ *   `session_start` and `heartbeat`, the session's `chat` (once sent), `lottery_enter`,
+ *   `quiz_answer` and `perk_claim`, the product's `add_to_cart`, `product_view` and `share`. The
+ *   viewer's own likes come from `session.onMessage` (batched below).
  * - The show's timeline (perk announced/dropped, lottery opened/drawn, quiz asked/revealed, product
  *   pinned, show live/ended) comes from host messages. Every page emits it with an id derived from
  *   the host message id (`tl-<message id>`), so the collector keeps exactly one copy.
@@ -18,6 +19,8 @@ import type { RoomSession } from '../core/session.js';
 import type { ConsentGate } from './consent.js';
 import { realScheduler, type EventSink, type Scheduler } from './sink.js';
 import { EVENT_PROPS, type EventType, type LingerEvent, type PropsOf, type TimelineKind } from './types.js';
+import { safeLocalStorage } from '../utilities/storage.js';
+import { MAX_HEARTBEAT_SECONDS } from '../core/viewer-record.js';
 
 /** localStorage key of the persistent pseudonymous viewer id (written only with consent). */
 export const VIEWER_ID_KEY = 'linger-viewer-id';
@@ -37,8 +40,6 @@ export interface ViewerEventsOptions {
   maxHeld?: number;
 }
 
-type SessionWithRequests = RoomSession & { enter(lottery: string): void; answer(quiz: string, choice: number): void };
-
 export class ViewerEvents {
   /** Events dropped because the pre-consent memory queue was full. */
   heldOverflow = 0;
@@ -50,20 +51,18 @@ export class ViewerEvents {
   private viewerId = '';
   private likes = 0;
   private likeTimer: unknown = null;
-  private watched = 0;
   private started = false;
   private ended = false;
 
   constructor(private readonly options: ViewerEventsOptions) {
     this.scheduler = options.scheduler ?? realScheduler;
-    this.storage = options.storage !== undefined ? options.storage : defaultStorage();
+    this.storage = options.storage !== undefined ? options.storage : safeLocalStorage();
     const { session, consent } = options;
     this.cleanups.push(
       session.onMessage((message) => this.onMessage(message)),
       session.onTrack((type, props) => this.onTrack(type, props)),
       consent.onChange((allowed) => allowed && this.release()),
     );
-    this.wrapRequests(session as SessionWithRequests);
     if (consent.granted) this.release();
   }
 
@@ -119,7 +118,8 @@ export class ViewerEvents {
   pageHide(): void {
     if (this.started && !this.ended) {
       this.ended = true;
-      this.emit('session_end', { seconds: round1(this.watched) });
+      // The one watch-time total: the session's, fed by the same heartbeats.
+      this.emit('session_end', { seconds: round1(this.options.session.viewer.watched) });
     }
     this.flush({ final: true });
   }
@@ -149,9 +149,8 @@ export class ViewerEvents {
   private onTrack(type: string, props: Record<string, unknown>): void {
     if (!(type in EVENT_PROPS) || type === 'timeline') return;
     if (type === 'heartbeat') {
-      const seconds = Math.min(60, Math.max(0, Number(props.seconds) || 0));
+      const seconds = Math.min(MAX_HEARTBEAT_SECONDS, Math.max(0, Number(props.seconds) || 0));
       if (seconds <= 0) return;
-      this.watched += seconds;
       this.emit('heartbeat', { seconds: round1(seconds) });
       return;
     }
@@ -168,10 +167,7 @@ export class ViewerEvents {
     const { session } = this.options;
     if (message.fromHost) this.timeline(message);
     if (message.sender !== session.userId || session.isHost) return;
-    if (message.type === 'chat') {
-      const body = message.body as { text: string };
-      this.emit('chat', { message: message.id, length: body.text.length }, { at: message.at });
-    } else if (message.type === 'likes') {
+    if (message.type === 'likes') {
       this.likes += (message.body as { n: number }).n;
       if (this.likeTimer === null) this.likeTimer = this.scheduler.setTimeout(() => this.flushLikes(), LIKE_WINDOW_MS);
     }
@@ -219,27 +215,6 @@ export class ViewerEvents {
         break;
       }
     }
-  }
-
-  /**
-   * `enter`/`answer` go to the host only, so the viewer's own page never sees them as messages:
-   * wrap the instance's methods (restored on dispose). A `track` hook in RoomSession would replace this.
-   */
-  private wrapRequests(session: SessionWithRequests): void {
-    const enter = session.enter;
-    const answer = session.answer;
-    session.enter = (lottery: string) => {
-      enter.call(session, lottery);
-      if (!session.isHost) this.emit('lottery_enter', { lottery });
-    };
-    session.answer = (quiz: string, choice: number) => {
-      answer.call(session, quiz, choice);
-      if (!session.isHost) this.emit('quiz_answer', { quiz, choice });
-    };
-    this.cleanups.push(() => {
-      delete (session as Partial<SessionWithRequests>).enter;
-      delete (session as Partial<SessionWithRequests>).answer;
-    });
   }
 
   private flushLikes(): void {
@@ -302,12 +277,4 @@ function clean(props: Record<string, unknown>, declared: object): Record<string,
     else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') out[key] = value;
   }
   return out;
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
-  } catch {
-    return null;
-  }
 }

@@ -17,6 +17,7 @@
 import { randomId } from '../core/protocol.js';
 import { realScheduler, type EventSink, type Scheduler } from './sink.js';
 import type { EventBatch, LingerEvent } from './types.js';
+import { safeLocalStorage } from '../utilities/storage.js';
 
 export interface WebhookSinkOptions {
   url: string;
@@ -105,7 +106,7 @@ export class WebhookSink implements EventSink {
       scheduler: options.scheduler ?? realScheduler,
       headers: options.headers,
     };
-    this.storage = options.storage !== undefined ? options.storage : defaultStorage();
+    this.storage = options.storage !== undefined ? options.storage : safeLocalStorage();
     this.fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.key = `${this.o.storageKey}:${randomId(10)}`;
     this.adopt();
@@ -393,12 +394,4 @@ export function parseRetryAfter(value: string | null, now: number): number {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isFinite(date) ? Math.max(0, date - now) : 0;
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
-  } catch {
-    return null; // sandboxed iframes throw on access
-  }
 }

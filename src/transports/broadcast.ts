@@ -6,7 +6,8 @@
  * in a frame is as trustworthy as the page itself. It is not a production transport for a public
  * show — use `agora-rtm` there, where the sender id is authenticated by a token.
  */
-import { TransportBase, transportError, utf8Length, type ChannelStorage, type Transport } from './transport.js';
+import { MAX_PAYLOAD_BYTES, MAX_STORAGE_BYTES, TransportBase, transportError, utf8Length, type ChannelStorage, type Transport } from './transport.js';
+import { safeLocalStorage } from '../utilities/storage.js';
 
 export interface BroadcastOptions {
   channel: string;
@@ -19,22 +20,22 @@ type Frame =
   | { kind: 'msg'; from: string; to: string | null; data: string }
   | { kind: 'here' | 'bye'; from: string };
 
-const MAX_PAYLOAD = 32_768;
-
 export class BroadcastTransport extends TransportBase implements Transport {
   readonly kind = 'broadcast';
-  readonly maxPayloadBytes = MAX_PAYLOAD;
+  readonly maxPayloadBytes = MAX_PAYLOAD_BYTES;
+  readonly channel: string;
   readonly storage: ChannelStorage;
   readonly userId: string;
   private readonly channelName: string;
   private readonly presenceEveryMs: number;
   private readonly lastSeen = new Map<string, number>();
-  private channel: BroadcastChannel | null = null;
+  private port: BroadcastChannel | null = null;
   private beacon: ReturnType<typeof setInterval> | null = null;
 
   constructor(options: BroadcastOptions) {
     super();
     this.userId = options.userId;
+    this.channel = options.channel;
     this.channelName = `linger:${options.channel}`;
     this.presenceEveryMs = options.presenceEveryMs ?? 5_000;
     const storageKey = (key: string) => `${this.channelName}:${key}`;
@@ -50,22 +51,22 @@ export class BroadcastTransport extends TransportBase implements Transport {
         }
       },
       write: async (key, value) => {
-        if (utf8Length(value) > 16_384) throw transportError('storage-too-large', 'Storage value is over 16,384 bytes.');
+        if (utf8Length(value) > MAX_STORAGE_BYTES) throw transportError('storage-too-large', `Storage value is over ${MAX_STORAGE_BYTES} bytes.`);
         safeLocalStorage()?.setItem(storageKey(key), JSON.stringify({ value, authorId: this.userId }));
       },
     };
   }
 
   async connect(): Promise<void> {
-    if (this.channel) return;
+    if (this.port) return;
     if (typeof BroadcastChannel !== 'function') {
       const error = transportError('unsupported', 'This browser has no BroadcastChannel; set app-id and token-url to use Agora RTM.');
       this.cell.set('failed', error);
       throw error;
     }
     this.cell.set('connecting');
-    this.channel = new BroadcastChannel(this.channelName);
-    this.channel.onmessage = (event: MessageEvent) => this.receive(event.data);
+    this.port = new BroadcastChannel(this.channelName);
+    this.port.onmessage = (event: MessageEvent) => this.receive(event.data);
     this.lastSeen.clear();
     this.say({ kind: 'here', from: this.userId });
     this.beacon = setInterval(() => {
@@ -86,24 +87,24 @@ export class BroadcastTransport extends TransportBase implements Transport {
 
   async close(): Promise<void> {
     if (this.cell.status === 'closed') return;
-    if (this.channel) {
+    if (this.port) {
       this.say({ kind: 'bye', from: this.userId });
-      this.channel.close();
-      this.channel = null;
+      this.port.close();
+      this.port = null;
     }
     if (this.beacon) clearInterval(this.beacon);
     this.markClosed();
   }
 
   private send(to: string | null, data: string): void {
-    if (!this.channel) throw transportError('not-connected', `The broadcast transport is ${this.cell.status}.`);
-    if (utf8Length(data) > MAX_PAYLOAD) throw transportError('payload-too-large', `Payload is over ${MAX_PAYLOAD} bytes.`);
+    if (!this.port) throw transportError('not-connected', `The broadcast transport is ${this.cell.status}.`);
+    if (utf8Length(data) > MAX_PAYLOAD_BYTES) throw transportError('payload-too-large', `Payload is over ${MAX_PAYLOAD_BYTES} bytes.`);
     this.say({ kind: 'msg', from: this.userId, to, data });
   }
 
   private say(frame: Frame): void {
     try {
-      this.channel?.postMessage(frame);
+      this.port?.postMessage(frame);
     } catch {
       // A closed channel during unload: nothing to tell anyone.
     }
@@ -135,14 +136,5 @@ export class BroadcastTransport extends TransportBase implements Transport {
     const cutoff = Date.now() - this.presenceEveryMs * 3;
     for (const [peer, seen] of this.lastSeen) if (seen < cutoff) this.lastSeen.delete(peer);
     this.setPresence(this.lastSeen.size + 1);
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    // Storage blocked (Safari private mode, sandboxed iframes): run without it.
-    return null;
   }
 }

@@ -1,4 +1,4 @@
-import { transportError, type Transport } from './transport.js';
+import { MAX_PAYLOAD_BYTES, transportError, type Transport } from './transport.js';
 import type { AgoraRtmOptions } from './agora-rtm.js';
 
 /**
@@ -9,6 +9,7 @@ export function lazyAgoraTransport(options: AgoraRtmOptions): Transport {
   return new LazyTransport(
     'agora-rtm',
     options.userId ?? '',
+    options.channel,
     () => import('./agora-rtm.js').then((module) => module.createAgoraRtmTransport(options)),
   );
 }
@@ -22,6 +23,7 @@ export class LazyTransport implements Transport {
   constructor(
     readonly kind: string,
     private readonly requestedUserId: string,
+    readonly channel: string,
     private readonly load: () => Promise<Transport>,
   ) {}
 
@@ -38,7 +40,7 @@ export class LazyTransport implements Transport {
     return this.inner?.storage;
   }
   get maxPayloadBytes() {
-    return this.inner?.maxPayloadBytes ?? 32_768;
+    return this.inner?.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
   }
 
   async connect(): Promise<void> {

@@ -3,7 +3,7 @@
  * channel; each `connect(userId)` is one peer. Faults are injectable and seeded, so a failing run
  * can be replayed: latency and jitter, loss, duplication, reordering, and link drops.
  */
-import { TransportBase, transportError, utf8Length, type ChannelStorage, type StoredValue, type Transport } from './transport.js';
+import { MAX_PAYLOAD_BYTES, MAX_STORAGE_BYTES, TransportBase, transportError, utf8Length, type ChannelStorage, type StoredValue, type Transport } from './transport.js';
 
 export interface NetworkFaults {
   /** Base one-way delay in ms (0 = delivered synchronously). */
@@ -24,6 +24,8 @@ export interface MemoryNetworkOptions extends NetworkFaults {
   seed?: number;
   /** Largest payload in bytes (default 32,768, like Agora RTM). */
   maxPayloadBytes?: number;
+  /** The channel every peer of this network is in (default `memory`). */
+  channel?: string;
 }
 
 /** Small, fast, seeded PRNG (mulberry32). */
@@ -41,6 +43,7 @@ export function seededRandom(seed: number): () => number {
 export class MemoryNetwork {
   faults: NetworkFaults;
   readonly maxPayloadBytes: number;
+  readonly channel: string;
   /** Every payload sent, for tests that assert on what crossed the wire. */
   readonly wire: Array<{ from: string; to: string | null; data: string }> = [];
   recordWire = false;
@@ -49,8 +52,9 @@ export class MemoryNetwork {
   private readonly random: () => number;
 
   constructor(options: MemoryNetworkOptions = {}) {
-    const { seed = 1, maxPayloadBytes = 32_768, ...faults } = options;
+    const { seed = 1, maxPayloadBytes = MAX_PAYLOAD_BYTES, channel = 'memory', ...faults } = options;
     this.faults = faults;
+    this.channel = channel;
     this.maxPayloadBytes = maxPayloadBytes;
     this.random = seededRandom(seed);
   }
@@ -112,7 +116,7 @@ export class MemoryNetwork {
     return {
       read: async (key) => this.stored.get(key) ?? null,
       write: async (key, value) => {
-        if (utf8Length(value) > 16_384) throw transportError('storage-too-large', `Storage value is over 16,384 bytes.`);
+        if (utf8Length(value) > MAX_STORAGE_BYTES) throw transportError('storage-too-large', `Storage value is over ${MAX_STORAGE_BYTES} bytes.`);
         this.stored.set(key, { value, authorId: author.userId });
       },
     };
@@ -139,6 +143,7 @@ export class MemoryNetwork {
 export class MemoryTransport extends TransportBase implements Transport {
   readonly kind = 'memory';
   readonly maxPayloadBytes: number;
+  readonly channel: string;
   readonly storage: ChannelStorage;
   online = true;
 
@@ -148,6 +153,7 @@ export class MemoryTransport extends TransportBase implements Transport {
   ) {
     super();
     this.maxPayloadBytes = network.maxPayloadBytes;
+    this.channel = network.channel;
     this.storage = network.storage(this);
   }
 

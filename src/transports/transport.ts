@@ -48,6 +48,8 @@ export interface Transport {
   readonly kind: string;
   /** The local peer's id, as other peers will see it as sender. */
   readonly userId: string;
+  /** The show's channel: direct messages name it, so a room ignores those meant for another room. */
+  readonly channel: string;
   /** Current connection state. */
   readonly status: TransportStatus;
   /** Number of peers present in the channel (including this one), or `null` when unknown. */
@@ -69,6 +71,16 @@ export interface Transport {
   onMessage(handler: MessageHandler): () => void;
   onStatus(handler: (status: TransportStatus, error?: TransportError) => void): () => void;
   onPresence(handler: (count: number) => void): () => void;
+}
+
+/** Largest payload Agora RTM accepts on a message or user channel (UTF-8 bytes); the other transports keep to it. */
+export const MAX_PAYLOAD_BYTES = 32_768;
+/** Largest channel-storage value Agora RTM accepts (UTF-8 bytes); the other transports keep to it. */
+export const MAX_STORAGE_BYTES = 16_384;
+
+/** True for a value shaped like a {@link TransportError}. */
+export function isTransportError(value: unknown): value is TransportError {
+  return typeof value === 'object' && value !== null && typeof (value as TransportError).code === 'string' && typeof (value as TransportError).message === 'string';
 }
 
 /** Builds an error value that carries a stable code. */

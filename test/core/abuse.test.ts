@@ -24,7 +24,7 @@ function publishAs(sender: string, type: MessageType, body: unknown, extra: Reco
 
 /** Sends a raw envelope straight to one peer as `sender` (host-directed requests). */
 function sendDirect(sender: string, to: string, type: MessageType, body: unknown): void {
-  show!.network.peerById(to)!.receive(encode({ v: PROTOCOL_VERSION, type, id: randomId(), at: now, body } as never), sender, true);
+  show!.network.peerById(to)!.receive(encode({ v: PROTOCOL_VERSION, type, id: randomId(), at: now, room: show!.network.channel, body } as never), sender, true);
 }
 
 async function liveShow(viewers = 2): Promise<Show> {

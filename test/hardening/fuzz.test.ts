@@ -281,6 +281,8 @@ const step: fc.Arbitrary<Step> = fc
 /** Builds the envelope a step describes, sequenced against `hostSeq`. */
 function envelopeOf(s: Step, hostSeq: number): Envelope {
   const envelope = { v: PROTOCOL_VERSION, type: s.type, id: s.id, at: s.at, body: s.body } as Envelope;
+  // Direct messages name their room (the memory network's channel), as every session sends them.
+  if (routed(s)) envelope.room = 'memory';
   if (isHostOnly(s.type)) {
     const seq = { next: hostSeq + 1, replay: hostSeq, jump: hostSeq + 3, 'old-epoch': hostSeq + 1, 'new-epoch': 0 }[s.order];
     envelope.seq = s.type === 'snapshot' ? hostSeq : seq;

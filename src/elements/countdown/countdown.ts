@@ -1,15 +1,15 @@
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RoomController } from '../../controllers/room-controller.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { countdownPhase, googleCalendarUrl, icsEvent, outlookCalendarUrl, type CountdownView, type PerkDrop, type Reminder } from '../../core/calendar.js';
 import type { Perk } from '../../core/protocol.js';
 import { LingerRemindMeEvent } from '../../events/dom/linger-remind-me.js';
 import { LingerClaimRequestEvent } from '../../events/dom/linger-claim-request.js';
 import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
-import { translation } from './countdown.strings.js';
+import { translation, type en } from './countdown.strings.js';
 import styles from './countdown.styles.js';
+import '../connection-status/linger-connection-status.js';
 
 const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
   ${svg`<path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>`}
@@ -32,6 +32,7 @@ const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" a
  * @fires linger-remind-me - The viewer asked for a reminder (`detail.id`, `kind`, `title`, `start`, `ics`, `google`, `outlook`).
  * @fires linger-claim-request - The viewer claimed a first-N drop (`detail.perk`).
  * @csspart base - The card.
+ * @csspart connection - The room's connection status while it is not connected (connecting, retrying in N s, unreachable).
  * @csspart label - "Next drop" / "Coming up!" / "It's on!".
  * @csspart title - The perk's title.
  * @csspart clock - The countdown digits (or the next show's date).
@@ -51,11 +52,13 @@ const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" a
  * @cssproperty --linger-countdown-surface - Card background.
  * @cssproperty --linger-countdown-max-width - Widest the card grows (default 420px).
  */
-export class LingerCountdown extends LitElement {
+export class LingerCountdown extends RoomElement<typeof en> {
   static override styles = [hostStyles, styles];
 
-  @property({ reflect: true }) locale = '';
-  @property({ reflect: true }) room = '';
+  constructor() {
+    super(translation);
+  }
+
   @property({ attribute: 'next-show' }) nextShow = '';
   @property({ attribute: 'next-show-title' }) nextShowTitle = '';
   @property({ type: Number, attribute: 'drop-seconds' }) dropSeconds = 120;
@@ -63,15 +66,8 @@ export class LingerCountdown extends LitElement {
   @state() private remindersFor: string | null = null;
   @state() private copied = false;
 
-  private readonly roomCtl = new RoomController(this);
   private readonly viewerCtl = new ViewerController(this, this.roomCtl);
-  private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
   protected readonly ticker = new TickController(this, () => this.roomCtl.session !== null, 200);
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.l10n.update();
-    if (changed.has('room')) this.roomCtl.resolve();
-  }
 
   /** What is on screen now (also handy for tests and the merchant's own UI). */
   get view(): CountdownView {
@@ -86,11 +82,12 @@ export class LingerCountdown extends LitElement {
 
   protected override render() {
     const view = this.view;
-    const { l10n } = this;
-    if (view.phase === 'idle') return this.renderNextShow();
-    return html`<section part="base" class="card phase-${view.phase}" data-phase=${view.phase} lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="label">
+    const { localize } = this;
+    const connection = html`<linger-connection-status part="connection" .room=${this.room} .locale=${this.locale}></linger-connection-status>`;
+    if (view.phase === 'idle') return html`${connection}${this.renderNextShow()}`;
+    return html`${connection}<section part="base" class="card phase-${view.phase}" data-phase=${view.phase} lang=${localize.lang} dir=${localize.dir} aria-labelledby="label">
       <p part="label" id="label" class="label">
-        ${view.phase === 'counting' ? l10n.term('nextDrop') : view.phase === 'announce' ? l10n.term('comingUp') : l10n.term('liveNow')}
+        ${view.phase === 'counting' ? localize.term('nextDrop') : view.phase === 'announce' ? localize.term('comingUp') : localize.term('liveNow')}
       </p>
       <h2 part="title" class="title user-text">${(view.phase === 'drop' ? view.drop?.title : undefined) ?? view.perk.title}</h2>
       ${view.phase === 'drop' ? this.renderDrop(view.perk, view.drop) : this.renderCounting(view.perk, view.seconds, view.phase === 'announce')}
@@ -98,37 +95,37 @@ export class LingerCountdown extends LitElement {
   }
 
   private renderCounting(perk: Perk, seconds: number, announce: boolean): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     return html`
       ${announce && perk.prompt ? html`<p part="prompt" class="prompt user-text" role="status">${perk.prompt}</p>` : nothing}
       <p class="clock-row">
-        <span class="visually-hidden">${l10n.term('startsIn')}</span>
-        <span part="clock" class="clock" role="timer">${l10n.duration(seconds)}</span>
-        <span part="at" class="at">${l10n.term('at', l10n.time(perk.at))}</span>
+        <span class="visually-hidden">${localize.term('startsIn')}</span>
+        <span part="clock" class="clock" role="timer">${localize.duration(seconds)}</span>
+        <span part="at" class="at">${localize.term('at', localize.time(perk.at))}</span>
       </p>
       ${this.renderRemind({ id: perk.id, title: perk.title, start: perk.at, description: perk.prompt }, 'perk')}
     `;
   }
 
   private renderDrop(perk: Perk, drop: PerkDrop | null): TemplateResult {
-    const { l10n } = this;
-    if (!drop) return html`<p part="drop" class="drop" role="status">${l10n.term('dropping')}</p>`;
+    const { localize } = this;
+    if (!drop) return html`<p part="drop" class="drop" role="status">${localize.term('dropping')}</p>`;
     const remaining = typeof drop.remaining === 'number' ? drop.remaining : null;
     const claim = this.viewerCtl.value?.claims[perk.id];
     return html`<div part="drop" class="drop" role="status">
       ${drop.code
-        ? html`<p class="code-row"><span>${l10n.term('code')}</span> <code part="code" class="code">${drop.code}</code>
-            <button part="copy-button" type="button" class="secondary" @click=${() => this.copy(drop.code!)}>${this.copied ? l10n.term('copied') : l10n.term('copy')}</button></p>`
+        ? html`<p class="code-row"><span>${localize.term('code')}</span> <code part="code" class="code">${drop.code}</code>
+            <button part="copy-button" type="button" class="secondary" @click=${() => this.copy(drop.code!)}>${this.copied ? localize.term('copied') : localize.term('copy')}</button></p>`
         : nothing}
-      ${drop.link ? html`<p><a part="offer-link" class="offer" href=${drop.link} target="_blank" rel="noopener noreferrer">${l10n.term('openOffer')}</a></p>` : nothing}
+      ${drop.link ? html`<p><a part="offer-link" class="offer" href=${drop.link} target="_blank" rel="noopener noreferrer">${localize.term('openOffer')}</a></p>` : nothing}
       ${remaining !== null
-        ? html`<p part="remaining" class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? l10n.term('soldOut') : l10n.term('left', l10n.number(remaining), l10n.plural(remaining))}</p>
+        ? html`<p part="remaining" class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? localize.term('soldOut') : localize.term('left', localize.number(remaining), localize.plural(remaining))}</p>
             ${claim?.status === 'ok'
-              ? html`<p part="claim-status" class="claimed">${l10n.term('claimed')}</p>`
+              ? html`<p part="claim-status" class="claimed">${localize.term('claimed')}</p>`
               : claim?.status === 'rejected'
-                ? html`<p part="claim-status" class="refused">${claim.reason === 'sold-out' ? l10n.term('claimSoldOut') : l10n.term('claimRefused')}</p>`
+                ? html`<p part="claim-status" class="refused">${claim.reason === 'sold-out' ? localize.term('claimSoldOut') : localize.term('claimRefused')}</p>`
                 : html`<button part="claim-button" type="button" class="claim" ?disabled=${remaining === 0 || claim?.status === 'sent' || !this.roomCtl.session} @click=${() => this.claim(perk.id)}>
-                    ${l10n.term('claim')}
+                    ${localize.term('claim')}
                   </button>`}`
         : nothing}
     </div>`;
@@ -137,12 +134,12 @@ export class LingerCountdown extends LitElement {
   private renderNextShow(): TemplateResult | typeof nothing {
     const start = this.nextShowTime();
     if (start === null) return nothing;
-    const { l10n } = this;
-    const title = this.nextShowTitle || l10n.term('nextShow');
-    return html`<section part="base" class="card phase-show" data-phase="show" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="label">
-      <p part="label" id="label" class="label">${l10n.term('nextShow')}</p>
+    const { localize } = this;
+    const title = this.nextShowTitle || localize.term('nextShow');
+    return html`<section part="base" class="card phase-show" data-phase="show" lang=${localize.lang} dir=${localize.dir} aria-labelledby="label">
+      <p part="label" id="label" class="label">${localize.term('nextShow')}</p>
       <h2 part="title" class="title user-text">${title}</h2>
-      <p class="clock-row"><span part="clock" class="when">${l10n.time(start, { dateStyle: 'medium', timeStyle: 'short' })}</span></p>
+      <p class="clock-row"><span part="clock" class="when">${localize.time(start, { dateStyle: 'medium', timeStyle: 'short' })}</span></p>
       ${this.renderRemind({ id: `show-${start}`, title, start, minutes: 60 }, 'show')}
     </section>`;
   }
@@ -154,19 +151,19 @@ export class LingerCountdown extends LitElement {
   }
 
   private renderRemind(reminder: Reminder, kind: 'perk' | 'show'): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     const open = this.remindersFor === reminder.id;
     const withUrl = { ...reminder, url: typeof location !== 'undefined' && /^https?:/.test(location.href) ? location.href : undefined } as Reminder;
     if (!withUrl.url) delete withUrl.url;
     return html`<div class="remind">
       <button part="remind-button" type="button" class="secondary remind-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="reminders" @click=${() => this.remind(withUrl, kind)}>
-        ${bell} ${l10n.term('remindMe')}
+        ${bell} ${localize.term('remindMe')}
       </button>
       ${open
-        ? html`<ul part="reminders" id="reminders" class="reminders" aria-label=${l10n.term('reminders')}>
-            <li><a part="reminder-link" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(icsEvent(withUrl))}`} download=${`${reminder.id}.ics`}>${l10n.term('ics')}</a></li>
-            <li><a part="reminder-link" href=${googleCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('google')}</a></li>
-            <li><a part="reminder-link" href=${outlookCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${l10n.term('outlook')}</a></li>
+        ? html`<ul part="reminders" id="reminders" class="reminders" aria-label=${localize.term('reminders')}>
+            <li><a part="reminder-link" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(icsEvent(withUrl))}`} download=${`${reminder.id}.ics`}>${localize.term('ics')}</a></li>
+            <li><a part="reminder-link" href=${googleCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${localize.term('google')}</a></li>
+            <li><a part="reminder-link" href=${outlookCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${localize.term('outlook')}</a></li>
           </ul>`
         : nothing}
     </div>`;

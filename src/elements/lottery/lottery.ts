@@ -1,14 +1,12 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { RoomController } from '../../controllers/room-controller.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { html, nothing, type TemplateResult, type PropertyValues } from 'lit';
+import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { secondsLeft } from '../../core/clock.js';
 import type { ShowState } from '../../core/state.js';
 import type { DrawCheck } from '../../core/draw.js';
 import { LingerEnterRequestEvent } from '../../events/dom/linger-enter-request.js';
 import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
-import { translation } from './lottery.strings.js';
+import { translation, type en } from './lottery.strings.js';
 import styles from './lottery.styles.js';
 
 type Lottery = NonNullable<ShowState['lottery']>;
@@ -52,26 +50,23 @@ const DRAW_ANIMATION_MS = 1600;
  * @cssproperty --linger-lottery-surface - Card background.
  * @cssproperty --linger-lottery-max-width - Widest the card grows (default 420px).
  */
-export class LingerLottery extends LitElement {
+export class LingerLottery extends RoomElement<typeof en> {
   static override styles = [hostStyles, styles];
 
-  /** Language, e.g. `ar`; else the room's `locale`, else `<html lang>`. */
-  @property({ reflect: true }) locale = '';
-  /** Id of the `<linger-room>` to follow. */
-  @property({ reflect: true }) room = '';
+  constructor() {
+    super(translation);
+  }
 
-  private readonly roomCtl = new RoomController(this);
+
   private readonly viewerCtl = new ViewerController(this, this.roomCtl);
-  private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
   protected readonly ticker = new TickController(this, () => {
     const status = this.roomCtl.state?.lottery?.status;
     return status === 'open' || (status === 'drawn' && this.animating());
   });
   private drawSeen: { id: string; at: number } | null = null;
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.l10n.update();
-    if (changed.has('room')) this.roomCtl.resolve();
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     const lottery = this.roomCtl.state?.lottery;
     if (lottery?.status === 'drawn' && this.drawSeen?.id !== lottery.id) {
       this.drawSeen = { id: lottery.id, at: this.reducedMotion() ? -Infinity : performance.now() };
@@ -94,24 +89,24 @@ export class LingerLottery extends LitElement {
     const state = this.roomCtl.state;
     const lottery = state?.lottery;
     if (!state || !lottery) return nothing;
-    const { l10n } = this;
-    return html`<section part="base" class="card status-${lottery.status}" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="title">
+    const { localize } = this;
+    return html`<section part="base" class="card status-${lottery.status}" lang=${localize.lang} dir=${localize.dir} aria-labelledby="title">
       <header part="header">
-        <h2 part="title" id="title" class="title">${l10n.term('giveaway')}</h2>
-        <p part="prize" class="prize user-text">${l10n.term('prize', lottery.prize)}</p>
+        <h2 part="title" id="title" class="title">${localize.term('giveaway')}</h2>
+        <p part="prize" class="prize user-text">${localize.term('prize', lottery.prize)}</p>
       </header>
       ${lottery.status === 'open' ? this.renderOpen(lottery, state) : nothing}
-      ${lottery.status === 'closed' ? html`<p part="phase" class="phase" role="status">${l10n.term('closed')}</p>` : nothing}
+      ${lottery.status === 'closed' ? html`<p part="phase" class="phase" role="status">${localize.term('closed')}</p>` : nothing}
       ${lottery.status === 'unlocked' ? this.renderUnlocked(lottery) : nothing}
       ${lottery.status === 'drawn' ? this.renderDrawn(lottery) : nothing}
       ${lottery.status !== 'unlocked' && lottery.mode !== 'like-goal'
-        ? html`<p part="meta" class="meta"><span>${l10n.term('entrants', l10n.number(lottery.entrants))}</span></p>`
+        ? html`<p part="meta" class="meta"><span>${localize.term('entrants', localize.number(lottery.entrants))}</span></p>`
         : nothing}
     </section>`;
   }
 
   private renderOpen(lottery: Lottery, state: ShowState): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     const viewer = this.viewerCtl.value;
     const entry = viewer?.entries[lottery.id];
     const left = secondsLeft(lottery.closesAt, this.now());
@@ -119,35 +114,35 @@ export class LingerLottery extends LitElement {
       <div part="how" class="how">${this.renderHow(lottery, state)}</div>
       ${this.renderRules(lottery)}
       <p part="status" class="entry entry-${entry ?? 'none'}" role="status">${this.entryText(entry)}</p>
-      <p part="time" class="time"><span>${l10n.term('timeLeft')}</span> <span part="clock" role="timer" class="clock">${l10n.duration(left)}</span></p>
+      <p part="time" class="time"><span>${localize.term('timeLeft')}</span> <span part="clock" role="timer" class="clock">${localize.duration(left)}</span></p>
     `;
   }
 
   private renderHow(lottery: Lottery, state: ShowState): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     const viewer = this.viewerCtl.value;
     switch (lottery.mode) {
       case 'keyword':
-        return html`<p>${l10n.term('howKeyword', lottery.keyword ?? '')}</p>`;
+        return html`<p>${localize.term('howKeyword', lottery.keyword ?? '')}</p>`;
       case 'tap': {
         const entry = viewer?.entries[lottery.id];
         const done = entry === 'in' || entry === 'sent';
-        return html`<p>${l10n.term('howTap')}</p>
+        return html`<p>${localize.term('howTap')}</p>
           <button part="enter-button" class="enter" type="button" ?disabled=${done || !this.roomCtl.session} @click=${() => this.enter(lottery.id)}>
-            ${l10n.term('enter')}
+            ${localize.term('enter')}
           </button>`;
       }
       case 'watch-time': {
         const minutes = Math.max(lottery.minutes ?? 0, lottery.eligibility?.minWatchMinutes ?? 0);
         const watched = Math.min(minutes, (viewer?.watched ?? 0) / 60);
-        return html`<p>${l10n.term('howWatch', l10n.number(minutes), l10n.plural(minutes))}</p>
-          ${this.progress(watched, minutes, l10n.term('watchProgress', l10n.number(Math.floor(watched)), l10n.number(minutes), l10n.plural(minutes)))}`;
+        return html`<p>${localize.term('howWatch', localize.number(minutes), localize.plural(minutes))}</p>
+          ${this.progress(watched, minutes, localize.term('watchProgress', localize.number(Math.floor(watched)), localize.number(minutes), localize.plural(minutes)))}`;
       }
       case 'like-goal': {
         const goal = lottery.goal ?? 0;
         const count = Math.max(0, state.likes - (lottery.likesFrom ?? 0));
-        return html`<p>${l10n.term('howLikes', l10n.number(goal), l10n.plural(goal))}</p>
-          ${this.progress(Math.min(count, goal), goal, l10n.term('likeProgress', l10n.number(Math.min(count, goal)), l10n.number(goal), l10n.plural(goal)))}`;
+        return html`<p>${localize.term('howLikes', localize.number(goal), localize.plural(goal))}</p>
+          ${this.progress(Math.min(count, goal), goal, localize.term('likeProgress', localize.number(Math.min(count, goal)), localize.number(goal), localize.plural(goal)))}`;
       }
     }
   }
@@ -162,50 +157,50 @@ export class LingerLottery extends LitElement {
   private renderRules(lottery: Lottery): TemplateResult | typeof nothing {
     const rules = lottery.eligibility;
     if (!rules || (!rules.newWinnersOnly && !rules.minWatchMinutes && !rules.commented)) return nothing;
-    const { l10n } = this;
+    const { localize } = this;
     return html`<div part="rules" class="rules">
-      <h3 class="rules-title">${l10n.term('rules')}</h3>
+      <h3 class="rules-title">${localize.term('rules')}</h3>
       <ul>
-        ${rules.newWinnersOnly ? html`<li>${l10n.term('ruleNewWinners')}</li>` : nothing}
-        ${rules.minWatchMinutes ? html`<li>${l10n.term('ruleWatched', l10n.number(rules.minWatchMinutes), l10n.plural(rules.minWatchMinutes))}</li>` : nothing}
-        ${rules.commented ? html`<li>${l10n.term('ruleCommented')}</li>` : nothing}
+        ${rules.newWinnersOnly ? html`<li>${localize.term('ruleNewWinners')}</li>` : nothing}
+        ${rules.minWatchMinutes ? html`<li>${localize.term('ruleWatched', localize.number(rules.minWatchMinutes), localize.plural(rules.minWatchMinutes))}</li>` : nothing}
+        ${rules.commented ? html`<li>${localize.term('ruleCommented')}</li>` : nothing}
       </ul>
     </div>`;
   }
 
   private entryText(entry: string | undefined): string {
-    const { l10n } = this;
+    const { localize } = this;
     if (entry === undefined) return '';
-    if (entry === 'sent') return l10n.term('sending');
-    if (entry === 'in') return l10n.term('youreIn');
-    if (entry === 'late' || entry === 'closed') return l10n.term('refusedLate');
-    if (entry === 'ineligible') return l10n.term('refusedIneligible');
-    return l10n.term('refusedOther');
+    if (entry === 'sent') return localize.term('sending');
+    if (entry === 'in') return localize.term('youreIn');
+    if (entry === 'late' || entry === 'closed') return localize.term('refusedLate');
+    if (entry === 'ineligible') return localize.term('refusedIneligible');
+    return localize.term('refusedOther');
   }
 
   private renderUnlocked(lottery: Lottery): TemplateResult {
     return html`<div part="winners" class="unlocked" role="status">
-      <p part="headline" class="headline">${this.l10n.term('unlocked')}</p>
+      <p part="headline" class="headline">${this.localize.term('unlocked')}</p>
       ${lottery.claim ? html`<p part="claim" class="claim user-text">${lottery.claim}</p>` : nothing}
     </div>`;
   }
 
   private renderDrawn(lottery: Lottery): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     if (this.animating()) {
-      return html`<div part="draw" class="draw" role="status"><span class="reel" aria-hidden="true"></span>${l10n.term('drawing')}</div>`;
+      return html`<div part="draw" class="draw" role="status"><span class="reel" aria-hidden="true"></span>${localize.term('drawing')}</div>`;
     }
     const me = this.roomCtl.session?.userId;
     const winners = lottery.winnerIds ?? [];
     const won = me !== undefined && winners.includes(me);
     return html`
       <div part="winners" class="winners" role="status">
-        <p part="headline" class="headline ${won ? 'won' : ''}">${won ? l10n.term('youWon') : winners.length ? l10n.term('notWon') : l10n.term('noEntrants')}</p>
+        <p part="headline" class="headline ${won ? 'won' : ''}">${won ? localize.term('youWon') : winners.length ? localize.term('notWon') : localize.term('noEntrants')}</p>
         ${won && lottery.claim ? html`<p part="claim" class="claim user-text">${lottery.claim}</p>` : nothing}
         ${winners.length
-          ? html`<h3 class="winners-title">${l10n.term('winners')}</h3>
+          ? html`<h3 class="winners-title">${localize.term('winners')}</h3>
               <ol>
-                ${winners.map((id) => html`<li part="winner" class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${l10n.term('you')}</strong> (${id})` : id}</li>`)}
+                ${winners.map((id) => html`<li part="winner" class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${localize.term('you')}</strong> (${id})` : id}</li>`)}
               </ol>`
           : nothing}
       </div>
@@ -214,23 +209,23 @@ export class LingerLottery extends LitElement {
   }
 
   private renderVerify(lottery: Lottery, check: DrawCheck | undefined): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     const status = check?.status ?? 'checking';
     const label =
-      status === 'verified' ? l10n.term('verified') : status === 'partial' ? l10n.term('verifiedPartial') : status === 'failed' ? l10n.term('verifyFailed') : l10n.term('checking');
+      status === 'verified' ? localize.term('verified') : status === 'partial' ? localize.term('verifiedPartial') : status === 'failed' ? localize.term('verifyFailed') : localize.term('checking');
     const icon = status === 'verified' || status === 'partial' ? '✓' : status === 'failed' ? '✕' : '…';
     return html`<div part="verify" class="verify verify-${status}" data-status=${status}>
       <p part="verify-badge" class="badge" role="status"><span aria-hidden="true">${icon}</span> ${label}</p>
-      ${check?.member === true ? html`<p class="member">${l10n.term('inList')}</p>` : nothing}
-      ${check?.member === false && this.viewerCtl.value?.entries[lottery.id] === 'in' ? html`<p class="member bad">${l10n.term('notInList')}</p>` : nothing}
+      ${check?.member === true ? html`<p class="member">${localize.term('inList')}</p>` : nothing}
+      ${check?.member === false && this.viewerCtl.value?.entries[lottery.id] === 'in' ? html`<p class="member bad">${localize.term('notInList')}</p>` : nothing}
       <details>
-        <summary part="verify-summary">${l10n.term('details')}</summary>
+        <summary part="verify-summary">${localize.term('details')}</summary>
         <dl dir="ltr">
-          <dt>${l10n.term('commitment')}</dt>
+          <dt>${localize.term('commitment')}</dt>
           <dd><code>${lottery.commitment}</code></dd>
-          <dt>${l10n.term('seed')}</dt>
+          <dt>${localize.term('seed')}</dt>
           <dd><code>${lottery.seed ?? ''}</code></dd>
-          <dt>${l10n.term('digest')}</dt>
+          <dt>${localize.term('digest')}</dt>
           <dd><code>${lottery.digest ?? ''}</code></dd>
         </dl>
       </details>

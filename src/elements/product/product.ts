@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RoomController } from '../../controllers/room-controller.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type { Product } from '../../core/protocol.js';
 import { LingerAddToCartEvent } from '../../events/dom/linger-add-to-cart.js';
 import { announceCartChange, shopify, shopifyAddToCart, type CartFailure } from './cart.js';
 import { formatPrice, productHref } from './format.js';
-import { translation } from './product.strings.js';
+import { translation, type en } from './product.strings.js';
 import styles from './product.styles.js';
 
 type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartFailure['kind'] | 'no-cart'; message: string };
@@ -43,11 +42,13 @@ type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartF
  * @cssproperty --linger-product-max-width - Widest the element grows (default 420px).
  * @cssproperty --linger-product-image-size - Image size (default 96px).
  */
-export class LingerProduct extends LitElement {
+export class LingerProduct extends RoomElement<typeof en> {
   static override styles = [hostStyles, styles];
 
-  @property({ reflect: true }) locale = '';
-  @property({ reflect: true }) room = '';
+  constructor() {
+    super(translation);
+  }
+
   @property() cart: 'auto' | 'shopify' | 'event' = 'auto';
   @property({ attribute: 'cart-root' }) cartRoot = '';
   @property() currency = '';
@@ -56,34 +57,27 @@ export class LingerProduct extends LitElement {
 
   @state() private carts: Record<string, CartState> = {};
 
-  private readonly roomCtl = new RoomController(this);
-  private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.l10n.update();
-    if (changed.has('room')) this.roomCtl.resolve();
-  }
 
   protected override render() {
-    const { l10n } = this;
+    const { localize } = this;
     const pinned = this.roomCtl.state?.pinned ?? null;
     const list = this.products;
     if (list?.length) {
-      return html`<section part="base" class="list" lang=${l10n.lang} dir=${l10n.dir} aria-label=${l10n.term('products')}>
+      return html`<section part="base" class="list" lang=${localize.lang} dir=${localize.dir} aria-label=${localize.term('products')}>
         <ul part="items" class="items">
           ${list.map((product) => html`<li>${this.renderItem(product, product.id === pinned?.product.id ? pinned.remaining : null)}</li>`)}
         </ul>
       </section>`;
     }
     if (!pinned) return nothing;
-    return html`<section part="base" class="pinned" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="kicker">
-      <p part="kicker" id="kicker" class="kicker">${l10n.term('featured')}</p>
+    return html`<section part="base" class="pinned" lang=${localize.lang} dir=${localize.dir} aria-labelledby="kicker">
+      <p part="kicker" id="kicker" class="kicker">${localize.term('featured')}</p>
       ${this.renderItem(pinned.product, pinned.remaining)}
     </section>`;
   }
 
   private renderItem(product: Product, remaining: number | null): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     const cart = this.carts[product.id];
     const soldOut = product.soldOut === true || remaining === 0 || product.stock === 0 || (cart?.status === 'error' && cart.kind === 'sold-out');
     const titleId = `title-${product.id}`;
@@ -98,10 +92,10 @@ export class LingerProduct extends LitElement {
             ? html`<a part="title-link" href=${url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
             : product.title}
         </h2>
-        ${product.price ? html`<p class="price-row user-text"><bdi part="price" class="price">${formatPrice(l10n, product, this.currency)}</bdi></p>` : nothing}
+        ${product.price ? html`<p class="price-row user-text"><bdi part="price" class="price">${formatPrice(localize, product, this.currency)}</bdi></p>` : nothing}
         ${this.renderStock(product, remaining)}
         <button part="add-button" class="add" type="button" ?disabled=${soldOut || cart?.status === 'adding'} @click=${() => this.add(product)}>
-          ${soldOut ? l10n.term('soldOut') : cart?.status === 'adding' ? l10n.term('adding') : l10n.term('addToCart')}
+          ${soldOut ? localize.term('soldOut') : cart?.status === 'adding' ? localize.term('adding') : localize.term('addToCart')}
         </button>
         <p part="message" class="message ${cart?.status ?? ''}" role=${cart?.status === 'error' ? 'alert' : 'status'}>${this.cartText(cart)}</p>
       </div>
@@ -109,19 +103,19 @@ export class LingerProduct extends LitElement {
   }
 
   private renderStock(product: Product, remaining: number | null): TemplateResult | typeof nothing {
-    const { l10n } = this;
-    if (remaining !== null && remaining > 0) return html`<p part="stock" class="stock urgent">${l10n.term('remaining', l10n.number(remaining), l10n.plural(remaining))}</p>`;
-    if (typeof product.stock === 'number' && product.stock > 0) return html`<p part="stock" class="stock">${l10n.term('inStock', l10n.number(product.stock))}</p>`;
+    const { localize } = this;
+    if (remaining !== null && remaining > 0) return html`<p part="stock" class="stock urgent">${localize.term('remaining', localize.number(remaining), localize.plural(remaining))}</p>`;
+    if (typeof product.stock === 'number' && product.stock > 0) return html`<p part="stock" class="stock">${localize.term('inStock', localize.number(product.stock))}</p>`;
     return nothing;
   }
 
   private cartText(cart: CartState | undefined): string {
-    const { l10n } = this;
-    if (!cart || cart.status !== 'error') return cart?.status === 'added' ? l10n.term('added') : '';
-    if (cart.kind === 'sold-out') return l10n.term('errorSoldOut');
-    if (cart.kind === 'network') return l10n.term('errorNetwork');
-    if (cart.kind === 'no-cart') return l10n.term('noCart');
-    return l10n.term('errorCart', cart.message);
+    const { localize } = this;
+    if (!cart || cart.status !== 'error') return cart?.status === 'added' ? localize.term('added') : '';
+    if (cart.kind === 'sold-out') return localize.term('errorSoldOut');
+    if (cart.kind === 'network') return localize.term('errorNetwork');
+    if (cart.kind === 'no-cart') return localize.term('noCart');
+    return localize.term('errorCart', cart.message);
   }
 
   private setCart(id: string, value: CartState): void {

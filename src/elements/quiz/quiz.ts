@@ -1,7 +1,5 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { RoomController } from '../../controllers/room-controller.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
 import { secondsLeft } from '../../core/clock.js';
@@ -9,7 +7,7 @@ import type { ShowState } from '../../core/state.js';
 import type { ViewerRecord } from '../../core/session.js';
 import { LingerAnswerRequestEvent } from '../../events/dom/linger-answer-request.js';
 import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
-import { translation } from './quiz.strings.js';
+import { translation, type en } from './quiz.strings.js';
 import styles from './quiz.styles.js';
 
 type Quiz = NonNullable<ShowState['quiz']>;
@@ -48,21 +46,16 @@ const LETTERS = ['A', 'B', 'C', 'D'];
  * @cssproperty --linger-quiz-surface - Card background.
  * @cssproperty --linger-quiz-max-width - Widest the card grows (default 420px).
  */
-export class LingerQuiz extends LitElement {
+export class LingerQuiz extends RoomElement<typeof en> {
   static override styles = [hostStyles, styles];
 
-  @property({ reflect: true }) locale = '';
-  @property({ reflect: true }) room = '';
-
-  private readonly roomCtl = new RoomController(this);
-  private readonly viewerCtl = new ViewerController(this, this.roomCtl);
-  private readonly l10n = new LocalizeController(this, translation, () => this.roomCtl.room);
-  protected readonly ticker = new TickController(this, () => this.roomCtl.state?.quiz?.status === 'open');
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.l10n.update();
-    if (changed.has('room')) this.roomCtl.resolve();
+  constructor() {
+    super(translation);
   }
+
+
+  private readonly viewerCtl = new ViewerController(this, this.roomCtl);
+  protected readonly ticker = new TickController(this, () => this.roomCtl.state?.quiz?.status === 'open');
 
   private now(): number {
     return this.roomCtl.session?.clock.now() ?? Date.now();
@@ -71,21 +64,21 @@ export class LingerQuiz extends LitElement {
   protected override render() {
     const quiz = this.roomCtl.state?.quiz;
     if (!quiz) return nothing;
-    const { l10n } = this;
+    const { localize } = this;
     const viewer = this.viewerCtl.value;
     const mine = viewer?.answers[quiz.id];
     const left = secondsLeft(quiz.closesAt, this.now());
     const open = quiz.status === 'open' && left > 0;
     const revealed = quiz.status === 'revealed';
-    return html`<section part="base" class="card ${revealed ? 'revealed' : ''}" lang=${l10n.lang} dir=${l10n.dir} aria-labelledby="question">
+    return html`<section part="base" class="card ${revealed ? 'revealed' : ''}" lang=${localize.lang} dir=${localize.dir} aria-labelledby="question">
       <header part="header" class="top">
-        <span part="kicker" class="kicker">${l10n.term('quiz')}</span>
+        <span part="kicker" class="kicker">${localize.term('quiz')}</span>
         ${quiz.status === 'open'
-          ? html`<span class="time"><span class="visually-hidden">${l10n.term('timeLeft')}</span><span part="clock" role="timer" class="clock">${l10n.duration(left)}</span></span>`
+          ? html`<span class="time"><span class="visually-hidden">${localize.term('timeLeft')}</span><span part="clock" role="timer" class="clock">${localize.duration(left)}</span></span>`
           : nothing}
       </header>
       <h2 part="question" id="question" class="user-text">${quiz.question}</h2>
-      ${open && !mine ? html`<p part="hint" class="hint">${l10n.term('chooseOne')}</p>` : nothing}
+      ${open && !mine ? html`<p part="hint" class="hint">${localize.term('chooseOne')}</p>` : nothing}
       <ol part="options" class="options">
         ${quiz.options.map((option, index) => this.renderOption(quiz, option, index, mine, open))}
       </ol>
@@ -95,7 +88,7 @@ export class LingerQuiz extends LitElement {
   }
 
   private renderOption(quiz: Quiz, option: string, index: number, mine: Answer | undefined, open: boolean): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     const revealed = quiz.status === 'revealed';
     const chosen = mine?.choice === index;
     const correct = revealed && quiz.correct === index;
@@ -113,39 +106,39 @@ export class LingerQuiz extends LitElement {
       >
         <span part="option-letter" class="letter" aria-hidden="true">${LETTERS[index]}</span>
         <span part="option-label" class="label user-text">${option}</span>
-        ${correct ? html`<span part="correct-mark" class="mark">✓ <span class="visually-hidden">${l10n.term('correctMark')}</span></span>` : nothing}
-        ${chosen && !correct ? html`<span class="visually-hidden">${l10n.term('yourMark')}</span>` : nothing}
-        ${share !== null ? html`<span part="option-share" class="share">${l10n.number(share, { style: 'percent' })}</span>` : nothing}
+        ${correct ? html`<span part="correct-mark" class="mark">✓ <span class="visually-hidden">${localize.term('correctMark')}</span></span>` : nothing}
+        ${chosen && !correct ? html`<span class="visually-hidden">${localize.term('yourMark')}</span>` : nothing}
+        ${share !== null ? html`<span part="option-share" class="share">${localize.number(share, { style: 'percent' })}</span>` : nothing}
       </button>
     </li>`;
   }
 
   private statusText(quiz: Quiz, mine: Answer | undefined, open: boolean): string {
-    const { l10n } = this;
+    const { localize } = this;
     if (quiz.status === 'revealed') {
-      if (!mine || mine.status !== 'locked') return l10n.term('noAnswer');
-      return mine.choice === quiz.correct ? l10n.term('right') : l10n.term('wrong');
+      if (!mine || mine.status !== 'locked') return localize.term('noAnswer');
+      return mine.choice === quiz.correct ? localize.term('right') : localize.term('wrong');
     }
-    if (mine?.status === 'rejected') return mine.reason === 'late' || mine.reason === 'closed' ? l10n.term('lateRejected') : l10n.term('rejected');
-    if (mine?.status === 'locked') return l10n.term('locked');
-    if (mine?.status === 'sent') return l10n.term('sending');
-    return open ? '' : l10n.term('closed');
+    if (mine?.status === 'rejected') return mine.reason === 'late' || mine.reason === 'closed' ? localize.term('lateRejected') : localize.term('rejected');
+    if (mine?.status === 'locked') return localize.term('locked');
+    if (mine?.status === 'sent') return localize.term('sending');
+    return open ? '' : localize.term('closed');
   }
 
   private renderReveal(quiz: Quiz, viewer: ViewerRecord | null): TemplateResult {
-    const { l10n } = this;
+    const { localize } = this;
     const check = viewer?.quizChecks[quiz.id];
     const score = viewer?.score ?? { right: 0, revealed: 0 };
     return html`
-      <p part="correct-is" class="correct-is">${l10n.term('correctIs', quiz.options[quiz.correct ?? 0] ?? '')}</p>
+      <p part="correct-is" class="correct-is">${localize.term('correctIs', quiz.options[quiz.correct ?? 0] ?? '')}</p>
       ${quiz.explanation
-        ? html`<div part="explanation" class="explanation"><h3>${l10n.term('why')}</h3><p class="user-text">${quiz.explanation}</p></div>`
+        ? html`<div part="explanation" class="explanation"><h3>${localize.term('why')}</h3><p class="user-text">${quiz.explanation}</p></div>`
         : nothing}
-      <p part="score" class="score">${l10n.term('score', l10n.number(score.right), l10n.number(score.revealed))}</p>
+      <p part="score" class="score">${localize.term('score', localize.number(score.right), localize.number(score.revealed))}</p>
       ${check === undefined
         ? nothing
         : html`<p part="verify" class="verify ${check ? 'ok' : 'bad'}" data-status=${check ? 'verified' : 'failed'}>
-            <span aria-hidden="true">${check ? '✓' : '✕'}</span> ${check ? l10n.term('verified') : l10n.term('verifyFailed')}
+            <span aria-hidden="true">${check ? '✓' : '✕'}</span> ${check ? localize.term('verified') : localize.term('verifyFailed')}
           </p>`}
     `;
   }

@@ -2,7 +2,7 @@
  * The four figures of a show and its retention curve, from an event log — pure functions, the same
  * in the browser report and in Node (the collector, benchmarks). Definitions: docs/metrics.md.
  */
-import { INTERACTION_TYPES, type LingerEvent, type TimelineKind } from '../events/types.js';
+import { INTERACTION_TYPES, interactionRate, type LingerEvent, type TimelineKind } from '../events/types.js';
 
 export const MINUTE_MS = 60_000;
 
@@ -194,7 +194,7 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
     avgWatchPerViewer: viewers ? watchSeconds / viewers : 0,
     avgWatchPerSession: sessions.size ? watchSeconds / sessions.size : 0,
     interacting: interacting.size,
-    interactionRate: viewers ? interacting.size / viewers : 0,
+    interactionRate: interactionRate(interacting.size, viewers),
     returning: returningSet.size,
     returnRate: viewers ? returningSet.size / viewers : 0,
     peakConcurrent: active.reduce((a, b) => Math.max(a, b), 0),

@@ -4,13 +4,19 @@
  * presence; bounded (one sample per `sampleEveryMs`, at most `historyLimit` samples).
  */
 import type { Inbound } from './protocol.js';
+import { interactionRate } from '../events/types.js';
 
 export interface LiveFigures {
   viewers: number;
   peak: number;
   likesPerMinute: number;
   commentsPerMinute: number;
-  /** Viewers who chatted, liked, entered or answered, divided by the peak audience (0–1). */
+  /**
+   * The report's interaction rate (`interactionRate` in src/events/types.ts) with what the host can
+   * see live: viewers who chatted, liked, entered, answered or claimed ÷ viewers seen, where
+   * viewers seen is the peak audience (ids of silent viewers are not known live). Live it reads at
+   * or above the report's, which divides by every viewer who came.
+   */
   interactionRate: number;
   /** Audience samples, oldest first. */
   history: number[];
@@ -67,7 +73,7 @@ export class FiguresTracker {
       peak: this.peak,
       likesPerMinute: this.likeTimes.reduce((sum, [, n]) => sum + n, 0),
       commentsPerMinute: this.commentTimes.length,
-      interactionRate: this.peak > 0 ? Math.min(1, this.interacted.size / this.peak) : 0,
+      interactionRate: interactionRate(this.interacted.size, Math.max(this.peak, this.interacted.size)),
       history: [...this.history],
     };
   }

@@ -65,6 +65,15 @@ type PropsFrom<T> = { [K in RequiredKeys<T>]: SpecType<T[K]> } & { [K in Optiona
 /** The props of one event type. */
 export type PropsOf<T extends EventType> = PropsFrom<(typeof EVENT_PROPS)[T]>;
 
+/**
+ * Interaction rate, the one definition (docs/metrics.md §8): viewers who interacted ÷ viewers,
+ * 0 without viewers, never above 1. The report and the collector count viewers by id; the host
+ * console live can only count the audience it sees (see `FiguresTracker`).
+ */
+export function interactionRate(interacting: number, viewers: number): number {
+  return viewers > 0 ? Math.min(1, interacting / viewers) : 0;
+}
+
 /** Interactions: events that count a viewer as "interacting" (docs/metrics.md). */
 export const INTERACTION_TYPES: readonly EventType[] = [
   'chat',

@@ -14,6 +14,8 @@ export const en = {
   errorCart: (message: string) => `Could not add to cart: ${message}`,
   noCart: 'This shop has no cart connected here.',
   view: (title: string) => `View ${title}`,
+  share: 'Share',
+  linkCopied: 'Link copied',
 };
 
 export const translation: Translation<typeof en> = {

@@ -75,6 +75,12 @@ export default [
       align-self: flex-start;
       margin-block-start: 4px;
     }
+    .share {
+      align-self: flex-start;
+      background: transparent;
+      color: inherit;
+      border: 1px solid var(--_border);
+    }
     .message {
       font-size: 0.9em;
     }

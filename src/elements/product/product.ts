@@ -8,6 +8,7 @@ import { announceCartChange, shopify, shopifyAddToCart, type CartFailure } from 
 import { formatPrice, productHref } from './format.js';
 import { translation, type en } from './product.strings.js';
 import styles from './product.styles.js';
+import { ViewTracker } from '../../controllers/view-tracker.js';
 
 type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartFailure['kind'] | 'no-cart'; message: string };
 
@@ -35,6 +36,7 @@ type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartF
  * @csspart title-link - The title's link to the product page.
  * @csspart price - The price.
  * @csspart stock - Stock or first-N remaining.
+ * @csspart share-button - Shares the product's page (system share sheet, else copies the link).
  * @csspart add-button - The add-to-cart button.
  * @csspart message - The add-to-cart result or error.
  * @cssproperty --linger-product-accent - Accent colour.
@@ -56,6 +58,8 @@ export class LingerProduct extends RoomElement<typeof en> {
   @property({ attribute: false }) products: Product[] | null = null;
 
   @state() private carts: Record<string, CartState> = {};
+  @state() private copiedFor: string | null = null;
+  protected readonly views = new ViewTracker(this, (product) => this.roomCtl.session?.track('product_view', { product }));
 
 
   protected override render() {
@@ -84,7 +88,7 @@ export class LingerProduct extends RoomElement<typeof en> {
     // The pinned product's URLs were checked by the protocol; a `products` list comes from the page.
     const image = productHref(product.image);
     const url = productHref(product.url);
-    return html`<article part="item" class="item card" aria-labelledby=${titleId}>
+    return html`<article part="item" class="item card" aria-labelledby=${titleId} data-view-id=${product.id}>
       ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div class="body">
         <h2 part="title" class="title user-text" id=${titleId}>
@@ -97,6 +101,11 @@ export class LingerProduct extends RoomElement<typeof en> {
         <button part="add-button" class="add" type="button" ?disabled=${soldOut || cart?.status === 'adding'} @click=${() => this.add(product)}>
           ${soldOut ? localize.term('soldOut') : cart?.status === 'adding' ? localize.term('adding') : localize.term('addToCart')}
         </button>
+        ${url
+          ? html`<button part="share-button" class="share secondary" type="button" @click=${() => this.share(product, url)}>
+              ${this.copiedFor === product.id ? localize.term('linkCopied') : localize.term('share')}
+            </button>`
+          : nothing}
         <p part="message" class="message ${cart?.status ?? ''}" role=${cart?.status === 'error' ? 'alert' : 'status'}>${this.cartText(cart)}</p>
       </div>
     </article>`;
@@ -116,6 +125,24 @@ export class LingerProduct extends RoomElement<typeof en> {
     if (cart.kind === 'network') return localize.term('errorNetwork');
     if (cart.kind === 'no-cart') return localize.term('noCart');
     return localize.term('errorCart', cart.message);
+  }
+
+  /** Shares the product's page: the system share sheet where there is one, else the link copied. */
+  private async share(product: Product, url: string): Promise<void> {
+    let target: 'native' | 'copy';
+    try {
+      if (typeof navigator.share === 'function') {
+        await navigator.share({ title: product.title, url });
+        target = 'native';
+      } else {
+        await navigator.clipboard.writeText(url);
+        target = 'copy';
+        this.copiedFor = product.id;
+      }
+    } catch {
+      return; // dismissed by the viewer, or no clipboard: nothing was shared
+    }
+    this.roomCtl.session?.track('share', { target });
   }
 
   private setCart(id: string, value: CartState): void {

@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `تعذّرت الإضافة إلى السلة: ${message}`,
   noCart: "لا توجد سلة متصلة لهذا المتجر هنا.",
   view: (title: string) => `عرض ${title}`,
+  share: "مشاركة",
+  linkCopied: "تم نسخ الرابط",
 } satisfies typeof en;

@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `No se pudo añadir al carrito: ${message}`,
   noCart: "Esta tienda no tiene un carrito conectado aquí.",
   view: (title: string) => `Ver ${title}`,
+  share: "Compartir",
+  linkCopied: "Enlace copiado",
 } satisfies typeof en;

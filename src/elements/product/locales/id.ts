@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `Gagal menambah ke keranjang: ${message}`,
   noCart: "Toko ini tidak punya keranjang yang terhubung di sini.",
   view: (title: string) => `Lihat ${title}`,
+  share: "Bagikan",
+  linkCopied: "Tautan disalin",
 } satisfies typeof en;

@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `カートに追加できませんでした：${message}`,
   noCart: "このショップではここにカートが接続されていません。",
   view: (title: string) => `${title}を見る`,
+  share: "共有",
+  linkCopied: "リンクをコピーしました",
 } satisfies typeof en;

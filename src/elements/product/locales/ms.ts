@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `Tidak dapat menambah ke troli: ${message}`,
   noCart: "Kedai ini tiada troli yang disambungkan di sini.",
   view: (title: string) => `Lihat ${title}`,
+  share: "Kongsi",
+  linkCopied: "Pautan disalin",
 } satisfies typeof en;

@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `Não foi possível adicionar ao carrinho: ${message}`,
   noCart: "Esta loja não tem um carrinho conectado aqui.",
   view: (title: string) => `Ver ${title}`,
+  share: "Compartilhar",
+  linkCopied: "Link copiado",
 } satisfies typeof en;

@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `เพิ่มลงตะกร้าไม่ได้: ${message}`,
   noCart: "ร้านนี้ไม่ได้เชื่อมต่อตะกร้าไว้ที่นี่",
   view: (title: string) => `ดู ${title}`,
+  share: "แชร์",
+  linkCopied: "คัดลอกลิงก์แล้ว",
 } satisfies typeof en;

@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `Không thêm được vào giỏ: ${message}`,
   noCart: "Cửa hàng này chưa kết nối giỏ hàng ở đây.",
   view: (title: string) => `Xem ${title}`,
+  share: "Chia sẻ",
+  linkCopied: "Đã sao chép liên kết",
 } satisfies typeof en;

@@ -14,4 +14,6 @@ export default {
   errorCart: (message: string) => `无法加入购物车：${message}`,
   noCart: "此店铺在这里没有连接购物车。",
   view: (title: string) => `查看 ${title}`,
+  share: "分享",
+  linkCopied: "链接已复制",
 } satisfies typeof en;

@@ -53,6 +53,8 @@ export class RtcController implements ReactiveController {
   private generation = 0;
   /** The channel being joined (`appId/channel`), or `null`. */
   private target: string | null = null;
+  /** The room's media settings when the attempts started (still there while the host is briefly out of the document). */
+  private media: RoomMedia | null = null;
   /** The failure last told to the page in this streak (one `linger-error` per distinct cause). */
   private reported: string | null = null;
   private audioOn = false;
@@ -77,7 +79,9 @@ export class RtcController implements ReactiveController {
     const wanted = this.options.wanted() && !!media && !!this.options.container();
     const target = media ? `${media.appId}/${media.channel}` : null;
     if (!wanted || target !== this.target) this.stop();
-    if (!wanted || this.scheduler) return;
+    if (!wanted) return;
+    this.media = media;
+    if (this.scheduler) return;
     const generation = ++this.generation;
     this.target = target;
     this.reported = null;
@@ -105,16 +109,12 @@ export class RtcController implements ReactiveController {
     this.audience = null;
     void audience?.close();
     this.target = null;
+    this.media = null;
     this.error = null;
     this.retryAt = null;
     this.stats = null;
     this.autoplayBlocked = false;
     this.setState('idle');
-  }
-
-  /** Tries again now when an attempt is planned (e.g. after the viewer pressed play). */
-  retryNow(): void {
-    this.scheduler?.now();
   }
 
   setAudio(on: boolean): void {
@@ -132,8 +132,8 @@ export class RtcController implements ReactiveController {
   private async attempt(generation: number): Promise<void> {
     const stale = () => generation !== this.generation;
     try {
-      const media = this.options.room()?.media;
-      if (!media) throw transportError('no-media', 'Live video (Agora RTC): the room has no Agora settings any more.');
+      const media = this.media;
+      if (!media) return; // stopped meanwhile
       const adapter = await (this.options.loadAdapter ?? loadRtcAdapter)().catch((error: unknown) => {
         throw transportError('sdk-load-failed', `Live video: could not load Linger's player code (${String(error)}). Check the network and script-src.`, error);
       });
@@ -170,7 +170,7 @@ export class RtcController implements ReactiveController {
       container,
       latency: () => this.options.latency?.() ?? 'ultra-low',
       ...(loadSdk ? { loadSdk } : {}),
-      renewToken: async () => (await this.options.room()?.media?.tokens())?.rtcToken ?? null,
+      renewToken: async () => (await this.media?.tokens())?.rtcToken ?? null,
       onState: (state) => {
         if (audience !== this.audience) return;
         // A second attempt still reads "can't connect — retrying…", not a fresh "connecting".

@@ -1,16 +1,17 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { RtcController } from '../../controllers/rtc-controller.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { TickController } from '../../controllers/viewer-controller.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import type { RtcSdk, RtcStats } from '../../media/agora-rtc.js';
+import type { RtcSdk } from '../../media/agora-rtc.js';
 import { attachSource, type AttachedSource, type HlsModule } from '../../media/hls.js';
 import { WatchTimeTracker } from '../../media/watch-time.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
 import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
+import { icon, quality } from './player.view.js';
 import '../connection-status/linger-connection-status.js';
 
 /**
@@ -196,11 +197,9 @@ export class LingerPlayer extends RoomElement<typeof en> {
   }
 
   private showState(previous: PlayerStatus, next: PlayerStatus): void {
-    const states = this.internals?.states;
-    if (!states) return;
     try {
-      states.delete(previous);
-      states.add(next);
+      this.internals?.states.delete(previous);
+      this.internals?.states.add(next);
     } catch {
       // Browsers before CustomStateSet: the `status` property and the event still tell.
     }
@@ -402,7 +401,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
         ${showPoster ? html`<img part="poster" class="poster" src=${this.poster} alt="" decoding="async" />` : nothing}
         <div class="top">
           <span part="status" class="status status-${status}" role="status" aria-live="polite">${this.statusLabel()}</span>
-          ${live && rtc.stats && rtc.state === 'live' ? this.renderQuality(rtc.stats) : nothing}
+          ${live && rtc.stats && rtc.state === 'live' ? quality(rtc.stats, this.localize) : nothing}
         </div>
         ${this.waitingForRoom()
           ? html`<div part="message" class="message connection">
@@ -470,21 +469,10 @@ export class LingerPlayer extends RoomElement<typeof en> {
 
   private statusLabel(): string {
     const t = this.localize;
-    switch (this.status) {
-      case 'upcoming':
-        return t.term('upcoming');
-      case 'ended':
-        return t.term('ended');
-      case 'replay':
-      case 'error':
-        return t.term('replay');
-      case 'live':
-        return t.term('live');
-      case 'idle':
-        return '';
-      default:
-        return this.phase === 'live' ? t.term('live') : t.term('replay');
-    }
+    const status = this.status;
+    if (status === 'idle') return '';
+    if (status === 'upcoming' || status === 'ended' || status === 'live') return t.term(status);
+    return status !== 'replay' && status !== 'error' && this.phase === 'live' ? t.term('live') : t.term('replay');
   }
 
   private message(): string | null {
@@ -512,35 +500,4 @@ export class LingerPlayer extends RoomElement<typeof en> {
         return null;
     }
   }
-
-  private renderQuality(stats: RtcStats) {
-    const t = this.localize;
-    const q = stats.quality;
-    const grade = q === 0 ? 'unknown' : q <= 2 ? 'good' : q === 3 ? 'fair' : 'poor';
-    const label = t.term(grade === 'unknown' ? 'qualityUnknown' : grade === 'good' ? 'qualityGood' : grade === 'fair' ? 'qualityFair' : 'qualityPoor');
-    const parts = [label];
-    if (stats.delayMs !== null) parts.push(t.term('delay', t.number(Math.round(stats.delayMs))));
-    if (stats.lowStream) parts.push(t.term('lowStream'));
-    const bars = grade === 'good' ? 3 : grade === 'fair' ? 2 : grade === 'poor' ? 1 : 0;
-    return html`<span part="quality" class="quality quality-${grade}" title=${parts.join(' · ')}>
-      <span class="bars" aria-hidden="true">${[1, 2, 3].map((n) => html`<i class=${n <= bars ? 'on' : ''}></i>`)}</span>
-      <span class="visually-hidden">${parts.join(', ')}</span>
-      ${stats.delayMs !== null ? html`<span class="delay" aria-hidden="true">${t.number(Math.round(stats.delayMs))} ms</span>` : nothing}
-      ${stats.lowStream ? html`<span class="low" aria-hidden="true">SD</span>` : nothing}
-    </span>`;
-  }
-}
-
-type IconName = 'play' | 'pause' | 'muted' | 'sound' | 'expand' | 'shrink' | 'pip';
-const PATHS: Record<IconName, string> = {
-  play: 'M8 5v14l11-7z',
-  pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
-  muted: 'M4 9v6h4l5 4V5L8 9H4zm12.6 3 2.7-2.7-1.4-1.4-2.7 2.7-2.7-2.7-1.4 1.4 2.7 2.7-2.7 2.7 1.4 1.4 2.7-2.7 2.7 2.7 1.4-1.4z',
-  sound: 'M4 9v6h4l5 4V5L8 9H4zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
-  expand: 'M5 5h5v2H7v3H5zm9 0h5v5h-2V7h-3zM5 14h2v3h3v2H5zm12 0h2v5h-5v-2h3z',
-  shrink: 'M8 5h2v5H5V8h3zm6 0h2v3h3v2h-5zM5 14h5v5H8v-3H5zm9 0h5v2h-3v3h-2z',
-  pip: 'M3 5h18v14H3zm2 2v10h14V7zm6 5h7v4h-7z',
-};
-function icon(name: IconName) {
-  return html`<svg class="icon icon-${name}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${PATHS[name]}></path>`}</svg>`;
 }

@@ -38,7 +38,6 @@ export { HostLedger } from './core/ledger.js';
 export { resolveRoom } from './core/registry.js';
 export type { RoomHandle } from './core/registry.js';
 export { RoomController, type RoomControllerOptions } from './controllers/room-controller.js';
-export { StoreController } from './controllers/store-controller.js';
 export { MemoryNetwork, MemoryTransport } from './transports/memory.js';
 export type { MemoryNetworkOptions, NetworkFaults } from './transports/memory.js';
 export { BroadcastTransport } from './transports/broadcast.js';

@@ -1,5 +1,5 @@
 /**
- * The RTC bridge (see AGORA.md, "Size and loading").
+ * The RTC bridge (see docs/agora.md).
  *
  * The Agora RTM SDK's UMD file does `require("agora-rtc-sdk-ng")` at import time and only uses what
  * it gets when a stream channel is created (Linger never creates one). The CDN build aliases that

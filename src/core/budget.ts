@@ -1,5 +1,5 @@
 /**
- * The adaptive send budget (DESIGN.md §4, docs/scale.md): keeps a show inside Agora RTM's
+ * The adaptive send budget (docs/scale.md): keeps a show inside Agora RTM's
  * documented rates — 60 messages/s per client, and a channel rate under 200/s below 1,000 users,
  * 100/s up to 10,000, 30/s above — by slowing chat and aggregating likes as the audience grows.
  */

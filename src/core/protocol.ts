@@ -158,7 +158,7 @@ function def<S extends v.GenericSchema>(schema: S, from: Rule['from'], to: Rule[
 }
 
 /**
- * The one table of message types (DESIGN.md §3). Extend it here; nothing else knows the list.
+ * The one table of message types (docs/architecture.md). Extend it here; nothing else knows the list.
  */
 export const MESSAGES = {
   // viewer → host

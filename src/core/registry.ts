@@ -1,5 +1,5 @@
 /**
- * Where elements find their room (DESIGN.md §2): the `room` attribute names a `<linger-room>` id;
+ * Where elements find their room (docs/architecture.md, "Finding the room"): the `room` attribute names a `<linger-room>` id;
  * without it, the closest ancestor room (across shadow roots); without that, the page's only room.
  * Rooms register here, so an element that appears before its room still connects when the room
  * arrives: resolution runs again on every registration change.

@@ -1,5 +1,5 @@
 /**
- * The show's rhythm (DESIGN.md §1): a climax every 15–20 minutes, each announced 1–2 minutes
+ * The show's rhythm (docs/running-a-show.md): a climax every 15–20 minutes, each announced 1–2 minutes
  * ahead. Pure functions the host console uses to plan a show and to know what is due now.
  */
 import type { Perk, PerkKind } from './protocol.js';

@@ -16,6 +16,22 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * An absolute or page-relative URL resolved against the page, if it is http(s); else `null`.
+ * The one resolver for every URL a merchant or host hands Linger (links, images, webhook, report).
+ */
+export function resolveHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (isHttpUrl(value)) return value;
+  if (typeof document === 'undefined') return null;
+  try {
+    const resolved = new URL(value, document.baseURI).href;
+    return isHttpUrl(resolved) ? resolved : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A short random id, unique enough for message ids within one show. */
 export function randomId(length = 12): string {
   const bytes = new Uint8Array(length);

@@ -21,6 +21,7 @@ import { realScheduler, type EventSink, type Scheduler } from './sink.js';
 import { EVENT_PROPS, type EventType, type LingerEvent, type PropsOf, type TimelineKind } from './types.js';
 import { safeLocalStorage } from '../utilities/storage.js';
 import { MAX_HEARTBEAT_SECONDS } from '../core/viewer-record.js';
+import { VIEWER_ID_PATTERN, newViewerId } from '../utilities/user-id.js';
 
 /** localStorage key of the persistent pseudonymous viewer id (written only with consent). */
 export const VIEWER_ID_KEY = 'linger-viewer-id';
@@ -242,12 +243,12 @@ export class ViewerEvents {
   private persistentViewerId(): string {
     try {
       const stored = this.storage?.getItem(VIEWER_ID_KEY);
-      if (stored && /^[\w-]{8,64}$/.test(stored)) return stored;
-      const id = `v-${randomId(16)}`;
+      if (stored && VIEWER_ID_PATTERN.test(stored)) return stored;
+      const id = newViewerId();
       this.storage?.setItem(VIEWER_ID_KEY, id);
       return id;
     } catch {
-      return `v-${randomId(16)}`;
+      return newViewerId();
     }
   }
 

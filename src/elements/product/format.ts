@@ -2,7 +2,7 @@
  * How a product is shown wherever it appears (`<linger-product>`, the pinned row of
  * `<linger-overlay>`): one price format and one rule for the links and images a product carries.
  */
-import { isHttpUrl } from '../../core/primitives.js';
+import { resolveHttpUrl } from '../../core/primitives.js';
 import type { Product } from '../../core/protocol.js';
 import { shopify } from './cart.js';
 
@@ -39,13 +39,5 @@ export function formatPrice(l10n: PriceFormatter, product: Pick<Product, 'price'
  * `data:`, `blob:`, `file:` — is refused, so it is never a clickable link or an image source.
  */
 export function productHref(value: string | undefined | null): string | null {
-  if (!value) return null;
-  if (isHttpUrl(value)) return value;
-  if (typeof document === 'undefined') return null;
-  try {
-    const resolved = new URL(value, document.baseURI).href;
-    return isHttpUrl(resolved) ? resolved : null;
-  } catch {
-    return null;
-  }
+  return resolveHttpUrl(value);
 }

@@ -11,7 +11,7 @@ import { pageViewerId } from '../../utilities/user-id.js';
 import { RetryScheduler } from '../../core/retry.js';
 import type { AgoraTokens } from '../../transports/agora-rtm-token.js';
 import { sharedImport } from '../../utilities/shared-import.js';
-import { randomId } from '../../core/primitives.js';
+import { randomId, resolveHttpUrl } from '../../core/primitives.js';
 import { ConsentGate, type ConsentMode } from '../../events/consent.js';
 import type { EventSink } from '../../events/sink.js';
 import type { ViewerEvents } from '../../events/viewer-events.js';
@@ -370,13 +370,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
   private ensureWebhookSink(): void {
     // Before the session code has loaded there is nothing to deliver yet; attachEvents calls again.
     if (this.webhookSink || !this.webhook || !this.consentGate.granted || !this.live) return;
-    let url: string;
-    try {
-      url = new URL(this.webhook, document.baseURI).href;
-    } catch {
-      url = '';
-    }
-    if (!/^https?:/.test(url)) {
+    const url = resolveHttpUrl(this.webhook);
+    if (!url) {
       console.warn(`[linger] webhook "${this.webhook}" is not an http(s) URL; viewer events are not sent.`);
       return;
     }

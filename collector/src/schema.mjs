@@ -71,39 +71,75 @@ const typeOk = (/** @type {string} */ kind, /** @type {unknown} */ value) =>
             : false;
 
 /**
+ * @typedef {{ name: string, type: string, values: Set<unknown> | null, minLength: number, maxLength: number, range: number[] | null, column: string | undefined }} FieldCheck
+ */
+
+/** The envelope's fields, compiled once from the schema. @type {FieldCheck[]} */
+const ENVELOPE = Object.entries(/** @type {Record<string, any>} */ (CONTRACT.schema.properties)).map(([name, spec]) => ({
+  name,
+  type: spec.type ?? '',
+  values: spec.enum ? new Set(spec.enum) : null,
+  minLength: spec.minLength ?? 0,
+  maxLength: spec.maxLength ?? MAX_STRING,
+  range: null,
+  column: undefined,
+}));
+const REQUIRED = /** @type {string[]} */ (CONTRACT.schema.required);
+
+/** Each type's props, compiled once. @type {Map<string, { required: string[], fields: FieldCheck[] }>} */
+const PROPS = new Map(
+  [...PROP_SPECS].map(([type, spec]) => [
+    type,
+    {
+      required: spec.required,
+      fields: Object.entries(/** @type {Record<string, any>} */ (spec.properties)).map(([name, prop]) => ({
+        name,
+        type: prop.type,
+        values: prop.enum ? new Set(prop.enum) : null,
+        minLength: 0,
+        maxLength: MAX_STRING,
+        range: RANGES[/** @type {keyof typeof RANGES} */ (`${type}.${name}`)] ?? null,
+        column: PROP_COLUMNS[`${type}.${name}`],
+      })),
+    },
+  ]),
+);
+
+/**
  * Checks one event. Returns null when valid, else the reason.
  * @param {unknown} event
  * @param {{ now: number, maxFutureMs: number }} limits
  * @returns {string | null}
  */
 export function checkEvent(event, { now, maxFutureMs }) {
-  const schema = CONTRACT.schema;
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return 'not an object';
   const e = /** @type {Record<string, unknown>} */ (event);
-  for (const name of schema.required) if (!Object.hasOwn(e, name)) return `missing "${name}"`;
-  for (const [name, spec] of Object.entries(/** @type {Record<string, any>} */ (schema.properties))) {
-    const value = e[name];
-    if (spec.enum && !spec.enum.includes(value)) return `"${name}" must be one of the known values`;
-    if (spec.type && !typeOk(spec.type, value)) return `"${name}" must be ${spec.type === 'object' ? 'an object' : `a ${spec.type}`}`;
+  for (const name of REQUIRED) if (!Object.hasOwn(e, name)) return `missing "${name}"`;
+  for (const field of ENVELOPE) {
+    const value = e[field.name];
+    if (field.values && !field.values.has(value)) return `"${field.name}" must be one of the known values`;
+    if (field.type && !typeOk(field.type, value)) return `"${field.name}" must be ${field.type === 'object' ? 'an object' : `a ${field.type}`}`;
     if (typeof value === 'string') {
-      if (spec.minLength !== undefined && value.length < spec.minLength) return `"${name}" is too short`;
-      if (value.length > (spec.maxLength ?? MAX_STRING)) return `"${name}" is longer than ${spec.maxLength ?? MAX_STRING} characters`;
+      if (value.length < field.minLength) return `"${field.name}" is too short`;
+      if (value.length > field.maxLength) return `"${field.name}" is longer than ${field.maxLength} characters`;
     }
   }
   if (/** @type {number} */ (e.at) > now + maxFutureMs) return '"at" is in the future';
   if (/** @type {number} */ (e.at) < 0) return '"at" is before 1970';
   const type = /** @type {string} */ (e.type);
-  const propsSpec = PROP_SPECS.get(type);
+  const spec = /** @type {{ required: string[], fields: FieldCheck[] }} */ (PROPS.get(type));
   const props = /** @type {Record<string, unknown>} */ (e.props);
-  for (const name of propsSpec.required) if (!Object.hasOwn(props, name)) return `${type}: missing props.${name}`;
-  for (const [name, spec] of Object.entries(/** @type {Record<string, any>} */ (propsSpec.properties))) {
-    if (!Object.hasOwn(props, name) || props[name] === undefined) continue;
-    const value = props[name];
-    if (!typeOk(spec.type, value)) return `${type}: props.${name} must be a${spec.type === 'integer' ? 'n' : ''} ${spec.type}`;
-    if (spec.enum && !spec.enum.includes(value)) return `${type}: props.${name} must be one of the known values`;
-    if (typeof value === 'string' && value.length > MAX_STRING) return `${type}: props.${name} is longer than ${MAX_STRING} characters`;
-    const range = RANGES[/** @type {keyof typeof RANGES} */ (`${type}.${name}`)];
-    if (range && (/** @type {number} */ (value) < range[0] || /** @type {number} */ (value) > range[1])) return `${type}: props.${name} must be from ${range[0]} to ${range[1]}`;
+  for (const name of spec.required) if (!Object.hasOwn(props, name)) return `${type}: missing props.${name}`;
+  for (const field of spec.fields) {
+    if (!Object.hasOwn(props, field.name) || props[field.name] === undefined) continue;
+    const value = props[field.name];
+    if (!typeOk(field.type, value)) return `${type}: props.${field.name} must be a${field.type === 'integer' ? 'n' : ''} ${field.type}`;
+    if (field.values && !field.values.has(value)) return `${type}: props.${field.name} must be one of the known values`;
+    if (typeof value === 'string' && value.length > MAX_STRING) return `${type}: props.${field.name} is longer than ${MAX_STRING} characters`;
+    const range = field.range;
+    if (range && (/** @type {number} */ (value) < /** @type {number} */ (range[0]) || /** @type {number} */ (value) > /** @type {number} */ (range[1]))) {
+      return `${type}: props.${field.name} must be from ${range[0]} to ${range[1]}`;
+    }
   }
   return null;
 }
@@ -114,9 +150,10 @@ export function checkEvent(event, { now, maxFutureMs }) {
  */
 export function eventRow(e) {
   const row = { id: e.id, show: e.show, type: e.type, at: e.at, viewer: e.viewerId, session: e.sessionId, locale: e.locale, seconds: 0, ref: '', num: 0, kind: '', label: '' };
-  for (const [name, value] of Object.entries(e.props)) {
-    const column = PROP_COLUMNS[`${e.type}.${name}`];
-    if (column && value !== undefined) /** @type {any} */ (row)[column] = value;
+  const props = e.props;
+  for (const field of /** @type {{ fields: FieldCheck[] }} */ (PROPS.get(e.type)).fields) {
+    const value = props[field.name];
+    if (field.column && value !== undefined && Object.hasOwn(props, field.name)) /** @type {any} */ (row)[field.column] = value;
   }
   return row;
 }

@@ -80,7 +80,7 @@ export async function createCollector(options = {}) {
   const expired = (at, now) => retentionDays > 0 && at - (at % 86_400_000) + retentionDays * 86_400_000 <= now;
   const byAddress = new TokenBuckets(o.perAddress);
   const byViewer = new TokenBuckets(o.perViewer);
-  const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, writes: 0 };
+  const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, writes: 0, checkMs: 0, insertMs: 0 };
 
   // ── the writer: one at a time, consecutive batches grouped into one check and one insert ──────
   /** @typedef {{ kind: 'events' | 'orders', rows: any[], resolve: (r: {accepted: number, duplicates: number}) => void, reject: (e: unknown) => void } | { kind: 'redact', run: () => Promise<unknown>, resolve: (r: any) => void, reject: (e: unknown) => void }} Job */
@@ -97,13 +97,27 @@ export async function createCollector(options = {}) {
     void drain();
   }
 
+  /**
+   * The write loop. Checks and inserts are pipelined: the next group's dedup check runs while the
+   * previous group's insert is still going (its ids count as taken), inserts run one after another,
+   * and a group is answered only after its own insert returned. If an insert fails, the group checked
+   * against it fails too (503, the sinks retry): it may have counted the failed rows as duplicates.
+   */
   async function drain() {
     if (writing) return;
     writing = true;
+    /** The insert in progress: resolves true when it was written. */
+    let previous = Promise.resolve(true);
+    /** @type {Set<string>} ids of the insert in progress, by table */
+    let previousIds = new Set();
+    let previousTable = '';
     while (jobs.length) {
       const first = /** @type {Job} */ (jobs[0]);
       if (first.kind === 'redact') {
         jobs.shift();
+        await previous;
+        previous = Promise.resolve(true);
+        previousIds = new Set();
         await first.run().then(first.resolve, first.reject);
         continue;
       }
@@ -115,24 +129,52 @@ export async function createCollector(options = {}) {
         rows += job.rows.length;
         group.push(job);
       }
-      try {
-        await writeGroup(first.kind, group);
-      } catch (error) {
+      const fail = (/** @type {unknown} */ error) => {
         for (const job of group) job.reject(error);
-      } finally {
         queuedEvents -= rows;
+      };
+      let checked;
+      try {
+        checked = await checkGroup(first.kind, group, previousTable === first.kind ? previousIds : new Set());
+      } catch (error) {
+        await previous;
+        fail(error);
+        continue;
       }
+      if (!(await previous)) {
+        fail(new Error('the previous write failed'));
+        previousIds = new Set();
+        continue;
+      }
+      previousIds = new Set(checked.fresh.map((row) => row.id));
+      previousTable = first.kind;
+      const t0 = performance.now();
+      previous = store.engine.insert(first.kind, checked.fresh).then(
+        () => {
+          stats.insertMs += performance.now() - t0;
+          stats.writes++;
+          group.forEach((job, i) => job.resolve(/** @type {{accepted: number, duplicates: number}} */ (checked.results[i])));
+          queuedEvents -= rows;
+          return true;
+        },
+        (error) => {
+          fail(error);
+          return false;
+        },
+      );
     }
+    await previous;
     writing = false;
+    if (jobs.length) void drain();
   }
 
   /**
-   * Dedup (within the group, then against the table) and one insert; each batch is answered only
-   * after the insert returned.
+   * Dedup of a group: within it, against the table, and against the insert in progress.
    * @param {'events' | 'orders'} table
    * @param {Array<Extract<Job, {rows: any[]}>>} group
+   * @param {Set<string>} inFlight
    */
-  async function writeGroup(table, group) {
+  async function checkGroup(table, group, inFlight) {
     const ids = new Set();
     const shows = new Set();
     for (const job of group) {
@@ -141,8 +183,11 @@ export async function createCollector(options = {}) {
         shows.add(row.show);
       }
     }
-    const stored = await store.existing(table, table === 'events' ? [...shows] : [], [...ids]);
-    const taken = new Set(stored);
+    const t0 = performance.now();
+    const taken = await store.existing(table, table === 'events' ? [...shows] : [], [...ids]);
+    stats.checkMs += performance.now() - t0;
+    for (const id of inFlight) taken.add(id);
+    /** @type {any[]} */
     const fresh = [];
     const results = group.map((job) => {
       let accepted = 0;
@@ -154,9 +199,7 @@ export async function createCollector(options = {}) {
       }
       return { accepted, duplicates: job.rows.length - accepted };
     });
-    await store.engine.insert(table, fresh);
-    stats.writes++;
-    group.forEach((job, i) => job.resolve(/** @type {{accepted: number, duplicates: number}} */ (results[i])));
+    return { fresh, results };
   }
 
   /** @param {'events' | 'orders'} kind @param {any[]} rows */
@@ -322,7 +365,7 @@ export async function createCollector(options = {}) {
       }
       return postEvents(req, res);
     }
-    if (path === '/health') return json(res, 200, { ok: true, engine: store.engine.kind, queuedEvents });
+    if (path === '/health') return json(res, 200, { ok: true, engine: store.engine.kind, queuedEvents, stats });
     const report = /^\/shows\/([^/]+)\/report$/.exec(path);
     const keyed = report || path === '/orders' || path === '/privacy/redact' || path === '/shows';
     if (!keyed) throw new HttpError(404, 'not found');
@@ -419,7 +462,12 @@ export function optionsFromEnv(env = process.env) {
     ...(env.LINGER_ALLOWED_ORIGINS ? { allowedOrigins: env.LINGER_ALLOWED_ORIGINS } : {}),
     ...(env.LINGER_TRUST_PROXY === '1' ? { trustProxy: true } : {}),
     ...(env.LINGER_QUERY_FINAL ? { final: env.LINGER_QUERY_FINAL === '1' } : {}),
+    ...(env.LINGER_ADDRESS_RATE ? { perAddress: { rate: Number(env.LINGER_ADDRESS_RATE), burst: Number(env.LINGER_ADDRESS_BURST || 5 * Number(env.LINGER_ADDRESS_RATE)) } } : {}),
+    ...(env.LINGER_VIEWER_RATE ? { perViewer: { rate: Number(env.LINGER_VIEWER_RATE), burst: Number(env.LINGER_VIEWER_BURST || 1_000) } } : {}),
   };
+  for (const limit of [options.perAddress, options.perViewer]) {
+    if (limit && !(limit.rate > 0 && limit.burst >= 500)) throw new RangeError('rate limits: the rate must be positive and the burst at least 500 (one full batch)');
+  }
   if (options.retentionDays !== undefined && !(Number.isInteger(options.retentionDays) && options.retentionDays >= 0)) {
     throw new RangeError(`LINGER_RETENTION_DAYS must be a whole number of days (0 = keep); got ${env.LINGER_RETENTION_DAYS}`);
   }

@@ -71,24 +71,24 @@ export function reportQueries(from, ordersFrom) {
         if(countIf(${live}) > 0, minIf(at, ${live}), if(count() > 0, min(at), 0)) AS start_at,
         if(countIf(${ended}) > 0, maxIf(at, ${ended}), if(count() > 0, max(at), start_at)) AS end_at
       FROM ${from} WHERE show = {show:String}`,
-    // 3, 4, 8: viewers, sessions, watch time, interactions (non-timeline events).
-    summary: `SELECT toUInt32(uniqExact(viewer)) AS viewers, toUInt32(uniqExact(session)) AS sessions,
-        sumIf(seconds, type = 'heartbeat' AND seconds > 0) AS watch_seconds,
-        toUInt32(uniqExactIf(viewer, type IN ${interactionList})) AS interacting,
-        toUInt32(uniqExactIf(viewer, type = 'add_to_cart')) AS carted,
-        if(viewers > 0, watch_seconds / viewers, 0) AS avg_watch_per_viewer,
-        if(sessions > 0, watch_seconds / sessions, 0) AS avg_watch_per_session,
-        if(viewers > 0, interacting / viewers, 0) AS interaction_rate
-      FROM ${from} WHERE show = {show:String} AND type != 'timeline'`,
-    // 5, 6, 7: watched minutes per viewer, then the curve and the drops, in one pass.
-    curve: `WITH
+    // Everything per viewer in one pass over the show's events (3–9): viewers, sessions, watch time,
+    // interactions, carts, watched minutes; then the curve, the drops, returns and buyers from that.
+    // The strings (viewer, session) are hashed once per row here, not once per figure.
+    viewers: `WITH
         {start:Float64} AS s,
         greatest(0, toInt64(ceil(({end:Float64} - s) / 60000)) - 1) AS initial_max
       SELECT
-        if({viewers:UInt32} > 0, toUInt32(greatest(initial_max, max(last)) + 1), 0) AS minutes,
+        toUInt32(count()) AS viewers,
+        toUInt32(uniqExactArray(sessions)) AS session_count,
+        sum(watched) AS watch_seconds,
+        toUInt32(countIf(interacted)) AS interacting,
+        toUInt32(countIf(carted)) AS carted_count,
+        toUInt32(countIf(viewer IN (SELECT viewer FROM ${from} WHERE show != {show:String} AND type IN ('session_start', 'heartbeat') AND at < s))) AS returning,
+        toUInt32(countIf(viewer IN (SELECT viewer FROM ${ordersFrom} WHERE show = {show:String} AND viewer != ''))) AS ordered,
+        if(viewers > 0, toUInt32(greatest(initial_max, maxIf(arrayMax(ms), notEmpty(ms))) + 1), 0) AS minutes,
         sumMap(ms, arrayMap(x -> toUInt32(1), ms)) AS act,
-        sumMap([first], [toUInt32(1)]) AS arr,
-        sumMap([last + 1], [toUInt32(1)]) AS lft,
+        sumMapIf([arrayMin(ms)], [toUInt32(1)], notEmpty(ms)) AS arr,
+        sumMapIf([arrayMax(ms) + 1], [toUInt32(1)], notEmpty(ms)) AS lft,
         arrayMap(m -> toUInt32(if(indexOf(act.1, m) > 0, act.2[indexOf(act.1, m)], 0)), range(minutes)) AS active,
         arrayCumSum(arrayMap(m -> toUInt32(if(indexOf(arr.1, m) > 0, arr.2[indexOf(arr.1, m)], 0)), range(minutes))) AS arrived,
         arrayMap(m -> toUInt32(if(indexOf(lft.1, m) > 0, lft.2[indexOf(lft.1, m)], 0)), range(minutes)) AS left,
@@ -97,27 +97,24 @@ export function reportQueries(from, ordersFrom) {
           arrayFilter(d -> d.2 > 0 AND active[d.1] > 0,
             arrayMap(m -> (m, left[m + 1], if(active[m] > 0, left[m + 1] / active[m], 0)), range(1, greatest(minutes, 1))))), 1, {drops:UInt32}) AS drops
       FROM (
-        SELECT viewer, groupUniqArray(m) AS ms, min(m) AS first, max(m) AS last
-        FROM (
-          SELECT viewer, arrayJoin(range(toUInt32(floor((greatest(at - seconds * 1000, s) - s) / 60000)),
-                                         toUInt32(least(ceil((at - s) / 60000) - 1, 1048575)) + 1)) AS m
-          FROM ${from}
-          WHERE show = {show:String} AND type = 'heartbeat' AND seconds > 0 AND at > greatest(at - seconds * 1000, s)
-        )
+        SELECT viewer,
+          groupUniqArray(session) AS sessions,
+          sumIf(seconds, watching) AS watched,
+          max(type IN ${interactionList}) AS interacted,
+          max(type = 'add_to_cart') AS carted,
+          -- docs/metrics.md 5: a heartbeat covers [at − seconds, at], clipped to the start.
+          arrayDistinct(groupArrayArray(range(if(covers, toUInt32(floor((greatest(at - seconds * 1000, s) - s) / 60000)), 0),
+                                              if(covers, toUInt32(least(ceil((at - s) / 60000) - 1, 1048575)) + 1, 0)))) AS ms
+        FROM (SELECT viewer, session, type, at, seconds, type = 'heartbeat' AND seconds > 0 AS watching,
+                     watching AND at > greatest(at - seconds * 1000, s) AS covers
+              FROM ${from} WHERE show = {show:String} AND type != 'timeline')
         GROUP BY viewer
       )`,
-    // 9: viewers of this show who watched another show before it started.
-    returning: `SELECT toUInt32(uniqExact(viewer)) AS returning FROM ${from}
-      WHERE show != {show:String} AND type IN ('session_start', 'heartbeat') AND at < {start:Float64}
-        AND viewer IN (SELECT viewer FROM ${from} WHERE show = {show:String} AND type != 'timeline')`,
     timeline: `SELECT at, (at - {start:Float64}) / 60000 AS minute, kind, ref, label FROM ${from}
       WHERE show = {show:String} AND type = 'timeline' ORDER BY at, id`,
     // Orders attributed to the show: totals per currency, buyers among the show's viewers, by minute.
     orders: `SELECT currency, toUInt32(count()) AS orders, toFloat64(sum(value)) AS minor FROM ${ordersFrom}
       WHERE show = {show:String} GROUP BY currency ORDER BY currency`,
-    ordered: `SELECT toUInt32(uniqExact(viewer)) AS ordered FROM ${ordersFrom}
-      WHERE show = {show:String} AND viewer != ''
-        AND viewer IN (SELECT viewer FROM ${from} WHERE show = {show:String} AND type != 'timeline')`,
     ordersByMinute: `SELECT toInt32(floor((at - {start:Float64}) / 60000)) AS minute, currency, toUInt32(count()) AS orders,
         toFloat64(sum(value)) AS minor FROM ${ordersFrom}
       WHERE show = {show:String} GROUP BY minute, currency ORDER BY minute, currency`,

@@ -38,7 +38,15 @@ export async function chdbEngine(path) {
     async insert(table, rows) {
       if (!rows.length) return;
       const columns = COLUMNS[table];
-      const body = rows.map((row) => JSON.stringify(columns.map((column) => row[column]))).join('\n') + '\n';
+      let body = '';
+      for (const row of rows) {
+        let line = '[';
+        for (let i = 0; i < columns.length; i++) {
+          const value = row[/** @type {string} */ (columns[i])];
+          line += (i ? ',' : '') + (typeof value === 'number' ? String(value) : JSON.stringify(value));
+        }
+        body += line + ']\n';
+      }
       // async_insert is on by default in chDB: off, so a returned insert is a written part.
       await session.insert({ table, values: Buffer.from(body), format: 'JSONCompactEachRow', columns, settings: { async_insert: 0 } });
     },

@@ -12,7 +12,7 @@ const SERVER = fileURLToPath(new URL('../../collector/src/server.mjs', import.me
 const KEY = 'durable-key';
 
 test('SIGKILL mid-write loses no acknowledged event; a replay after restart counts each once', { timeout: 240_000 }, async () => {
-  const env = { LINGER_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'linger-durable-')), 'data'), LINGER_ACCESS_KEY: KEY, LINGER_RETENTION_DAYS: '0', LINGER_READY_JSON: '1', PORT: '0' };
+  const env = { LINGER_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'linger-durable-')), 'data'), LINGER_ACCESS_KEY: KEY, LINGER_RETENTION_DAYS: '0', LINGER_READY_JSON: '1', PORT: '0', LINGER_ADDRESS_RATE: '1000000', LINGER_VIEWER_RATE: '100000' };
   const at = Date.now() - 60_000;
   const batches = Array.from({ length: 300 }, (_, b) => Array.from({ length: 100 }, (_, i) => event({ show: 'durable', viewerId: `v${(b * 100 + i) % 97}`, at })));
 

@@ -1,0 +1,186 @@
+// bench/collector — the collector with its embedded engine (chDB), on loopback:
+// - HTTP ingest: webhook batches of 100 events from 16 concurrent clients into a collector child
+//   process (as deployed), events per second sustained, each batch acknowledged after its write;
+// - the full report of one show (every figure, the curve, the drops, the sales) on 10 million
+//   events (the ingested ones plus a show generated inside the engine), best of 3;
+// - the data folder's bytes per event;
+// - in the same run, src/analytics/metrics.ts (what <linger-report> runs in the browser) on
+//   1 million events.
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { openStore } from '../collector/src/store.mjs';
+import { showReport } from '../collector/src/report.mjs';
+
+const SERVER = fileURLToPath(new URL('../collector/src/server.mjs', import.meta.url));
+const INGEST_EVENTS = 500_000;
+const TOTAL_EVENTS = 10_000_000;
+const KEY = 'bench-key';
+
+function folderBytes(path) {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+  }
+  return total;
+}
+
+export async function startCollector(env) {
+  const child = spawn(process.execPath, [SERVER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+      const line = text.split('\n').find((l) => l.startsWith('{"ready"'));
+      if (line) resolve(JSON.parse(line).ready);
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
+  });
+  return { child, url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
+/** Webhook bodies: 2,000 viewers on show `ingest`, heartbeats with some chat and likes. */
+export function ingestBodies(start) {
+  const bodies = [];
+  let batch = [];
+  for (let i = 0; i < INGEST_EVENTS; i++) {
+    const v = i % 2000;
+    const k = Math.floor(i / 2000);
+    const type = i % 10 === 0 ? 'chat' : i % 37 === 0 ? 'like' : 'heartbeat';
+    const props = type === 'chat' ? { message: `m${i}`, length: 24 } : type === 'like' ? { count: 3 } : { seconds: 15 };
+    batch.push({ id: `i-${i.toString(36)}-${v}`, type, at: start + (v % 300) * 1000 + k * 15_000, show: 'ingest', viewerId: `v-${v}`, sessionId: `s-${v}`, locale: 'en', props });
+    if (batch.length === 100) {
+      bodies.push(JSON.stringify({ batch: `b${bodies.length}`, sentAt: Date.now(), dropped: 0, events: batch }));
+      batch = [];
+    }
+  }
+  return bodies;
+}
+
+/** Posts every body over keep-alive connections (node:http: a lighter client than fetch). */
+export async function ingest(url, bodies, clients = Number(process.env.LINGER_BENCH_CLIENTS || 64)) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const { hostname, port } = new URL(url);
+  const send = (body) =>
+    new Promise((resolve, reject) => {
+      const req = request({ agent, hostname, port, path: '/events', method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`ingest answered ${res.statusCode}: ${text}`))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  let next = 0;
+  let events = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < bodies.length) {
+        const answer = await send(bodies[next++]);
+        events += answer.accepted;
+      }
+    }),
+  );
+  agent.destroy();
+  return { events, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The rest of the 10 million, generated in the engine: one 100-minute show, 25,000 viewers. */
+function generateSql(count, start) {
+  return `INSERT INTO events (id, show, type, at, viewer, session, locale, seconds, ref, num, kind, label)
+    SELECT concat('g', toString(number)) AS id, 'big' AS show,
+      multiIf(number % 20 = 0, 'chat', number % 97 = 0, 'like', number % 501 = 0, 'add_to_cart',
+              intDiv(number, 25000) < 100 + (number % 25000) * 7919 % 300, 'heartbeat', 'product_view') AS type,
+      toFloat64(${start} + (number % 25000) % 300 * 1000 + intDiv(number, 25000) * 15000) AS at,
+      concat('v-', toString(number % 25000)) AS viewer, concat('s-', toString(number % 25000)) AS session, 'en' AS locale,
+      if(type = 'heartbeat', 15, 0) AS seconds, if(type = 'chat', concat('m', toString(number)), if(type = 'add_to_cart', 'scarf', '')) AS ref,
+      if(type = 'chat', 20, if(type = 'like', 2, 0)) AS num, '' AS kind, '' AS label
+    FROM numbers(${count}) SETTINGS async_insert = 0`;
+}
+
+/** bench/events.ts's 1,000,000-event log (2,000 viewers, a 60-minute show). */
+function showLog(count) {
+  const viewers = 2000;
+  const start = 1_746_122_400_000;
+  const events = [];
+  for (let m = 0; m < 60; m += 5) events.push({ id: `t${m}`, type: 'timeline', at: start + m * 60_000, show: 'big', viewerId: 'h', sessionId: 'h', locale: 'en', props: { kind: m ? 'perk_dropped' : 'show_live' } });
+  for (let i = 0; events.length < count; i++) {
+    const v = i % viewers;
+    const k = Math.floor(i / viewers);
+    const at = start + (v % 300) * 1000 + k * 15_000 * (240 / (count / viewers));
+    const type = i % 10 === 0 ? 'chat' : 'heartbeat';
+    events.push({ id: `e${i}`, type, at, show: i % 49 === 0 ? 'older' : 'big', viewerId: `v${v}`, sessionId: `s${v}`, locale: 'en', props: type === 'chat' ? { message: 'm', length: 5 } : { seconds: 15 } });
+  }
+  return events;
+}
+
+async function metricsTs() {
+  const entry = fileURLToPath(new URL('../src/analytics/metrics.ts', import.meta.url));
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+}
+
+export default async function run() {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'linger-bench-collector-')), 'data');
+  const day = Date.now() - 86_400_000;
+  const start = day - (day % 86_400_000) + 10 * 3_600_000; // 10:00 UTC yesterday: one partition
+  const bodies = ingestBodies(start);
+  const collector = await startCollector({ LINGER_DATA_DIR: dataDir, LINGER_ACCESS_KEY: KEY, LINGER_RETENTION_DAYS: '0', LINGER_READY_JSON: '1', PORT: '0', LINGER_ADDRESS_RATE: '10000000', LINGER_VIEWER_RATE: '100000' });
+  let ingested;
+  try {
+    ingested = await ingest(collector.url, bodies);
+    const { stats } = await (await fetch(`${collector.url}/health`)).json();
+    console.log(`ingest: ${ingested.seconds.toFixed(1)} s; ${stats.writes} writes, check ${Math.round(stats.checkMs)} ms, insert ${Math.round(stats.insertMs)} ms in all`);
+    if (ingested.events !== INGEST_EVENTS) throw new Error(`ingest stored ${ingested.events} of ${INGEST_EVENTS}`);
+  } finally {
+    await collector.stop();
+  }
+
+  // The engine in this process now (chDB: one data folder per process, the collector has exited).
+  const store = await openStore({ dataDir, retentionDays: 0 });
+  try {
+    await store.engine.exec(generateSql(TOTAL_EVENTS - INGEST_EVENTS, start));
+    const marks = ['show_live', 'product_pinned', 'lottery_opened', 'lottery_drawn', 'perk_dropped', 'show_ended'];
+    await store.engine.insert('events', marks.map((kind, i) => ({ id: `tl-${i}`, show: 'big', type: 'timeline', at: start + i * 20 * 60_000, viewer: 'host', session: 'host', locale: 'en', seconds: 0, ref: '', num: 0, kind, label: kind })));
+    const [{ n }] = await store.engine.rows('SELECT toUInt32(count()) AS n FROM events');
+    if (n !== TOTAL_EVENTS + marks.length) throw new Error(`the table holds ${n} events`);
+    let best = Infinity;
+    let report;
+    for (let round = 0; round < 3; round++) {
+      const t0 = performance.now();
+      report = await showReport(store, 'big');
+      best = Math.min(best, performance.now() - t0);
+    }
+    if (report.metrics.viewers !== 25_000) throw new Error(`the report saw ${report.metrics.viewers} viewers`);
+    const bytes = folderBytes(dataDir);
+
+    const { computeMetrics } = await metricsTs();
+    const log = showLog(1_000_000);
+    let bestTs = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const t0 = performance.now();
+      const metrics = computeMetrics(log, { show: 'big' });
+      bestTs = Math.min(bestTs, performance.now() - t0);
+      if (metrics.viewers !== 2000) throw new Error(`metrics.ts saw ${metrics.viewers} viewers`);
+    }
+    return {
+      figures: {
+        ingest_http_events_per_s: Math.round(ingested.events / ingested.seconds),
+        report_10m_events_ms: Math.round(best),
+        data_bytes_per_event: Math.round((bytes / n) * 10) / 10,
+        metrics_ts_1m_events_ms: Math.round(bestTs),
+      },
+      targets: { ingest_http_events_per_s: 50_000, report_10m_events_ms: 1000 },
+      direction: { ingest_http_events_per_s: 'min', report_10m_events_ms: 'max' },
+    };
+  } finally {
+    await store.close();
+  }
+}

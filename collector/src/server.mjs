@@ -28,6 +28,7 @@ import { sqlString } from './sql.mjs';
  * @property {number} [maxQueuedEvents] Events waiting for the write before new batches get 429. Default 200,000.
  * @property {string} [allowedOrigins]  CORS origins for event posts (`*` or a comma list). Default `*`.
  * @property {boolean} [trustProxy]     Take the client address from the last X-Forwarded-For entry.
+ * @property {number} [recentIds]       Recent event ids kept in memory for the dedup check (embedded). Default 1,000,000.
  * @property {() => number} [now]       Clock (ms since the epoch), for tests.
  */
 
@@ -78,6 +79,7 @@ export async function createCollector(options = {}) {
    * @param {number} now
    */
   const expired = (at, now) => retentionDays > 0 && at - (at % 86_400_000) + retentionDays * 86_400_000 <= now;
+  const recent = store.singleWriter ? new RecentIds(store.newestAtStart, o.recentIds ?? 1_000_000) : null;
   const byAddress = new TokenBuckets(o.perAddress);
   const byViewer = new TokenBuckets(o.perViewer);
   const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, writes: 0, checkMs: 0, insertMs: 0 };
@@ -153,6 +155,7 @@ export async function createCollector(options = {}) {
         () => {
           stats.insertMs += performance.now() - t0;
           stats.writes++;
+          if (first.kind === 'events' && recent) recent.addAll(checked.fresh);
           group.forEach((job, i) => job.resolve(/** @type {{accepted: number, duplicates: number}} */ (checked.results[i])));
           queuedEvents -= rows;
           return true;
@@ -175,17 +178,24 @@ export async function createCollector(options = {}) {
    * @param {Set<string>} inFlight
    */
   async function checkGroup(table, group, inFlight) {
-    const ids = new Set();
     const shows = new Set();
+    for (const job of group) for (const row of job.rows) shows.add(row.show);
+    // Events dated after the cutoff can only be in the table if this process wrote them since it
+    // started, and those are all in `recent`: no query needed. Older ones are looked up.
+    const lookup = [];
+    const taken = new Set();
     for (const job of group) {
       for (const row of job.rows) {
-        ids.add(row.id);
-        shows.add(row.show);
+        if (table === 'events' && recent && row.at > recent.cutoff) {
+          if (recent.has(row.id)) taken.add(row.id);
+        } else lookup.push(row.id);
       }
     }
-    const t0 = performance.now();
-    const taken = await store.existing(table, table === 'events' ? [...shows] : [], [...ids]);
-    stats.checkMs += performance.now() - t0;
+    if (lookup.length) {
+      const t0 = performance.now();
+      for (const id of await store.existing(table, table === 'events' ? [...shows] : [], lookup)) taken.add(id);
+      stats.checkMs += performance.now() - t0;
+    }
     for (const id of inFlight) taken.add(id);
     /** @type {any[]} */
     const fresh = [];
@@ -427,6 +437,40 @@ export async function createCollector(options = {}) {
       await store.close();
     },
   };
+}
+
+/**
+ * The ids this process inserted, for events dated after `cutoff` — so a retried batch of recent
+ * events is recognised without a query. Invariant: every stored event dated after `cutoff` is here.
+ * It starts at the newest event stored before this process (nothing later can be in the table) and,
+ * when the set is full, the oldest entries go and `cutoff` moves up to the newest date among them.
+ */
+export class RecentIds {
+  /** @param {number} cutoff @param {number} max */
+  constructor(cutoff, max) {
+    this.cutoff = cutoff;
+    this.max = max;
+    /** @type {Map<string, number>} id → at, in insertion order */
+    this.ids = new Map();
+  }
+
+  /** @param {string} id */
+  has(id) {
+    return this.ids.has(id);
+  }
+
+  /** @param {Array<{id: string, at: number}>} rows  just written */
+  addAll(rows) {
+    for (const row of rows) if (row.at > this.cutoff) this.ids.set(row.id, row.at);
+    if (this.ids.size <= this.max) return;
+    let drop = this.ids.size - Math.floor(this.max * 0.9);
+    for (const [id, at] of this.ids) {
+      if (drop-- <= 0) break;
+      this.ids.delete(id);
+      if (at > this.cutoff) this.cutoff = at;
+    }
+    // Entries now at or before the cutoff are looked up in the table anyway.
+  }
 }
 
 /**

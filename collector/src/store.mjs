@@ -119,5 +119,9 @@ export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, ret
     return found;
   }
 
-  return { engine, queries, existing, final: useFinal, close: () => engine.close() };
+  // The newest event stored before this process started: no event dated after it can be in the
+  // table unless this process wrote it (embedded only: one writer; see RecentIds in server.mjs).
+  const [{ newest }] = await engine.rows('SELECT toFloat64(max(at)) AS newest FROM events');
+
+  return { engine, queries, existing, final: useFinal, singleWriter: !clickhouseUrl, newestAtStart: Number(newest) || 0, close: () => engine.close() };
 }

@@ -209,3 +209,20 @@ test('one address over its allowance gets 429 + Retry-After, whichever viewers i
   assert.ok(Number(refused.r.headers.get('retry-after')) >= 1);
   assert.deepEqual(await stored('address'), { n: refused.round * 500, ids: refused.round * 500 }, 'the refused batch wrote nothing');
 });
+
+test('RecentIds keeps its invariant when full: evicted dates raise the cutoff, so those ids are looked up again', async () => {
+  const { RecentIds } = await import('../../collector/src/server.mjs');
+  const recent = new RecentIds(100, 10);
+  recent.addAll([{ id: 'old', at: 50 }]);
+  assert.equal(recent.has('old'), false, 'dated before the cutoff: left to the table lookup');
+  recent.addAll(Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, at: 200 + (i % 3) * 10 })));
+  assert.ok(recent.ids.size <= 10);
+  assert.equal(recent.cutoff, 210, 'the newest date among the two evicted (r0 at 200, r1 at 210)');
+  assert.equal(recent.has('r0'), false);
+  for (let i = 0; i < 11; i++) {
+    const at = 200 + (i % 3) * 10;
+    assert.ok(recent.has(`r${i}`) || at <= recent.cutoff, `r${i} is either kept or dated at or before the cutoff`);
+  }
+  // The collector restarted on the same folder starts its cutoff at the newest stored event.
+  assert.equal(collector.store.newestAtStart, 0, 'this file started on an empty folder');
+});

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 
@@ -15,6 +15,15 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 /** Bundles `.apps/<app>` to `<dir>/app.js`. */
 async function bundle(app, dir, { define = {}, alias = {}, plugins = [] } = {}) {
+  // `linger-live/elements/<name>/linger-<name>.js` from src/, not from a dist/ that may be stale.
+  const elementsFromSource = {
+    name: 'linger-elements-from-source',
+    setup(builder) {
+      builder.onResolve({ filter: /^linger-live\/elements\/[\w-]+\/[\w-]+\.js$/ }, (args) => ({
+        path: join(here, '..', '..', 'src', args.path.slice('linger-live/'.length).replace(/\.js$/, '.ts')),
+      }));
+    },
+  };
   await build({
     entryPoints: [join(here, '.apps', app)],
     outfile: join(dir, 'app.js'),
@@ -25,7 +34,7 @@ async function bundle(app, dir, { define = {}, alias = {}, plugins = [] } = {}) 
     tsconfig: join(here, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': '"development"', ...define },
     alias,
-    plugins,
+    plugins: [elementsFromSource, ...plugins],
     // package.json `sideEffects` names the published registration files (dist/elements/*/linger-*.js),
     // not their sources: without this, esbuild would drop `import '…/linger-countdown.js'` from src/.
     ignoreAnnotations: true,
@@ -33,9 +42,12 @@ async function bundle(app, dir, { define = {}, alias = {}, plugins = [] } = {}) 
   });
 }
 
-/** Serves `index.html` (a `#app` root and the bundle) and the files of `dir` on 127.0.0.1. */
-async function serve(dir) {
-  const page = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>app</title></head><body><div id="app"></div><script type="module" src="/app.js"></script></body></html>';
+/**
+ * Serves `index.html` (a `#app` root holding `appHtml`, e.g. server-rendered markup, and the bundle)
+ * and the files of `dir` on 127.0.0.1.
+ */
+async function serve(dir, appHtml = '') {
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>app</title></head><body><div id="app">${appHtml}</div><script type="module" src="/app.js"></script></body></html>`;
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
     if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(page);
@@ -49,13 +61,13 @@ async function serve(dir) {
 }
 
 /**
- * Opens an app in Chromium. Returns the page, what went wrong on it (page errors, console errors,
+ * Opens an app in Chromium (`options.appHtml`: markup already in `#app`, as a server rendered it). Returns the page, what went wrong on it (page errors, console errors,
  * console warnings, requests beyond loopback) and `close()`.
  */
-export async function openApp(app, options) {
+export async function openApp(app, options = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'linger-frameworks-'));
   await bundle(app, dir, options);
-  const server = await serve(dir);
+  const server = await serve(dir, options.appHtml);
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const problems = { pageErrors: [], consoleErrors: [], warnings: [], offLoopback: [] };
   const close = async () => {
@@ -78,5 +90,27 @@ export async function openApp(app, options) {
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** Bundles a module for Node (a server render): `react`, `vue` and friends stay external. Returns its exports. */
+export async function importForServer(app, options = {}) {
+  const dir = await mkdtemp(join(here, '.server-'));
+  try {
+    await build({
+      entryPoints: [join(here, '.apps', app)],
+      outfile: join(dir, 'server.mjs'),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      tsconfig: join(here, 'tsconfig.json'),
+      packages: 'external',
+      logLevel: 'silent',
+      ...options,
+    });
+    return await import(pathToFileURL(join(dir, 'server.mjs')).href);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
 import { checkEvent, eventRow, MAX_STRING } from './schema.mjs';
 import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
@@ -518,7 +519,8 @@ export function optionsFromEnv(env = process.env) {
   return options;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run directly (also through a symlinked path, as `npm exec linger-collector` does).
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const collector = await createCollector(optionsFromEnv());
   const url = await collector.listen(Number(process.env.PORT ?? 8787), process.env.HOST || '127.0.0.1');
   console.log(`Collector: ${url} (${collector.store.engine.kind}${process.env.CLICKHOUSE_URL ? '' : `, data in ${process.env.LINGER_DATA_DIR || DEFAULT_DATA_DIR}`})`);

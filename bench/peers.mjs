@@ -52,14 +52,17 @@ async function lingerSizes() {
     Object.assign(console, { log, warn });
   }
   // Lazy groups a page with a player and comments loads before the viewer taps anything: the room's
-  // session chunk at once; on an Agora show the RTM adapter and SDK, then the player's RTC code.
-  const group = (name) => {
-    const value = figures[`lazy_${name}_kb`];
-    if (typeof value !== 'number') throw new Error(`bench/size.mjs reports no lazy group "${name}" (chunk renamed?): update bench/peers.mjs`);
-    return value;
-  };
-  const page = figures.page_room_player_overlay_countdown_kb + group('live');
-  const agora = ['agora_rtm', 'agora_rtm_sdk', 'rtc_live', 'agora_rtc_sdk_ng', 'agora_rtc_bridge'].reduce((sum, name) => sum + group(name), 0);
+  // session chunk (`live`) at once; on an Agora show every other group it reaches (the RTM adapter
+  // and SDK, the player's RTC code and SDK), except hls.js (replays only) and the other languages.
+  const lazy = Object.keys(figures).filter((key) => /^lazy_\w+_kb$/.test(key)).map((key) => key.slice(5, -3));
+  for (const name of ['live', 'agora_rtm_sdk', 'agora_rtc_sdk_ng']) {
+    if (!lazy.includes(name)) throw new Error(`bench/size.mjs reports no lazy group "${name}" (chunk renamed?): update bench/peers.mjs`);
+  }
+  const notLive = new Set(['live', 'hls_js', 'zh_CN', 'id', 'th', 'vi', 'ms', 'ar', 'es', 'pt_BR', 'ja']);
+  const agoraGroups = lazy.filter((name) => !notLive.has(name));
+  console.log(`Linger, Agora show: page + session chunk + ${agoraGroups.join(', ')}`);
+  const page = figures.page_room_player_overlay_countdown_kb + figures.lazy_live_kb;
+  const agora = agoraGroups.reduce((sum, name) => sum + figures[`lazy_${name}_kb`], 0);
   return { page: Math.round(page * 10) / 10, agoraShow: Math.round((page + agora) * 10) / 10 };
 }
 

@@ -10,7 +10,8 @@
 // BroadcastChannel), LINGER_HOST_KEY (the host console's key; random when unset),
 // LINGER_HOST_IDS (comma-separated host ids, default `host`), LINGER_TOKEN_EXPIRE_SECONDS,
 // LINGER_EVENTS_FILE (the collector's NDJSON file, default demo/.data/events.ndjson),
-// LINGER_CSP (`off` serves the pages without the Content-Security-Policy header; default on).
+// LINGER_CSP (`off` serves the pages without the Content-Security-Policy header; default on: the strict
+// policy, or with Agora configured the strict policy plus what the Agora SDKs need).
 //
 // The collector (`demo/collector.mjs`): `POST /api/events` takes webhook batches (deduplicated by
 // event id, appended to the NDJSON file); `GET /api/events` serves the file; /demo/report.html shows it.
@@ -54,8 +55,7 @@ const processShimPlugin = {
  * - no `media-src blob:` — the demo plays an MP4; an HLS replay through hls.js (Media Source
  *   Extensions) would need it;
  * - `object-src 'none'` and `base-uri 'none'` tighten what `default-src` leaves open; nothing uses them.
- * With Agora configured (AGORA_APP_ID), `connect-src` also allows `https:` and `wss:`: the RTM and
- * RTC SDKs reach region-dependent Agora gateways that no short list names (untested here: no network).
+ * With Agora configured, {@link AGORA_CONTENT_SECURITY_POLICY} is served instead.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -69,9 +69,45 @@ export const CONTENT_SECURITY_POLICY = [
   "require-trusted-types-for 'script'",
 ].join('; ');
 
+/**
+ * Agora's hosts, from Agora's firewall list for the Web SDKs (RTC and Signaling): gateways, edge
+ * nodes and stats collectors under these four domains, over https and wss. `*.` matches any depth.
+ */
+export const AGORA_CONNECT_SOURCES = ['agora.io', 'sd-rtn.com', 'rtnsvc.com', 'rtesvc.com'].flatMap((domain) => [
+  `https://*.${domain}`,
+  `wss://*.${domain}`,
+]);
+
+/**
+ * The strict policy plus exactly what agora-rtm-sdk 2.3.0 and agora-rtc-sdk-ng 4.24.8 need
+ * (docs/agora.md § Content-Security-Policy; test/csp/agora-csp.test.ts loads both under it with
+ * zero violations):
+ * - `'wasm-unsafe-eval'`: RTM compiles its WebAssembly engine (no `'unsafe-eval'`);
+ * - `worker-src blob:`: RTM's timer worker, started from a blob: URL;
+ * - the hash of `display:none` for style attributes: RTM sets it on a detached <video> and <canvas>
+ *   at import (harmless, but two violations otherwise);
+ * - Agora's hosts in `connect-src`;
+ * - Trusted Types stay on: Linger passes RTM's worker URL through its `linger-agora` policy, and
+ *   lit renders through `lit-html`; no other policy may be created.
+ */
+export const AGORA_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  'worker-src blob:',
+  "style-src 'self'",
+  "style-src-attr 'unsafe-hashes' 'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='",
+  `connect-src 'self' ${AGORA_CONNECT_SOURCES.join(' ')}`,
+  "img-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html linger-agora',
+].join('; ');
+
 /** Serves every response with the policy (it only takes effect on documents and workers). */
 function contentSecurityPolicy(agora) {
-  const policy = agora ? CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' https: wss:") : CONTENT_SECURITY_POLICY;
+  const policy = agora ? AGORA_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
   return async (ctx, next) => {
     ctx.set('Content-Security-Policy', policy);
     return next();
@@ -211,7 +247,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
   log(`Storefront:   ${storefrontUrl}`);
   log(`Host console: ${hostUrl}`);
   log(`Report:       ${url}/demo/report.html (events: POST/GET ${url}/api/events → ${eventsFile})`);
-  log(csp ? 'CSP:          strict (LINGER_CSP=off to serve without it)' : 'CSP:          off (LINGER_CSP=off)');
+  log(csp ? `CSP:          strict${agora ? ', with the Agora additions' : ''} (LINGER_CSP=off to serve without it)` : 'CSP:          off (LINGER_CSP=off)');
   if (tokens.problem) log(`Agora tokens: misconfigured — ${tokens.problem} (/api/token answers 500)`);
   else if (tokens.live) log(`Agora tokens: live at ${url}/api/token (AGORA_APP_ID ${env.AGORA_APP_ID}; host ids: ${hostIds.join(', ')})`);
   else log('Agora tokens: off (AGORA_APP_ID/AGORA_APP_CERTIFICATE not set) — the demo runs on BroadcastChannel.');

@@ -82,8 +82,12 @@ const RENEW_RETRY_MAX_MS = 60_000;
 // setTimeout fires at once beyond 2^31−1 ms; long-lived tokens must not turn into a renewal loop.
 const MAX_TIMER_MS = 2_147_483_647;
 const RESUBSCRIBE_ATTEMPTS = 3;
-const CLIENT_CONFIG: RTMConfig = {
-  logLevel: 'warn',
+/** What every RTM client is built with (exported for the CSP test, which builds one without logging in). */
+export const AGORA_RTM_CLIENT_CONFIG: RTMConfig = {
+  // The SDK prints about half of a refused token at ERROR level (login and
+  // renewToken): 'none' is the only level that never does. Linger reports every failure itself.
+  logLevel: 'none',
+  logUpload: false,
   // Seconds a dropped user still counts as present (SDK default 300): the audience figure drives
   // slow mode and should follow departures within half a minute.
   presenceTimeout: 30,
@@ -365,12 +369,7 @@ class AgoraRtmTransport extends TransportBase implements Transport {
     try {
       sdk = await (this.options.loadSdk ?? loadAgoraRtmSdk)();
     } catch (error) {
-      throw transportError(
-        'sdk-load-failed',
-        `Could not load agora-rtm-sdk (${describe(error)}). Check that it is installed or bundled, and that the ` +
-          "page's Content-Security-Policy allows script-src 'wasm-unsafe-eval' and worker-src blob:.",
-        error,
-      );
+      throw sdkLoadError(error);
     }
     if (typeof sdk?.RTM !== 'function') {
       throw transportError(
@@ -504,7 +503,7 @@ class SharedClient {
     if (!client) {
       let rtm: AgoraRtmClient;
       try {
-        rtm = new sdk.RTM(appId, userId, CLIENT_CONFIG);
+        rtm = new sdk.RTM(appId, userId, AGORA_RTM_CLIENT_CONFIG);
       } catch (error) {
         if (sdkCode(error) === -10027) {
           throw transportError(
@@ -728,14 +727,192 @@ class SharedClient {
   }
 }
 
-/** Default SDK loader. Loaded on demand only: the SDK needs `window` and is large. */
-async function loadAgoraRtmSdk(): Promise<AgoraRtmModule> {
-  const mod = await import('agora-rtm-sdk');
+// ——— SDK loading under a strict Content-Security-Policy (docs/agora.md § Content-Security-Policy) ———
+//
+// What agora-rtm-sdk 2.3.0 does when it is evaluated (measured in Chromium, test/csp/agora-csp.test.ts):
+// - compiles WebAssembly (its engine, from a base64 string: no fetch) → script-src 'wasm-unsafe-eval';
+// - starts one Worker from a blob: URL it creates (a timer immune to background-tab throttling), by
+//   passing the URL *string* to `new Worker` → worker-src blob:, and under Trusted Types
+//   (`require-trusted-types-for 'script'`) a TypeError that makes the import fail for good (a module
+//   that threw while evaluating stays failed until the page reloads);
+// - sets `style="display:none"` on a detached <video> and <canvas> (two style-src-attr reports, no effect).
+// So the page is checked *before* the SDK is fetched, and while it evaluates, `Worker` is wrapped so
+// that exactly the blob: URLs created during that evaluation go through the `linger-agora` policy.
+
+/** The Trusted Types policy name Linger uses for the RTM SDK's worker; list it in `trusted-types`. */
+export const AGORA_TRUSTED_TYPES_POLICY = 'linger-agora';
+
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy;
+}
+
+const WASM_PROBLEM =
+  "script-src needs 'wasm-unsafe-eval' (the SDK compiles a WebAssembly engine; 'unsafe-eval' is not needed)";
+const WORKER_PROBLEM =
+  'worker-src needs blob: (or script-src, when there is no worker-src: the SDK runs a timer in a worker it creates from a blob: URL)';
+const TRUSTED_TYPES_PROBLEM =
+  `Trusted Types (require-trusted-types-for 'script') refuse the SDK's worker URL: allow the policy ` +
+  `"${AGORA_TRUSTED_TYPES_POLICY}" in the trusted-types directive (e.g. trusted-types lit-html ${AGORA_TRUSTED_TYPES_POLICY})`;
+// An empty WebAssembly module: compiling it is refused exactly when the SDK's engine would be.
+const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+// A worker probe that neither answers nor fails is no verdict; the SDK is then tried anyway.
+const PROBE_TIMEOUT_MS = 5_000;
+
+// Blob URLs created while the SDK evaluates (and by the probe): the only ones the policy passes.
+const sdkBlobUrls = new Set<string>();
+let trustedTypesPolicy: ScriptUrlPolicy | null | undefined;
+let pagePreflight: Promise<string[]> | undefined;
+
+/**
+ * Loads agora-rtm-sdk the way Linger does: checks the page's Content-Security-Policy first (a
+ * `sdk-load-failed` error naming each missing directive, before 434 KB are downloaded), then
+ * imports it with its worker URL passed through the `linger-agora` Trusted Types policy.
+ */
+export async function loadAgoraRtmSdk(): Promise<AgoraRtmModule> {
+  const problems = await (pagePreflight ??= preflight());
+  if (problems.length > 0) throw cspError(problems);
+  const mod = await withTrustedSdkWorkers(() => import('agora-rtm-sdk'));
   // CommonJS interop usually puts the SDK on `default`; some bundlers hoist it onto the namespace.
   const sdk: (typeof mod)['default'] = mod.default ?? (mod as unknown as (typeof mod)['default']);
   // Typed assignment: the compiler checks the real SDK fits AgoraRtmModule.
   const fits: AgoraRtmModule = sdk;
   return fits;
+}
+
+/** What the page's policy refuses that the SDK needs: an empty list when it may load. */
+async function preflight(): Promise<string[]> {
+  const problems: string[] = [];
+  if (typeof WebAssembly === 'object') {
+    try {
+      new WebAssembly.Module(EMPTY_WASM);
+    } catch {
+      problems.push(WASM_PROBLEM);
+    }
+  }
+  const worker = await probeWorker();
+  if (worker) problems.push(worker);
+  return problems;
+}
+
+/** Starts a blob: worker the way the SDK does (through the policy when Trusted Types exist). */
+function probeWorker(): Promise<string | null> {
+  if (typeof Worker !== 'function' || typeof Blob !== 'function') return Promise.resolve(null);
+  const url = URL.createObjectURL(new Blob(['postMessage(0)'], { type: 'text/javascript' }));
+  sdkBlobUrls.add(url);
+  const forget = () => {
+    sdkBlobUrls.delete(url);
+    URL.revokeObjectURL(url);
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(trustedScriptUrl(url));
+  } catch (error) {
+    forget();
+    // Chromium refuses a string URL under Trusted Types with a TypeError; others throw SecurityError.
+    return Promise.resolve(error instanceof TypeError ? TRUSTED_TYPES_PROBLEM : WORKER_PROBLEM);
+  }
+  return new Promise((resolve) => {
+    const settle = (problem: string | null) => {
+      clearTimeout(timer);
+      worker.terminate();
+      forget();
+      resolve(problem);
+    };
+    const timer = setTimeout(() => settle(null), PROBE_TIMEOUT_MS);
+    worker.onmessage = () => settle(null);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      settle(WORKER_PROBLEM);
+    };
+  });
+}
+
+/** `url` as a TrustedScriptURL when the page has Trusted Types and allows our policy, else as is. */
+function trustedScriptUrl(url: string): string {
+  const policy = lingerAgoraPolicy();
+  // A TrustedScriptURL is accepted wherever the DOM types say string.
+  return policy ? (policy.createScriptURL(url) as string) : url;
+}
+
+function lingerAgoraPolicy(): ScriptUrlPolicy | null {
+  if (trustedTypesPolicy !== undefined) return trustedTypesPolicy;
+  trustedTypesPolicy = null;
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (typeof factory?.createPolicy !== 'function') return null;
+  try {
+    trustedTypesPolicy = factory.createPolicy(AGORA_TRUSTED_TYPES_POLICY, {
+      createScriptURL(url: string): string {
+        if (!sdkBlobUrls.has(url)) throw new TypeError(`${AGORA_TRUSTED_TYPES_POLICY} only passes the Agora RTM SDK's own blob: URLs.`);
+        return url;
+      },
+    });
+  } catch {
+    // The page's trusted-types directive does not list the name (or another copy of Linger made
+    // it): strings go through unchanged, which works unless Trusted Types are enforced.
+  }
+  return trustedTypesPolicy;
+}
+
+/**
+ * Runs `load` with `Worker` and `URL.createObjectURL` wrapped: blob: URLs created meanwhile are
+ * remembered, and `new Worker(url)` with one of them gets it through the `linger-agora` policy.
+ * Every other call passes through untouched; both globals are restored when `load` settles.
+ */
+async function withTrustedSdkWorkers<T>(load: () => Promise<T>): Promise<T> {
+  if (!lingerAgoraPolicy() || typeof Worker !== 'function') return load();
+  const NativeWorker = globalThis.Worker;
+  const nativeCreateObjectURL = URL.createObjectURL;
+  const created: string[] = [];
+  const createObjectURL = (object: Blob | MediaSource): string => {
+    const url = nativeCreateObjectURL.call(URL, object);
+    created.push(url);
+    sdkBlobUrls.add(url);
+    return url;
+  };
+  const TrustedWorker = new Proxy(NativeWorker, {
+    construct(target, args: unknown[], newTarget: () => unknown) {
+      const [url, ...rest] = args;
+      const value = typeof url === 'string' && sdkBlobUrls.has(url) ? trustedScriptUrl(url) : url;
+      return Reflect.construct(target, [value, ...rest], newTarget) as object;
+    },
+  });
+  globalThis.Worker = TrustedWorker;
+  URL.createObjectURL = createObjectURL;
+  try {
+    return await load();
+  } finally {
+    // Someone else may have replaced them meanwhile: then theirs stays.
+    if (globalThis.Worker === TrustedWorker) globalThis.Worker = NativeWorker;
+    if (URL.createObjectURL === createObjectURL) URL.createObjectURL = nativeCreateObjectURL;
+    // The SDK's worker keeps its URL; later calls with it need no policy any more.
+    for (const url of created) sdkBlobUrls.delete(url);
+  }
+}
+
+function cspError(problems: string[]): TransportError {
+  return transportError(
+    'sdk-load-failed',
+    `The page's Content-Security-Policy stops the Agora RTM SDK: ${problems.join('; ')}. ` +
+      'See docs/agora.md, "Content-Security-Policy".',
+  );
+}
+
+/** A failed SDK import, with the directive to fix when the browser's message names one. */
+function sdkLoadError(error: unknown): TransportError {
+  if (isTransportError(error)) return error;
+  const text = describe(error);
+  if (/Trusted ?Type|TrustedScriptURL|TrustedHTML|TrustedScript/i.test(text)) return cspError([TRUSTED_TYPES_PROBLEM]);
+  if (/WebAssembly|wasm/i.test(text)) return cspError([WASM_PROBLEM]);
+  if (/\bWorker\b/.test(text)) return cspError([WORKER_PROBLEM]);
+  return transportError(
+    'sdk-load-failed',
+    `Could not load agora-rtm-sdk (${text}). Check that it is installed or bundled, and that the page's ` +
+      'script-src allows the place its chunk is served from.',
+    error,
+  );
 }
 
 function checkPayload(data: string): void {

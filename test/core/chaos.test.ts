@@ -125,8 +125,13 @@ describe('chaos network: a whole show', () => {
     expect(viewers.every((viewer) => viewer.state.quiz?.correct === 0), 'the reveal reached every screen').to.equal(true);
     expect(viewers.every((viewer) => viewer.state.lottery?.winnerIds?.length === host.state.lottery?.winnerIds?.length)).to.equal(true);
 
-    // A screen that missed the entrant list asks the host for it; a request and its answer each
-    // cross the 30%-loss network, so one in two gets through. 40 failed requests in a row do not happen.
+    // A screen that missed the entrant list asks the host for it, with the one backoff policy (1 s
+    // doubling to 30 s, src/core/retry.ts). Under 30% loss each way one request in two gets through,
+    // and 16 parallel shows measured 1–8 requests and up to 93 s: too close to the runner's 120 s
+    // per file. So the loss stops now (duplicates and reordering stay): the next request of every
+    // screen that is still asking gets its answer. A screen that stopped asking still fails here at
+    // once, and chaos-lost-requests.test.ts loses requests on purpose.
+    network.faults = { ...network.faults, loss: 0 };
     const requests = (viewer: number) => network.wire.filter((entry) => entry.from === `viewer-${viewer}` && isListRequest(entry.data, 'lot')).length;
     await waitFor(
       () => viewers.every((viewer) => viewer.viewer.draws['lot']?.status === 'verified'),

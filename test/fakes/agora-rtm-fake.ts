@@ -120,6 +120,8 @@ export interface FakeAgoraRtmModule extends AgoraRtmModule {
 export class FakeAgoraCloud {
   /** How logins behave from now on. */
   loginMode: LoginMode = 'ok';
+  /** An SDK error code every `renewToken` fails with from now on (e.g. −10005), or null. */
+  renewFailure: number | null = null;
   /** Every client ever built, in order (the constructor count is `clients.length`). */
   readonly clients: FakeRtmClient[] = [];
   /** `appId-userId` of every RTM built: the SDK keeps this set for the page's lifetime. */
@@ -230,10 +232,24 @@ export class FakeRtmClient implements AgoraRtmClient {
     }
     if (typeof mode === 'number') {
       this.setLink('FAILED', 'CONNECTING', 'LOGIN', mode === -10005 ? 'INVALID_TOKEN' : 'LOGIN_REJECTED');
+      this.logRefusal(mode, 'login', options?.token);
       throw new FakeRtmError(mode, 'login');
     }
     this.setLink('CONNECTED', 'CONNECTING', 'LOGIN', 'LOGIN_SUCCESS');
     return { timestamp: Date.now() };
+  }
+
+  /**
+   * The real SDK (2.3.0) logs a refused login or renewal at ERROR level with about half of the
+   * token in clear, e.g. `Error Code -10005: login failed with args: {"tok**":"007eJx…***"}`
+   * (measured by test/csp/agora-csp.test.ts); it prints nothing with `logLevel: 'none'`.
+   */
+  private logRefusal(code: number, method: string, token: string | undefined): void {
+    const level = this.config?.logLevel ?? 'info';
+    if (level === 'none' || token === undefined) return;
+    const shown = `${token.slice(0, Math.ceil(token.length / 2))}${'*'.repeat(Math.floor(token.length / 2))}`;
+    const args = method === 'login' ? JSON.stringify({ 'tok**': shown }) : shown;
+    console.error(`Ins#1 RTM:ERROR [uid: ${this.userId}]<RTM> Error Code ${code}: ${method} failed with args: ${args}.`);
   }
 
   async logout(): Promise<LogoutResponse> {
@@ -253,6 +269,10 @@ export class FakeRtmClient implements AgoraRtmClient {
   async renewToken(token: string): Promise<RenewTokenResponse> {
     this.record('renewToken', token);
     this.requireSession('renewToken');
+    if (this.cloud.renewFailure !== null) {
+      this.logRefusal(this.cloud.renewFailure, 'renewToken', token);
+      throw new FakeRtmError(this.cloud.renewFailure, 'renewToken');
+    }
     this.renewedTokens.push(token);
     return { timestamp: Date.now() };
   }

@@ -19,6 +19,8 @@ import type { RoomSession } from '../../core/session.js';
 import type { ChatLine } from '../../core/state.js';
 import { translation } from './host-console.strings.js';
 import { deskActions } from './desk-actions.js';
+import { arrowStep, shortcutOf } from './shortcuts.js';
+import { TABS, renderDialog, renderTabs, type Tab } from './tabs.js';
 import { type ConsoleActions, type PanelContext, type Strings } from './panel-context.js';
 import { renderConnection, renderFigures, renderHeader, renderPending, renderSummary, renderWaiting } from './status-panel.js';
 import { renderRhythm } from './rhythm-panel.js';
@@ -27,10 +29,6 @@ import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
 import styles from './host-console.styles.js';
-
-type Tab = 'rhythm' | 'lottery' | 'quiz' | 'products' | 'chat' | 'figures';
-const TABS: readonly Tab[] = ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures'];
-const TAB_LABELS = { rhythm: 'tabRhythm', lottery: 'tabLottery', quiz: 'tabQuiz', products: 'tabProducts', chat: 'tabChat', figures: 'tabFigures' } as const;
 
 /** An error's sentence for the operator, without the `[linger]` prefix developers see in the console. */
 const reasonOf = (error: unknown): string => String((error as Error)?.message ?? error).replace(/^\[linger\]\s*/, '');
@@ -416,40 +414,25 @@ export class LingerHostConsole extends RoomElement<Strings> {
   // ── Keyboard ────────────────────────────────────────────────────────────────────────────────
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    const target = event.composedPath()[0] as HTMLElement | undefined;
-    const typing = target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-    // Alt+1…6 by key position (`code`): Option+1 on a Mac types "¡", and other layouts put other
-    // characters on the digit row. Without a code (some virtual keyboards), the typed digit counts.
-    const digit = /^(?:Digit|Numpad)([1-6])$/.exec(event.code)?.[1] ?? (!event.code && /^[1-6]$/.test(event.key) ? event.key : undefined);
-    if (event.altKey && digit) {
-      const tab = TABS[Number(digit) - 1];
-      if (tab) {
-        event.preventDefault();
-        this.tab = tab;
-      }
-      return;
-    }
-    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z') this.runner.undo();
-    else if (key === 'n') {
+    const shortcut = shortcutOf(event);
+    if (!shortcut) return;
+    event.preventDefault();
+    if ('tab' in shortcut) this.tab = TABS[shortcut.tab]!;
+    else if (shortcut.action === 'undo') this.runner.undo();
+    else if (shortcut.action === 'next') {
       const step = nextStep(this.desk.desk.plan, new Set(this.desk.desk.fired), this.now());
       if (step) this.actions.queueStep(step, step.id);
-    } else if (key === 'a') {
+    } else {
       this.tab = 'chat';
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#announce-text')?.focus());
-    } else return;
-    event.preventDefault();
+    }
     this.requestUpdate();
   };
 
-  /** Arrow keys move between tabs (WAI-ARIA tabs pattern), mirrored in right-to-left layouts. */
   private moveTab(event: KeyboardEvent, index: number): void {
-    const forward = this.localize.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const back = this.localize.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
-    if (event.key !== forward && event.key !== back) return;
-    const next = (index + (event.key === forward ? 1 : TABS.length - 1)) % TABS.length;
-    this.tab = TABS[next]!;
+    const step = arrowStep(event.key, this.localize.dir);
+    if (!step) return;
+    this.tab = TABS[(index + step + TABS.length) % TABS.length]!;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
@@ -491,37 +474,14 @@ export class LingerHostConsole extends RoomElement<Strings> {
         this.requestUpdate();
       })}
       ${this.problem ? html`<p part="error" class="error" role="alert">${this.problem}</p>` : nothing}
-      <div role="tablist" part="tabs" aria-label=${localize.term('title')}>
-        ${TABS.map(
-          (tab, index) => html`<button
-            part="tab"
-            role="tab"
-            id=${`tab-${tab}`}
-            aria-controls=${`panel-${tab}`}
-            aria-selected=${String(this.tab === tab)}
-            tabindex=${this.tab === tab ? 0 : -1}
-            @click=${() => (this.tab = tab)}
-            @keydown=${(event: KeyboardEvent) => this.moveTab(event, index)}
-          >
-            ${localize.term(TAB_LABELS[tab])}
-          </button>`,
-        )}
-      </div>
+      ${renderTabs(localize, this.tab, (tab) => (this.tab = tab), (event, index) => this.moveTab(event, index))}
       <section role="tabpanel" id=${`panel-${this.tab}`} aria-labelledby=${`tab-${this.tab}`} part="panel">
         ${this.tab === 'rhythm' ? renderRhythm(context) : nothing} ${this.tab === 'lottery' ? renderLottery(context) : nothing}
         ${this.tab === 'quiz' ? renderQuiz(context) : nothing} ${this.tab === 'products' ? renderProducts(context) : nothing}
         ${this.tab === 'chat' ? renderChat(context) : nothing} ${this.tab === 'figures' ? renderFigures(localize, figures) : nothing}
       </section>
       <p part="hint" class="hint">${localize.term('shortcuts')}</p>
-      ${this.confirming
-        ? html`<dialog part="dialog" aria-labelledby="confirm-text" @cancel=${() => this.closeDialog(false)}>
-            <p id="confirm-text">${this.confirming.text}</p>
-            <div class="row">
-              <button part="button danger" class="danger" @click=${() => this.closeDialog(true)}>${localize.term('confirm')}</button>
-              <button part="button secondary" class="secondary" @click=${() => this.closeDialog(false)}>${localize.term('cancel')}</button>
-            </div>
-          </dialog>`
-        : nothing}
+      ${renderDialog(localize, this.confirming?.text ?? null, (confirmed) => this.closeDialog(confirmed))}
     `);
   }
 }

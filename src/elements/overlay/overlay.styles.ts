@@ -59,12 +59,12 @@ export default css`
     gap: 4px 6px;
     font-size: 0.85em;
   }
+  /* Chips flow as text (inline-block), so a long prize wraps as one sentence; only the viewers chip,
+     with its icon, is a flex row. A radius of 1em keeps a one-line chip a pill. */
   .now > span {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
+    display: inline-block;
     padding: 2px 8px;
-    border-radius: 999px;
+    border-radius: 1em;
     background: var(--_chip-bg);
     color: var(--_chip-fg);
     unicode-bidi: isolate;
@@ -110,6 +110,11 @@ export default css`
     block-size: 1.2em;
     fill: currentColor;
     flex: none;
+  }
+  .now > .viewers {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
   }
   .eye {
     inline-size: 1em;

@@ -10,7 +10,7 @@ import type { ConsoleStep } from '../../core/console-desk.js';
 import type { ConsoleDeskStore } from '../../controllers/console-desk.js';
 import type { ConsoleDrafts } from '../../controllers/console-drafts.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { kindLabel, type ConsoleActions, type Strings } from './panel-context.js';
+import { kindLabel, reasonOf, type ConsoleActions, type Strings } from './panel-context.js';
 
 export interface DeskActionHost {
   readonly localize: LocalizeController<Strings>;
@@ -28,7 +28,6 @@ export interface DeskActionHost {
 
 type DeskActions = Pick<ConsoleActions, 'setShowMinutes' | 'planShow' | 'addStep' | 'editStep' | 'removeStep' | 'importBank' | 'exportBank' | 'addQuestion' | 'importProducts' | 'loadShopProduct'>;
 
-const reasonOf = (error: unknown): string => String((error as Error)?.message ?? error).replace(/^\[linger\]\s*/, '');
 
 export function deskActions(host: DeskActionHost): DeskActions {
   const { localize, desk, drafts } = host;

@@ -21,7 +21,7 @@ import { translation } from './host-console.strings.js';
 import { deskActions } from './desk-actions.js';
 import { arrowStep, shortcutOf } from './shortcuts.js';
 import { TABS, renderDialog, renderTabs, type Tab } from './tabs.js';
-import { type ConsoleActions, type PanelContext, type Strings } from './panel-context.js';
+import { reasonOf, type ConsoleActions, type PanelContext, type Strings } from './panel-context.js';
 import { renderConnection, renderFigures, renderHeader, renderPending, renderSummary, renderWaiting } from './status-panel.js';
 import { renderRhythm } from './rhythm-panel.js';
 import { renderLottery } from './lottery-panel.js';
@@ -29,9 +29,6 @@ import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
 import styles from './host-console.styles.js';
-
-/** An error's sentence for the operator, without the `[linger]` prefix developers see in the console. */
-const reasonOf = (error: unknown): string => String((error as Error)?.message ?? error).replace(/^\[linger\]\s*/, '');
 
 /** The channel whose desk the console keeps: the room's property (set by frameworks), else its attribute. */
 function channelOf(room: RoomHandle | null): string {

@@ -82,3 +82,6 @@ export function textOf(event: Event, selector: string): string {
   const root = (event.currentTarget as Element).getRootNode() as ParentNode;
   return root.querySelector<HTMLTextAreaElement | HTMLInputElement>(selector)?.value ?? '';
 }
+
+/** An error's sentence for the operator, without the `[linger]` prefix developers see in the console. */
+export const reasonOf = (error: unknown): string => String((error as Error)?.message ?? error).replace(/^\[linger\]\s*/, '');

@@ -147,17 +147,21 @@ const joinedAudiences = new Set<object>();
 let quietSdk: RtcSdk | null = null;
 let quiet: boolean | null = null;
 
+let reporting: boolean | null = null;
+
 function applyQuiet(sdk: RtcSdk): void {
   quietSdk = sdk;
-  const next = failing.size > 0 && joinedAudiences.size === 0;
-  if (next === quiet) return;
-  quiet = next;
+  const nextQuiet = failing.size > 0 && joinedAudiences.size === 0;
+  // Event reports only while joined: before a join they are all the SDK sends, offline a failing request every few seconds.
+  const nextReporting = joinedAudiences.size > 0;
   try {
-    sdk.setLogLevel?.(next ? LOG_NONE : LOG_WARNING);
-    sdk.setParameter?.('ENABLE_EVENT_REPORT', !next);
+    if (nextQuiet !== quiet) sdk.setLogLevel?.(nextQuiet ? LOG_NONE : LOG_WARNING);
+    if (nextReporting !== reporting) sdk.setParameter?.('ENABLE_EVENT_REPORT', nextReporting);
   } catch {
     // An SDK without these knobs is merely noisier.
   }
+  quiet = nextQuiet;
+  reporting = nextReporting;
 }
 
 function noteAudience(audience: object, state: 'failing' | 'joined' | 'gone'): void {
@@ -182,6 +186,7 @@ function configureSdk(sdk: RtcSdk): void {
     // see applyQuiet
   }
   quiet = false;
+  reporting = null;
   applyQuiet(sdk);
 }
 

@@ -29,6 +29,7 @@ import { HostRequests } from './host-requests.js';
 import { LotteryFlow, type OpenLotteryOptions } from './lottery-flow.js';
 import { QuizFlow, type AskQuizOptions } from './quiz-flow.js';
 import type { ViewerRecord } from './viewer-record.js';
+import { restoreSecrets, savedSecrets, type SavedSecrets } from './host-secrets.js';
 
 export type { SessionStats } from './session-core.js';
 export type { ViewerRecord } from './viewer-record.js';
@@ -290,31 +291,15 @@ export class RoomSession {
   }
 
   /**
-   * Host: what a reloaded host tab needs to finish a lottery or reveal a quiz it started — the
-   * secret seed (or salt and answer) and the requests recorded so far. The host console keeps it
-   * in the operator's localStorage; nothing of it is published before its time.
+   * Host: what a reloaded host tab needs to finish a lottery or reveal a quiz it started (the
+   * console keeps it in the operator's localStorage; nothing of it is published before its time).
    */
-  hostSecrets(id: string): { seed?: string; salt?: string; correct?: number; entrants: string[]; answers: Array<[string, number]> } {
-    return { ...this.core.secrets.get(id), entrants: [...(this.ledger.entrants.get(id) ?? [])], answers: [...(this.ledger.answers.get(id) ?? [])] };
+  hostSecrets(id: string): ReturnType<typeof savedSecrets> {
+    return savedSecrets(this.core, id);
   }
-
   /** Host, after a reload: takes back a lottery's or quiz's secrets and its recorded requests. */
-  restoreHostSecrets(id: string, saved: { seed?: string; salt?: string; correct?: number; entrants?: readonly string[]; answers?: ReadonlyArray<readonly [string, number]> }): void {
-    const secret: { seed?: string; salt?: string; correct?: number } = {};
-    if (typeof saved.seed === 'string') secret.seed = saved.seed;
-    if (typeof saved.salt === 'string') secret.salt = saved.salt;
-    if (typeof saved.correct === 'number') secret.correct = saved.correct;
-    this.core.secrets.set(id, secret);
-    if (saved.entrants?.length) {
-      const entrants = this.ledger.entrants.get(id) ?? new Set<string>();
-      for (const entrant of saved.entrants) if (typeof entrant === 'string') entrants.add(entrant);
-      this.ledger.entrants.set(id, entrants);
-    }
-    if (saved.answers?.length) {
-      const answers = this.ledger.answers.get(id) ?? new Map<string, number>();
-      for (const [viewer, choice] of saved.answers) if (typeof viewer === 'string' && Number.isInteger(choice)) answers.set(viewer, choice);
-      this.ledger.answers.set(id, answers);
-    }
+  restoreHostSecrets(id: string, saved: Partial<SavedSecrets>): void {
+    restoreSecrets(this.core, id, saved);
   }
 
   /** Viewer: asks the host(s) for a snapshot, at most once per `helloEveryMs`. */

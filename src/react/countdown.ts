@@ -16,7 +16,7 @@ import '../elements/countdown/linger-countdown.js';
 export const LingerCountdown = createComponent({
   react: React,
   tagName: 'linger-countdown',
-  elementClass: LingerCountdownElement,
+  elementClass: LingerCountdownElement as new () => LingerCountdownElement & { 'room'?: string; 'locale'?: string; },
   events: {
     onLingerRemindMe: 'linger-remind-me' as EventName<LingerRemindMeEvent>,
     onLingerClaimRequest: 'linger-claim-request' as EventName<LingerClaimRequestEvent>,

@@ -12,7 +12,7 @@ import '../elements/host-console/linger-host-console.js';
 export const LingerHostConsole = createComponent({
   react: React,
   tagName: 'linger-host-console',
-  elementClass: LingerHostConsoleElement,
+  elementClass: LingerHostConsoleElement as new () => LingerHostConsoleElement & { 'room'?: string; 'locale'?: string; },
   events: {},
   displayName: 'LingerHostConsole',
 });

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export { LingerConnectionStatus } from './connection-status.js';
 export { LingerCountdown } from './countdown.js';
 export { LingerHostConsole } from './host-console.js';
 export { LingerLottery } from './lottery.js';

@@ -14,7 +14,7 @@ import '../elements/lottery/linger-lottery.js';
 export const LingerLottery = createComponent({
   react: React,
   tagName: 'linger-lottery',
-  elementClass: LingerLotteryElement,
+  elementClass: LingerLotteryElement as new () => LingerLotteryElement & { 'room'?: string; 'locale'?: string; },
   events: {
     onLingerEnterRequest: 'linger-enter-request' as EventName<LingerEnterRequestEvent>,
   },

@@ -14,7 +14,7 @@ import '../elements/overlay/linger-overlay.js';
 export const LingerOverlay = createComponent({
   react: React,
   tagName: 'linger-overlay',
-  elementClass: LingerOverlayElement,
+  elementClass: LingerOverlayElement as new () => LingerOverlayElement & { 'room'?: string; 'locale'?: string; },
   events: {
     onLingerChatRejected: 'linger-chat-rejected' as EventName<LingerChatRejectedEvent>,
   },

@@ -3,6 +3,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { LingerPlayer as LingerPlayerElement } from '../elements/player/player.js';
 import type { LingerPlayerStateEvent } from '../events/dom/linger-player-state.js';
+import type { LingerErrorEvent } from '../events/dom/linger-error.js';
 // Defines <linger-player> wherever this component is used.
 import '../elements/player/linger-player.js';
 
@@ -10,13 +11,15 @@ import '../elements/player/linger-player.js';
  * `<linger-player>` as a React component. Live (Agora RTC) or recorded video with muted autoplay, status and quality indicator.
  * Props set the element's properties; `on…` props listen to its events.
  * @fires linger-player-state - `onLingerPlayerState`: The status changed (`detail.status`, `detail.previous`).
+ * @fires linger-error - `onLingerError`: Live video failed (`detail.code`: `agora-unreachable`, `agora-credentials`, `token-failed`, `sdk-load-failed`, …; `detail.message` names the cause). Once per distinct cause while it keeps retrying.
  */
 export const LingerPlayer = createComponent({
   react: React,
   tagName: 'linger-player',
-  elementClass: LingerPlayerElement,
+  elementClass: LingerPlayerElement as new () => LingerPlayerElement & { 'room'?: string; 'locale'?: string; },
   events: {
     onLingerPlayerState: 'linger-player-state' as EventName<LingerPlayerStateEvent>,
+    onLingerError: 'linger-error' as EventName<LingerErrorEvent>,
   },
   displayName: 'LingerPlayer',
 });

@@ -14,7 +14,7 @@ import '../elements/product/linger-product.js';
 export const LingerProduct = createComponent({
   react: React,
   tagName: 'linger-product',
-  elementClass: LingerProductElement,
+  elementClass: LingerProductElement as new () => LingerProductElement & { 'room'?: string; 'locale'?: string; },
   events: {
     onLingerAddToCart: 'linger-add-to-cart' as EventName<LingerAddToCartEvent>,
   },

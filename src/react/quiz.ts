@@ -14,7 +14,7 @@ import '../elements/quiz/linger-quiz.js';
 export const LingerQuiz = createComponent({
   react: React,
   tagName: 'linger-quiz',
-  elementClass: LingerQuizElement,
+  elementClass: LingerQuizElement as new () => LingerQuizElement & { 'room'?: string; 'locale'?: string; },
   events: {
     onLingerAnswerRequest: 'linger-answer-request' as EventName<LingerAnswerRequestEvent>,
   },

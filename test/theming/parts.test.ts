@@ -170,6 +170,8 @@ describe('parts: every documented part renders, every control has one', function
     room.channel = 'theming-live';
     room.appId = 'a'.repeat(32);
     room.customTransport = network.connect('viewer-1');
+    // A custom transport means no Agora room, so no media: hand the player the room's Agora settings.
+    Object.defineProperty(room, 'media', { configurable: true, get: () => ({ appId: room.appId, channel: room.channel, tokens: async () => null }) });
     const player = document.createElement('linger-player') as LingerPlayer;
     player.loadSdk = cloud.loader();
     room.append(player);

@@ -9,7 +9,6 @@ import { LingerClaimRequestEvent } from '../../events/dom/linger-claim-request.j
 import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
 import { translation, type en } from './countdown.strings.js';
 import styles from './countdown.styles.js';
-import '../connection-status/linger-connection-status.js';
 
 const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
   ${svg`<path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>`}
@@ -32,7 +31,6 @@ const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" a
  * @fires linger-remind-me - The viewer asked for a reminder (`detail.id`, `kind`, `title`, `start`, `ics`, `google`, `outlook`).
  * @fires linger-claim-request - The viewer claimed a first-N drop (`detail.perk`).
  * @csspart base - The card.
- * @csspart connection - The room's connection status while it is not connected (connecting, retrying in N s, unreachable).
  * @csspart label - "Next drop" / "Coming up!" / "It's on!".
  * @csspart title - The perk's title.
  * @csspart clock - The countdown digits (or the next show's date).
@@ -83,9 +81,8 @@ export class LingerCountdown extends RoomElement<typeof en> {
   protected override render() {
     const view = this.view;
     const { localize } = this;
-    const connection = html`<linger-connection-status part="connection" .room=${this.room} .locale=${this.locale}></linger-connection-status>`;
-    if (view.phase === 'idle') return html`${connection}${this.renderNextShow()}`;
-    return html`${connection}<section part="base" class="card phase-${view.phase}" data-phase=${view.phase} lang=${localize.lang} dir=${localize.dir} aria-labelledby="label">
+    if (view.phase === 'idle') return this.renderNextShow();
+    return html`<section part="base" class="card phase-${view.phase}" data-phase=${view.phase} lang=${localize.lang} dir=${localize.dir} aria-labelledby="label">
       <p part="label" id="label" class="label">
         ${view.phase === 'counting' ? localize.term('nextDrop') : view.phase === 'announce' ? localize.term('comingUp') : localize.term('liveNow')}
       </p>

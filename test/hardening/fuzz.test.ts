@@ -298,7 +298,7 @@ const routed = (s: Step) => (MESSAGES[s.type].to === 'either' ? s.misroute : (ME
 
 /** The state only the host may change. */
 function hostSlice(state: ShowState): string {
-  const { likes: _likes, chat: _chat, recentIds: _recent, ...rest } = state;
+  const { likes: _likes, chat: _chat, chatCount: _count, recentIds: _recent, ...rest } = state;
   return JSON.stringify(rest);
 }
 

@@ -31,8 +31,13 @@ function registrations() {
 /** `linger-*` events the element's own source dispatches (`new LingerXxxEvent(`), by DOM name. */
 function dispatchedEvents(folder) {
   const files = readdirSync(join(root, 'src/elements', folder)).filter((file) => /\.ts$/.test(file) && !/\.(styles|strings)\.ts$/.test(file));
-  const names = files.flatMap((file) =>
-    [...read(`src/elements/${folder}/${file}`).matchAll(/new (Linger\w+)Event\(/g)].map(([, name]) =>
+  // The element's own files, and the controllers they use (an element may dispatch through one).
+  const sources = files.map((file) => `src/elements/${folder}/${file}`);
+  for (const file of [...sources]) {
+    for (const [, controller] of read(file).matchAll(/'\.\.\/\.\.\/controllers\/([\w-]+)\.js'/g)) sources.push(`src/controllers/${controller}.ts`);
+  }
+  const names = [...new Set(sources)].flatMap((file) =>
+    [...read(file).matchAll(/new (Linger\w+)Event\(/g)].map(([, name]) =>
       name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase(),
     ),
   );

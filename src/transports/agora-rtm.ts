@@ -2,7 +2,7 @@
  * The production transport: Agora RTM v2 (signaling). One message channel per show, the user
  * channel for host-directed messages, channel metadata for the snapshot.
  *
- * What the SDK makes us do (see /work/shared/AGORA.md):
+ * What the SDK makes us do (see docs/agora.md):
  * - it throws `window is not defined` outside browsers and weighs 434 KB gzip, so it is loaded with a
  *   dynamic `import()` inside `connect()`, never at module top level;
  * - it allows one client per App ID + user id per page, and remembers every one it ever built (a

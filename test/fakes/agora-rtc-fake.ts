@@ -4,7 +4,7 @@
  * names, remote tracks with `play(element)` / `stop()`, over a controllable "cloud" that plays the
  * host and the network. Nothing here knows about Linger.
  *
- * Behaviour taken from the SDK and AGORA.md:
+ * Behaviour taken from the SDK and docs/agora.md:
  * - `join()` without bounded `httpRetryConfig`/`websocketRetryConfig` never settles offline (the
  *   SDK retries forever by default); with them it rejects with `NETWORK_ERROR` after a short while;
  * - `connection-state-change(cur, prev, reason)` with CONNECTING/CONNECTED/RECONNECTING/DISCONNECTED;

@@ -4,7 +4,7 @@
  * SDK 2.3.0 code shows, over an in-memory "cloud" that several clients share — so one test can run
  * a host and its viewers. Nothing here knows about Linger.
  *
- * Behaviour taken from the SDK (see /work/shared/AGORA.md and agora-rtm.js):
+ * Behaviour taken from the SDK (see docs/agora.md and the SDK's agora-rtm.js):
  * - `new RTM` throws −10003 for a bad App ID, −10006 for a bad user id, and −10027 when an RTM for the
  *   same App ID + user was ever built on the page (the SDK never forgets one, even after logout);
  * - login while a login is in flight rejects −10017; offline it never settles until `logout()`

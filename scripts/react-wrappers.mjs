@@ -129,7 +129,7 @@ function elementTable(elements) {
     .join('');
   const entries = elements.map((element) => {
     const { tag, className, properties, attributes, events } = element;
-    const picked = properties.length ? `Pick<${className}, ${properties.map((name) => `'${name}'`).join(' | ')}>` : '{}';
+    const picked = properties.length ? `Pick<${className}, ${properties.map((name) => `'${name}'`).join(' | ')}>` : 'Record<never, never>';
     const attributeLines = attributes
       .map(({ name, field }) => `      '${name}': ${field ? `${className}['${field}']` : 'string'};\n`)
       .join('');

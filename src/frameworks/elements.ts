@@ -27,7 +27,7 @@ import type { LingerStatusEvent } from '../events/dom/linger-status.js';
 export interface LingerElements {
   'linger-connection-status': {
     element: LingerConnectionStatus;
-    properties: {};
+    properties: Record<never, never>;
     attributes: {
       'room': string;
       'locale': string;
@@ -51,7 +51,7 @@ export interface LingerElements {
   };
   'linger-host-console': {
     element: LingerHostConsole;
-    properties: {};
+    properties: Record<never, never>;
     attributes: {
       'room': string;
       'locale': string;
@@ -60,7 +60,7 @@ export interface LingerElements {
   };
   'linger-lottery': {
     element: LingerLottery;
-    properties: {};
+    properties: Record<never, never>;
     attributes: {
       'room': string;
       'locale': string;
@@ -117,7 +117,7 @@ export interface LingerElements {
   };
   'linger-quiz': {
     element: LingerQuiz;
-    properties: {};
+    properties: Record<never, never>;
     attributes: {
       'room': string;
       'locale': string;

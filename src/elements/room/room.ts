@@ -138,6 +138,12 @@ export class LingerRoom extends LitElement implements RoomHandle {
     return this.viewerEvents;
   }
 
+  /** Show id and viewer id for order attribution; the viewer id is empty until consent gives one. */
+  get attribution(): { show: string; viewer: string } | null {
+    const show = this.show || this.channel;
+    return show ? { show, viewer: this.viewerEvents?.viewer ?? '' } : null;
+  }
+
   /** The sink made from the `webhook` attribute, once consent allows (null before). */
   get webhookDelivery(): WebhookSink | null {
     return this.webhookSink;

@@ -3,7 +3,7 @@
  * endpoint): exponential backoff with full jitter up to a ceiling, and an immediate attempt when the
  * browser comes back online or the tab becomes visible again. A viewer whose first connection
  * failed is never given up on; the wait only grows to the ceiling. Only a failure the caller marks
- * permanent (`isPermanentError`: a setup error, a refused key) stops the retries.
+ * permanent (`isPermanentError`: a setup error) stops the retries.
  */
 
 /** First wait after a failure (ms). */
@@ -24,9 +24,10 @@ export function retryDelay(attempt: number, random: () => number = Math.random, 
 /**
  * Transport error codes that waiting cannot fix: the page's or the merchant's setup is wrong (no or
  * a bad channel, app id or user id, credentials Agora refuses, an SDK the page's CSP blocks — a
- * module that failed to evaluate stays failed until a reload), or the token endpoint refused this
- * browser (HTTP 401/403: a wrong host key). Retrying them forever only hides the reason; the room
- * shows "cannot reach the show" with it, and a Reconnect tries again on request.
+ * module that failed to evaluate stays failed until a reload). Retrying them forever only hides the
+ * reason; the room shows "cannot reach the show" with it, and a Reconnect tries again on request.
+ * A refusal by the token endpoint (`token-forbidden`, HTTP 401/403) is not here: it ends when the
+ * host signs in again elsewhere on the page's origin, so it keeps retrying with its reason shown.
  */
 export const PERMANENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'missing-channel',
@@ -36,7 +37,6 @@ export const PERMANENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'agora-credentials',
   'agora-duplicate-user',
   'sdk-load-failed',
-  'token-forbidden',
 ]);
 
 /** Whether `error` (a transport error) will not heal by retrying. */

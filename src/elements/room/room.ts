@@ -263,7 +263,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     // A first connection that fails is retried like a dropped one: the viewer is never given up on.
     this.retry = new RetryScheduler({
       attempt: () => this.attempt(generation),
-      // A setup error or a refused key stays on screen with its reason ("cannot reach the show").
+      // A setup error stays on screen with its reason ("cannot reach the show").
       permanent: isPermanentError,
       onScheduled: (retryAt) => {
         if (generation !== this.generation) return;

@@ -114,10 +114,10 @@ describe('<linger-room> reconnects, always', () => {
     wrapper.remove();
   });
 
-  it('a permanent error (SDK blocked, refused key) is shown as "cannot reach the show" with its reason, not retried; Reconnect tries again', async () => {
+  it('a permanent error (SDK blocked by CSP, no app id) is shown as "cannot reach the show" with its reason, not retried; Reconnect tries again', async () => {
     const cases: Array<[TransportError, RegExp]> = [
       [transportError('sdk-load-failed', "script-src needs 'wasm-unsafe-eval' (test)."), /set up/i],
-      [transportError('token-forbidden', 'The token URL refused this host (HTTP 403: "wrong host key") (test).'), /.+/],
+      [transportError('invalid-app-id', 'App ID "" is not a valid Agora App ID (test).'), /set up/i],
     ];
     for (const [failure, reason] of cases) {
       const network = new MemoryNetwork();
@@ -142,7 +142,7 @@ describe('<linger-room> reconnects, always', () => {
       expect(errors, `${failure.code}: the page is told`).to.include(failure.code);
       await waitUntil(() => statusText(status).includes('Can’t reach the show'), `${failure.code}: "cannot reach the show" on screen`);
       expect(statusText(status), `${failure.code}: with the reason`).to.match(reason);
-      // The cause is fixed (a new key, a policy change): Reconnect tries again and connects.
+      // The cause is fixed (a policy change, the app id set): Reconnect tries again and connects.
       delete gate.fail;
       room.reconnect();
       await waitUntil(() => room.session?.$status.get() === 'connected', `${failure.code}: Reconnect connects`);

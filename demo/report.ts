@@ -1,5 +1,6 @@
-// The demo's report page: `<linger-report src="/api/events">` over what the collector received, or
-// (`?sample`) a generated 45-minute show with 400 viewers, for a look at a full curve.
+// The demo's report page: `<linger-report src="/api/report?show=…">`, the collector's summary (figures
+// computed in SQL over what the webhook posted), or (`?sample`) a generated 45-minute show with 400
+// viewers computed in the browser, for a look at a full curve.
 import '../src/elements/report/linger-report.js';
 import type { LingerEvent, TimelineKind } from '../src/events/types.js';
 
@@ -10,6 +11,8 @@ if (lang) {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang.startsWith('ar') ? 'rtl' : 'ltr';
 }
+const show = params.get('show');
+if (show) report.src = `/api/report?show=${encodeURIComponent(show)}`;
 if (params.has('sample')) {
   report.removeAttribute('src');
   report.events = sampleShow();

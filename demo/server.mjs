@@ -8,13 +8,19 @@
 // Environment: PORT (default 8000; if busy, an ephemeral port), AGORA_APP_ID and
 // AGORA_APP_CERTIFICATE (turn on the token endpoint; without them the demo runs on
 // BroadcastChannel), LINGER_HOST_KEY (the host console's key; random when unset),
-// LINGER_HOST_IDS (comma-separated host ids, default `host`), LINGER_TOKEN_EXPIRE_SECONDS,
-// LINGER_EVENTS_FILE (the collector's NDJSON file, default demo/.data/events.ndjson),
+// LINGER_HOST_IDS (comma-separated host ids, default `host`: the one list both the token endpoint
+// and the pages' rooms use — /api/demo-config hands it to the pages; a visitor cannot match it, since
+// viewer ids are `v-…` and host tokens need the key), LINGER_COOKIE_SECRET (≥ 32 bytes that sign the
+// viewer cookies and ids; random at each start when unset, so a restart gives viewers new ids),
+// LINGER_TOKEN_EXPIRE_SECONDS,
+// LINGER_DATA_DIR (the collector's chDB data folder, default demo/.data/collector; CLICKHOUSE_URL
+// sends the events to a ClickHouse server instead),
 // LINGER_CSP (`off` serves the pages without the Content-Security-Policy header; default on: the strict
 // policy, or with Agora configured the strict policy plus what the Agora SDKs need).
 //
-// The collector (`demo/collector.mjs`): `POST /api/events` takes webhook batches (deduplicated by
-// event id, appended to the NDJSON file); `GET /api/events` serves the file; /demo/report.html shows it.
+// The collector (collector/src/server.mjs, started by demo/collector.mjs in a child process):
+// `POST /api/events` takes the webhook batches into ClickHouse (chDB embedded); `GET /api/report?show=`
+// serves the show's summary computed in SQL; /demo/report.html renders it with `<linger-report src>`.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createTokenHandler } from './token-endpoint.mjs';
-import { createCollector } from './collector.mjs';
+import { startCollector } from './collector.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8000;
@@ -115,11 +121,12 @@ function contentSecurityPolicy(agora) {
 }
 
 /** `GET /api/demo-config`: what the pages need to know before connecting (is Agora configured?). */
-function demoConfig(agora) {
+function demoConfig(agora, hostIds) {
   return async (ctx, next) => {
     if (ctx.path !== '/api/demo-config') return next();
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { agora };
+    // `hosts`: the pages' rooms take the endpoint's own host list (public anyway: the room's `hosts`).
+    ctx.body = { agora, hosts: hostIds };
     return undefined;
   };
 }
@@ -136,6 +143,14 @@ async function demoRoutes(ctx, next) {
     return undefined;
   }
   return next();
+}
+
+/** LINGER_COOKIE_SECRET, checked at start: a short secret would make viewer ids guessable. */
+function cookieSecret(value) {
+  if (Buffer.byteLength(value) < 32) {
+    throw new RangeError(`LINGER_COOKIE_SECRET must be at least 32 bytes (e.g. \`openssl rand -base64 32\`); it has ${Buffer.byteLength(value)}.`);
+  }
+  return value;
 }
 
 function listen(server, port) {
@@ -172,8 +187,8 @@ function parsePort(value) {
  * @param {Record<string, string | undefined>} [options.env]  Environment to read (default `process.env`).
  * @param {boolean} [options.quiet]  Print nothing.
  * @returns {Promise<{ url: string, port: number, storefrontUrl: string, hostUrl: string,
- *   hostKey: string, hostIds: string[], tokensLive: boolean, reportUrl: string, eventsFile: string,
- *   csp: boolean, collector: ReturnType<typeof createCollector>, close: () => Promise<void> }>}
+ *   hostKey: string, hostIds: string[], tokensLive: boolean, reportUrl: string, dataDir: string,
+ *   csp: boolean, collector: Awaited<ReturnType<typeof startCollector>>, close: () => Promise<void> }>}
  *   `url` is the origin, e.g. `http://127.0.0.1:8000` (no trailing slash).
  */
 export async function startDemoServer({ port, env = process.env, quiet = false } = {}) {
@@ -188,13 +203,14 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
     appCertificate: env.AGORA_APP_CERTIFICATE,
     hostKey,
     hostIds,
+    ...(env.LINGER_COOKIE_SECRET ? { secret: cookieSecret(env.LINGER_COOKIE_SECRET) } : {}),
     ...(env.LINGER_TOKEN_EXPIRE_SECONDS ? { expireSeconds: Number(env.LINGER_TOKEN_EXPIRE_SECONDS) } : {}),
   });
 
   const csp = env.LINGER_CSP !== 'off';
   const agora = tokens.live && !tokens.problem;
-  const eventsFile = resolve(rootDir, env.LINGER_EVENTS_FILE || 'demo/.data/events.ndjson');
-  const collector = createCollector({ file: eventsFile });
+  const dataDir = resolve(rootDir, env.LINGER_DATA_DIR || 'demo/.data/collector');
+  const collector = await startCollector({ dataDir, env, log });
 
   // Our own server binds loopback only; the dev server's Koa app is plugged in once it is ready.
   let handler = (_req, res) => {
@@ -208,7 +224,10 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
   try {
     actualPort = await listen(httpServer, wanted);
   } catch (error) {
-    if (error?.code !== 'EADDRINUSE') throw error;
+    if (error?.code !== 'EADDRINUSE') {
+      await collector.close();
+      throw error;
+    }
     actualPort = await listen(httpServer, 0);
     log(`Port ${wanted} is busy; using ${actualPort} instead.`);
   }
@@ -224,7 +243,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
         injectWebSocket: false,
         watch: false,
         nodeResolve: true,
-        middleware: [...(csp ? [contentSecurityPolicy(agora)] : []), collector.middleware, demoConfig(agora), demoRoutes, tokens.middleware],
+        middleware: [...(csp ? [contentSecurityPolicy(agora)] : []), collector.middleware, demoConfig(agora, tokens.hostIds), demoRoutes, tokens.middleware],
         plugins: [
           esbuildPlugin({ ts: true, tsconfig: join(rootDir, 'tsconfig.json'), target: 'es2022' }),
           processShimPlugin,
@@ -237,6 +256,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
     });
   } catch (error) {
     httpServer.close();
+    await collector.close();
     throw error;
   }
   handler = devServer.koaApp.callback();
@@ -246,7 +266,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
   const hostUrl = `${url}/demo/host.html?key=${encodeURIComponent(hostKey)}`;
   log(`Storefront:   ${storefrontUrl}`);
   log(`Host console: ${hostUrl}`);
-  log(`Report:       ${url}/demo/report.html (events: POST/GET ${url}/api/events → ${eventsFile})`);
+  log(`Report:       ${url}/demo/report.html (events: POST ${url}/api/events → collector ${collector.url}, data in ${dataDir})`);
   log(csp ? `CSP:          strict${agora ? ', with the Agora additions' : ''} (LINGER_CSP=off to serve without it)` : 'CSP:          off (LINGER_CSP=off)');
   if (tokens.problem) log(`Agora tokens: misconfigured — ${tokens.problem} (/api/token answers 500)`);
   else if (tokens.live) log(`Agora tokens: live at ${url}/api/token (AGORA_APP_ID ${env.AGORA_APP_ID}; host ids: ${hostIds.join(', ')})`);
@@ -260,11 +280,12 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
         httpServer.close(() => done());
         httpServer.closeAllConnections();
       });
+      await collector.close();
     })();
     return closing;
   };
 
-  return { url, port: actualPort, storefrontUrl, hostUrl, hostKey, hostIds, tokensLive: agora, reportUrl: `${url}/demo/report.html`, eventsFile, csp, collector, close };
+  return { url, port: actualPort, storefrontUrl, hostUrl, hostKey, hostIds, tokensLive: agora, reportUrl: `${url}/demo/report.html`, dataDir, csp, collector, close };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

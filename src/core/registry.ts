@@ -39,6 +39,11 @@ export interface RoomHandle extends Element {
   readonly media: RoomMedia | null;
   /** Tries to connect again now (a Reconnect button); keeps retrying with backoff on failure. */
   reconnect(): void;
+  /**
+   * The show id and viewer id an order is attributed with (cart attributes `linger_show`,
+   * `linger_viewer`; docs/collector.md § Orders); `viewer` is empty without consent.
+   */
+  readonly attribution?: { show: string; viewer: string } | null;
 }
 
 const rooms = new Set<RoomHandle>();

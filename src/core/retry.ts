@@ -2,7 +2,8 @@
  * The one retry policy for every connection Linger makes (RTM signalling, RTC media, token
  * endpoint): exponential backoff with full jitter up to a ceiling, and an immediate attempt when the
  * browser comes back online or the tab becomes visible again. A viewer whose first connection
- * failed is never given up on; the wait only grows to the ceiling.
+ * failed is never given up on; the wait only grows to the ceiling. Only a failure the caller marks
+ * permanent (`isPermanentError`: a setup error) stops the retries.
  */
 
 /** First wait after a failure (ms). */
@@ -20,9 +21,35 @@ export function retryDelay(attempt: number, random: () => number = Math.random, 
   return Math.round(capped * (0.5 + random() / 2));
 }
 
+/**
+ * Transport error codes that waiting cannot fix: the page's or the merchant's setup is wrong (no or
+ * a bad channel, app id or user id, credentials Agora refuses, an SDK the page's CSP blocks — a
+ * module that failed to evaluate stays failed until a reload). Retrying them forever only hides the
+ * reason; the room shows "cannot reach the show" with it, and a Reconnect tries again on request.
+ * A refusal by the token endpoint (`token-forbidden`, HTTP 401/403) is not here: it ends when the
+ * host signs in again elsewhere on the page's origin, so it keeps retrying with its reason shown.
+ */
+export const PERMANENT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'missing-channel',
+  'invalid-channel',
+  'invalid-app-id',
+  'invalid-user-id',
+  'agora-credentials',
+  'agora-duplicate-user',
+  'sdk-load-failed',
+]);
+
+/** Whether `error` (a transport error) will not heal by retrying. */
+export function isPermanentError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && PERMANENT_ERROR_CODES.has(code);
+}
+
 export interface RetrySchedulerOptions {
   /** Runs one attempt; resolve on success, reject to schedule the next one. */
   attempt: () => Promise<void>;
+  /** A rejection this says is permanent schedules nothing: the scheduler waits for `start()` again. */
+  permanent?: (error: unknown) => boolean;
   /** Told when the next attempt is planned (epoch ms), or `null` when none is (connected or stopped). */
   onScheduled?: (retryAt: number | null, attempt: number) => void;
   base?: number;
@@ -88,9 +115,9 @@ export class RetryScheduler {
         this.running = false;
         this.failures = 0;
       },
-      () => {
+      (error: unknown) => {
         this.running = false;
-        if (this.active) this.schedule();
+        if (this.active && !this.options.permanent?.(error)) this.schedule();
       },
     );
   }

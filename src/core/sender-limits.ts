@@ -10,6 +10,7 @@
  * Not a defence against one attacker using many ids (Sybil): with tokens each id costs the attacker
  * an Agora login; docs/security.md says what that does and does not stop.
  */
+import type { Inbound, MessageType } from './protocol.js';
 
 export type LimitedKind = 'chat' | 'likes' | 'request' | 'hello';
 
@@ -33,6 +34,8 @@ export const RECEIVE_ALLOWANCES: Record<LimitedKind, Allowance> = {
   request: { burst: 10, perSecond: 1 },
   hello: { burst: 3, perSecond: 0.5 },
 };
+/** Which viewer messages count against which allowance. */
+const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = { chat: 'chat', likes: 'likes', enter: 'request', answer: 'request', claim: 'request', hello: 'hello' };
 /** Honest clients' timers drift; the chat refill is this much faster than the slow-mode interval. */
 const SLOW_MODE_TOLERANCE = 0.8;
 /** Keys remembered at once; the least recently used is forgotten first. */
@@ -103,6 +106,23 @@ export class SenderLimits {
     const allowance = RECEIVE_ALLOWANCES[kind];
     const perSecond = kind === 'chat' ? allowance.perSecond / (Math.max(1, slowModeSeconds) * SLOW_MODE_TOLERANCE) : allowance.perSecond;
     return this.limiter.take(`${kind}\u0000${sender}`, { burst: allowance.burst, perSecond }, amount, now);
+  }
+
+  /**
+   * Clips a non-host sender to its allowance: chat and requests over it are dropped (`null`), a
+   * likes batch is cut to what is left. Host messages are never limited.
+   */
+  admit(message: Inbound, now: number, slowModeSeconds: number): Inbound | null {
+    if (message.fromHost) return message;
+    const kind = LIMITED_KINDS[message.type];
+    if (!kind) return message;
+    if (kind === 'likes') {
+      const asked = (message as Inbound<'likes'>).body.n;
+      const granted = this.take('likes', message.sender, asked, now);
+      if (granted === 0) return null;
+      return granted === asked ? message : ({ ...message, body: { n: granted } } as Inbound);
+    }
+    return this.take(kind, message.sender, 1, now, slowModeSeconds) === 1 ? message : null;
   }
 
   /** Senders currently tracked (for tests and stats). */

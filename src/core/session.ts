@@ -8,6 +8,7 @@
  * - `sync.ts` — sequence, hold and drain, hello/snapshot, channel storage, clock sync.
  * - `host-requests.ts` — entries, answers, claims: the host's ledger, receipts, tallies.
  * - `lottery-flow.ts`, `quiz-flow.ts` — the two mechanics with secrets and checks.
+ * - `viewer-actions.ts` — chat, likes, entries, answers, claims, checked and paced before sending.
  * - `state.ts`, `viewer-record.ts` — the pure reducers of the show and of this screen's record.
  *
  * docs/architecture.md follows one comment from `<linger-overlay>` to another screen and the webhook.
@@ -15,13 +16,11 @@
 import type { ReadableAtom } from 'nanostores';
 import type { Transport, TransportError, TransportStatus } from '../transports/transport.js';
 import { isTransportError, transportError } from '../transports/transport.js';
-import { clip } from './primitives.js';
-import { MAX_CHAT_LENGTH, checkBody, encode, parseMessage, type BodyOf, type Envelope, type Inbound, type MessageType } from './protocol.js';
-import { chatAllowed, type ShowState } from './state.js';
+import { parseMessage, type BodyOf, type Envelope, type Inbound, type MessageType } from './protocol.js';
+import type { ShowState } from './state.js';
 import type { SyncedClock } from './clock.js';
-import { chatInterval, likesInterval } from './budget.js';
 import type { HostLedger } from './ledger.js';
-import { SenderLimits, type LimitedKind } from './sender-limits.js';
+import { SenderLimits } from './sender-limits.js';
 import type { DrawResult } from './draw.js';
 import { SessionCore, type SessionStats } from './session-core.js';
 import { ShowSync } from './sync.js';
@@ -30,12 +29,14 @@ import { LotteryFlow, type OpenLotteryOptions } from './lottery-flow.js';
 import { QuizFlow, type AskQuizOptions } from './quiz-flow.js';
 import type { ViewerRecord } from './viewer-record.js';
 import { restoreSecrets, savedSecrets, type SavedSecrets } from './host-secrets.js';
+import { ViewerActions, type ChatResult } from './viewer-actions.js';
 
 export type { SessionStats } from './session-core.js';
 export type { ViewerRecord } from './viewer-record.js';
 export { SNAPSHOT_KEY } from './sync.js';
 export { PUBLISH_LIST_UP_TO, type OpenLotteryOptions } from './lottery-flow.js';
 export type { AskQuizOptions } from './quiz-flow.js';
+export type { ChatResult } from './viewer-actions.js';
 
 export interface SessionOptions {
   transport: Transport;
@@ -51,15 +52,6 @@ export interface SessionOptions {
   clockSyncEveryMs?: number;
 }
 
-export type ChatResult =
-  | { ok: true; id: string }
-  | { ok: false; reason: 'empty' | 'too-long' | 'slow-mode' | 'muted' | 'blocked' | 'offline'; retryInMs?: number };
-
-/** Which viewer messages count against which allowance. */
-const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = { chat: 'chat', likes: 'likes', enter: 'request', answer: 'request', claim: 'request', hello: 'hello' };
-/** Most likes one aggregated message carries, and most a runaway tapper can queue. */
-const LIKES_PER_MESSAGE = 1000;
-const LIKES_BACKLOG = 10_000;
 
 export class RoomSession {
   readonly transport: Transport;
@@ -75,9 +67,8 @@ export class RoomSession {
   private readonly quiz: QuizFlow;
   /** Per-sender allowances on receipt: a client that ignores its budget is clipped here. */
   private readonly senderLimits = new SenderLimits();
+  private readonly actions: ViewerActions;
   private readonly cleanups: Array<() => void> = [];
-  private pendingLikes = 0;
-  private lastLikesAt = -Infinity;
 
   constructor(options: SessionOptions) {
     const core = new SessionCore(options.transport, options.hosts, options.localNow);
@@ -86,6 +77,7 @@ export class RoomSession {
     // Mechanics first: their reactions to a message run before the host's bookkeeping of it.
     this.lottery = new LotteryFlow(core, (id) => this.enter(id));
     this.quiz = new QuizFlow(core);
+    this.actions = new ViewerActions(core, (raw, sender, direct) => this.receive(raw, sender, direct));
     this.requests = new HostRequests(core);
     this.sync = new ShowSync(core, {
       snapshotEveryMs: options.snapshotEveryMs ?? 15_000,
@@ -174,7 +166,7 @@ export class RoomSession {
   /** Leaves the channel, stops every timer, flushes pending likes. Safe to call twice. */
   async close(): Promise<void> {
     if (this.core.closed) return;
-    this.flushLikes();
+    this.actions.flushLikes();
     this.core.close();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     await this.transport.close();
@@ -185,69 +177,23 @@ export class RoomSession {
 
   /** Sends a chat line, applying slow mode (host's or automatic), mute and block words locally. */
   chat(text: string, extra: { name?: string; locale?: string } = {}): ChatResult {
-    const { core } = this;
-    const trimmed = String(text ?? '').trim();
-    if (!trimmed) return { ok: false, reason: 'empty' };
-    if (trimmed.length > MAX_CHAT_LENGTH) return { ok: false, reason: 'too-long' };
-    if (this.transport.status !== 'connected') return { ok: false, reason: 'offline' };
-    const state = core.state;
-    if (state.moderation.muted.includes(this.userId)) return { ok: false, reason: 'muted' };
-    if (!chatAllowed(state, this.userId, trimmed)) return { ok: false, reason: 'blocked' };
-    const intervalMs = this.isHost ? 0 : chatInterval(core.presence$.get() ?? 1, state.moderation.slowMode) * 1000;
-    if (intervalMs > 0) {
-      const pace = { burst: 1, perSecond: 1000 / intervalMs };
-      const now = core.clock.localNow();
-      const wait = core.pace.waitMs('chat', pace, now);
-      if (wait > 0) return { ok: false, reason: 'slow-mode', retryInMs: wait };
-      core.pace.take('chat', pace, 1, now);
-    }
-    const body: BodyOf<'chat'> = { text: trimmed };
-    if (extra.name) body.name = clip(extra.name, 40);
-    if (extra.locale) body.locale = clip(extra.locale, 35);
-    const lottery = state.lottery;
-    if (lottery?.status === 'open' && lottery.mode === 'keyword' && lottery.eligibility?.minWatchMinutes) {
-      body.watched = Math.min(1_000_000, Math.floor(core.viewer.watched));
-    }
-    const envelope = core.envelope('chat', body);
-    core.applyOwn(envelope);
-    // Counted once it left: a line the transport refused is not an interaction.
-    void core.send(envelope).then((sent) => sent && !this.isHost && this.track('chat', { message: envelope.id, length: trimmed.length }));
-    return { ok: true, id: envelope.id };
+    return this.actions.chat(text, extra);
   }
-
-  /**
-   * Counts likes locally at once and sends them aggregated: at most one `likes` message per
-   * viewer per interval (1 s, longer in large shows), however fast the viewer taps.
-   */
+  /** Counts likes at once and sends them aggregated: at most one `likes` message per interval. */
   like(count = 1): void {
-    const n = Math.floor(Number(count));
-    if (!Number.isFinite(n) || n < 1) return;
-    this.pendingLikes = Math.min(this.pendingLikes + n, LIKES_BACKLOG);
-    this.scheduleLikes();
+    this.actions.like(count);
   }
-
   /** Asks the host to enter a lottery (host-directed; the host decides). */
   enter(lotteryId: string): void {
-    if (this.viewer.entries[lotteryId] === 'in') return;
-    this.core.viewerDid({ type: 'enter-sent', lottery: lotteryId });
-    this.request('enter', { lottery: lotteryId, watched: Math.min(1_000_000, Math.floor(this.viewer.watched)) });
-    if (!this.isHost) this.track('lottery_enter', { lottery: lotteryId });
+    this.actions.enter(lotteryId);
   }
-
   /** Sends a quiz answer to the host (host-directed; the host locks the first one). Locks locally on the first call. */
   answer(quizId: string, choice: number): void {
-    if (this.viewer.answers[quizId]) return;
-    this.core.viewerDid({ type: 'answer-sent', quiz: quizId, choice });
-    this.request('answer', { quiz: quizId, choice });
-    if (!this.isHost) this.track('quiz_answer', { quiz: quizId, choice });
+    this.actions.answer(quizId, choice);
   }
-
   /** Claims the perk on air (host-directed). */
   claim(perkId: string): void {
-    if (this.viewer.claims[perkId]?.status === 'ok') return;
-    this.core.viewerDid({ type: 'claim-sent', perk: perkId });
-    this.request('claim', { perk: perkId });
-    if (!this.isHost) this.track('perk_claim', { perk: perkId });
+    this.actions.claim(perkId);
   }
 
   // ── Host actions ────────────────────────────────────────────────────────────────────────────
@@ -323,7 +269,7 @@ export class RoomSession {
       core.stats.dropped[parsed.reason]++;
       return;
     }
-    const message = this.withinAllowance(parsed.message);
+    const message = this.senderLimits.admit(parsed.message, this.clock.localNow(), core.state.moderation.slowMode);
     if (!message) {
       core.stats.dropped['rate-limited']++;
       return;
@@ -358,53 +304,5 @@ export class RoomSession {
       default:
         this.requests.record(message);
     }
-  }
-
-  /**
-   * Clips a non-host sender to its allowance (sender-limits.ts): chat and requests over it are
-   * dropped, a likes batch is cut to what is left. Host messages are never limited.
-   */
-  private withinAllowance(message: Inbound): Inbound | null {
-    if (message.fromHost) return message;
-    const kind = LIMITED_KINDS[message.type];
-    if (!kind) return message;
-    const now = this.clock.localNow();
-    if (kind === 'likes') {
-      const asked = (message as Inbound<'likes'>).body.n;
-      const granted = this.senderLimits.take('likes', message.sender, asked, now);
-      if (granted === 0) return null;
-      return granted === asked ? message : ({ ...message, body: { n: granted } } as Inbound);
-    }
-    return this.senderLimits.take(kind, message.sender, 1, now, this.state.moderation.slowMode) === 1 ? message : null;
-  }
-
-  private request<T extends 'enter' | 'answer' | 'claim'>(type: T, body: BodyOf<T>): void {
-    const envelope = this.core.envelope(type, checkBody(type, body));
-    for (const host of this.hosts) if (host !== this.userId) void this.core.send(envelope, host);
-    // A host's own request goes through the same checks as anyone's.
-    if (this.isHost) this.receive(encode({ ...envelope, room: this.transport.channel }), this.userId, true);
-  }
-
-  private scheduleLikes(): void {
-    if (this.pendingLikes === 0) return;
-    const wait = Math.max(0, this.lastLikesAt + likesInterval(this.core.presence$.get() ?? 1) - this.clock.localNow());
-    this.core.timers.once(
-      'likes',
-      () => {
-        this.flushLikes();
-        this.scheduleLikes();
-      },
-      wait,
-    );
-  }
-
-  private flushLikes(): void {
-    if (this.pendingLikes === 0 || this.core.closed) return;
-    const n = Math.min(this.pendingLikes, LIKES_PER_MESSAGE);
-    this.pendingLikes -= n;
-    this.lastLikesAt = this.clock.localNow();
-    const envelope = this.core.envelope('likes', { n });
-    this.core.applyOwn(envelope);
-    void this.core.send(envelope);
   }
 }

@@ -74,6 +74,11 @@ export class ViewerEvents {
     this.sinks.delete(sink);
   }
 
+  /** The pseudonymous viewer id; empty until consent allows one (docs/events.md). */
+  get viewer(): string {
+    return this.viewerId;
+  }
+
   /** Events waiting for consent. */
   get heldCount(): number {
     return this.held.length;

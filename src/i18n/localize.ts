@@ -20,14 +20,16 @@ const BASE_TO_LOCALE: Record<string, Locale> = { zh: 'zh-CN', pt: 'pt-BR' };
 export type Term = string | ((...args: any[]) => string);
 export type Strings = Record<string, Term>;
 export type Loader<T extends Strings> = () => Promise<{ default: T }>;
+/** One loader per language but English; generated per element by scripts/locale-loaders.mjs. */
+export type Loaders<T extends Strings> = Record<Exclude<Locale, 'en'>, Loader<T>>;
 
 /** An element's strings: English in the bundle, every other language loaded on demand. */
 export interface Translation<T extends Strings> {
   /** Unique per element, e.g. `room`, `overlay`. */
   name: string;
   en: T;
-  /** One loader per language; each file must define every key (a test checks). */
-  loaders: Record<Exclude<Locale, 'en'>, Loader<T>>;
+  /** One loader per language (`locales/loaders.ts`); each file must define every key (a test checks). */
+  loaders: Loaders<T>;
 }
 
 /** Picks the shipped locale for a requested tag: full match, then base language, then English. */

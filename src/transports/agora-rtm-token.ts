@@ -42,8 +42,10 @@ const RESPONSE_SHAPE =
 export const TOKEN_FETCH_TIMEOUT_MS = 10_000;
 
 /**
- * Fetches tokens from `tokenUrl`. Rejects with a {@link TransportError} of code `token-failed` on a
- * bad URL, a network failure, a non-2xx answer, a body that is not JSON or not the contract's shape.
+ * Fetches tokens from `tokenUrl`. Rejects with a {@link TransportError} of code `token-forbidden` when
+ * the endpoint refuses with HTTP 401/403 (a wrong host key: retrying will not help), and
+ * `token-failed` on a bad URL, a network failure, another non-2xx answer, a body that is not JSON or
+ * not the contract's shape.
  */
 export async function fetchAgoraToken(
   tokenUrl: string,
@@ -77,6 +79,16 @@ export async function fetchAgoraToken(
     if (!response.ok) {
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       const reason = await serverReason(response);
+      if (response.status === 401 || response.status === 403) {
+        // The endpoint answered and refused this browser: waiting will not change its mind.
+        throw transportError(
+          'token-forbidden',
+          `The token URL ${tokenUrl} refused this ${request.role} (HTTP ${status}${reason ? `: "${reason}"` : ''}): ` +
+            (request.role === 'host'
+              ? 'a wrong host key, or a staff session that ended. Sign in again or check the key.'
+              : 'the endpoint does not let this browser in (its sign-in or cookie).'),
+        );
+      }
       throw failed(
         `The token URL ${tokenUrl} answered HTTP ${status}${reason ? ` ("${reason}")` : ''}; ` +
           `it must answer 200 with JSON ${RESPONSE_SHAPE}.`,

@@ -60,7 +60,10 @@ export interface AgoraRtmOptions {
   loadSdk?: () => Promise<AgoraRtmModule>;
   /** `fetch` used for the token URL. */
   fetch?: typeof fetch;
-  /** How long login (and the token request) may take before Agora counts as unreachable. Default 10 000 ms. */
+  /**
+   * How long one connection attempt may take — token request, SDK load and login together, one
+   * deadline — before it fails (`agora-unreachable` when the login is what is missing). Default 10 000 ms.
+   */
   loginTimeoutMs?: number;
   /** Told every token answer (login and renewals), so the room can share it with the RTC player. */
   onTokens?: (tokens: AgoraTokens) => void;
@@ -289,6 +292,9 @@ class AgoraRtmTransport extends TransportBase implements Transport {
 
   private async run(): Promise<void> {
     this.cell.set('connecting');
+    // One deadline for the whole attempt (token request, SDK, login): a viewer learns within
+    // ~loginTimeoutMs that something is wrong, not after a token wait plus a login wait.
+    const deadline = Date.now() + this.loginTimeoutMs;
     // Retrying after a failure: leave the old session first so the shared client starts clean.
     const previous = this.client;
     this.client = null;
@@ -301,7 +307,7 @@ class AgoraRtmTransport extends TransportBase implements Transport {
       this.checkOpen();
       const client = SharedClient.acquire(sdk, this.options.appId, this.id);
       this.client = client;
-      await client.join(this, credentials, this.loginTimeoutMs);
+      await client.join(this, credentials, this.loginBudget(deadline));
       this.checkOpen();
       await client.subscribe(this);
       this.checkOpen();
@@ -317,6 +323,14 @@ class AgoraRtmTransport extends TransportBase implements Transport {
       this.cell.set('failed', failure);
       throw failure;
     }
+  }
+
+  /**
+   * What is left of the attempt's deadline for the login; at least a quarter of the timeout, so a
+   * slow token answer still leaves the login a fair chance (worst case ~1.25 × the timeout).
+   */
+  private loginBudget(deadline: number): number {
+    return Math.max(deadline - Date.now(), Math.ceil(this.loginTimeoutMs / 4));
   }
 
   private validate(): void {

@@ -1,35 +1,60 @@
-// The demo collector: `npm start` receives webhook batches, keeps each event id once, appends
-// NDJSON, serves it back; and the report page renders it.
+// The demo runs the real collector (collector/src/server.mjs, chDB embedded, in a child process):
+// webhook batches posted to the demo land in ClickHouse once each, and the report the demo serves
+// is the collector's SQL summary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
-import { createCollector } from '../../demo/collector.mjs';
 
-const event = (id, type = 'heartbeat') => ({ id, type, at: 1_700_000_000_000, show: 's', viewerId: 'v1', sessionId: 's1', locale: 'en', props: { seconds: 15 } });
+const start = Date.now() - 10 * 60_000;
+let n = 0;
+const event = (type, minute, viewerId, props = {}) => ({
+  id: `e${n++}`,
+  type,
+  at: start + minute * 60_000,
+  show: 'spring-sale',
+  viewerId,
+  sessionId: `s-${viewerId}`,
+  locale: 'en',
+  props,
+});
 
-test('POST /api/events dedupes by id and appends NDJSON; GET serves it', { timeout: 30_000 }, async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'linger-collector-')), 'events.ndjson');
-  const server = await startDemoServer({ port: 0, quiet: true, env: { LINGER_EVENTS_FILE: file } });
+test('events posted to the demo reach the collector once each, and /api/report serves its SQL summary', { timeout: 90_000 }, async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'linger-demo-collector-')), 'collector');
+  const server = await startDemoServer({ port: 0, quiet: true, env: { LINGER_DATA_DIR: dataDir } });
   try {
     const post = (body, type = 'application/json') => fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'Content-Type': type }, body: JSON.stringify(body) });
-    let response = await post({ batch: 'b1', sentAt: 1, dropped: 2, events: [event('a'), event('b')] });
+    const events = [event('timeline', 0, 'host', { kind: 'show_live' })];
+    for (const viewer of ['v1', 'v2', 'v3']) {
+      events.push(event('session_start', 0, viewer));
+      for (let m = 1; m <= (viewer === 'v3' ? 2 : 5); m++) events.push(event('heartbeat', m, viewer, { seconds: 60 }));
+    }
+    events.push(event('chat', 1, 'v1', { message: 'm1', length: 12 }));
+    let response = await post({ batch: 'b1', sentAt: Date.now(), dropped: 0, events });
+    assert.deepEqual({ status: response.status, body: await response.json() }, { status: 200, body: { accepted: events.length, duplicates: 0 } });
+    // The same batch again (the sink retries after a lost answer), as a beacon (text/plain): stored once.
+    response = await post({ batch: 'b1', sentAt: Date.now(), dropped: 0, events: events.slice(0, 4) }, 'text/plain');
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { accepted: 2, duplicates: 0, invalid: 0 });
-    response = await post({ batch: 'b1', sentAt: 2, dropped: 0, events: [event('b'), event('c'), { id: 7 }] }, 'text/plain');
-    assert.deepEqual(await response.json(), { accepted: 1, duplicates: 1, invalid: 1 }, 'beacon bodies (text/plain) are JSON too');
+    assert.deepEqual(await response.json(), { accepted: 0, duplicates: 4 });
+    // A malformed batch: refused with the collector's status, nothing written.
+    response = await post({ events: [{ id: 7 }] });
+    assert.equal(response.status, 422);
     assert.equal((await post('nope')).status, 400);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line).id);
-    assert.deepEqual(lines, ['a', 'b', 'c'], 'each id once, appended');
-    const served = await (await fetch(`${server.url}/api/events`)).text();
-    assert.equal(served.trim().split('\n').length, 3);
-    assert.equal(server.collector.stats.dropped, 2, 'overflow counts are tallied');
+    assert.equal((await fetch(`${server.url}/api/events`)).status, 405, 'the events are not served raw');
+
+    response = await fetch(`${server.url}/api/report?show=spring-sale`);
+    assert.equal(response.status, 200);
+    const summary = await response.json();
+    assert.equal(summary.format, 'linger-report/1');
+    assert.equal(summary.metrics.show, 'spring-sale');
+    assert.equal(summary.metrics.viewers, 3);
+    assert.equal(summary.metrics.interactionRate, 1 / 3, 'v1 chatted');
+    assert.equal(summary.metrics.peakConcurrent, 3);
+    assert.equal((await fetch(`${server.url}/api/report`)).status, 400, 'a show id is required');
+    assert.ok(existsSync(dataDir) && readdirSync(dataDir).length > 0, 'chDB writes to the demo data folder');
     assert.equal((await fetch(`${server.url}/demo/report.html`)).status, 200, 'the report page is served');
-    // A restarted collector remembers what it has.
-    const again = createCollector({ file });
-    assert.deepEqual(again.receive([event('a'), event('d')]), { accepted: 1, duplicates: 1, invalid: 0 });
   } finally {
     await server.close();
   }

@@ -9,10 +9,10 @@ import { startDemoServer } from '../../demo/server.mjs';
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
-/** The demo server (events in a scratch file) and one Chromium; `close()` stops both. */
+/** The demo server (the collector's data in a scratch folder) and one Chromium; `close()` stops both. */
 export async function startDemo(env = {}) {
-  const eventsFile = join(mkdtempSync(join(tmpdir(), 'linger-demo-')), 'events.ndjson');
-  const server = await startDemoServer({ port: 0, quiet: true, env: { LINGER_EVENTS_FILE: eventsFile, ...env } });
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'linger-demo-')), 'collector');
+  const server = await startDemoServer({ port: 0, quiet: true, env: { LINGER_DATA_DIR: dataDir, ...env } });
   const browser = await chromium.launch({ executablePath, args });
   return {
     server,

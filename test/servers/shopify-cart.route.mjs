@@ -1,13 +1,34 @@
 // A mock of Shopify's AJAX Cart API for <linger-product> tests:
 //   POST /test-api/shopify/cart/add.js  {items:[{id, quantity}]} → 200 the item, or 422 when sold out (variant 999)
-//   GET  /test-api/shopify/last          → the last request body and headers it received
+//   POST /test-api/shopify/cart/update.js {attributes} → 200 the cart with those attributes
+//   GET  /test-api/shopify/last          → the last add.js request body and headers it received
+//   GET  /test-api/shopify/last-update   → the last update.js request body (null before one)
 let last = null;
+let lastUpdate = null;
 
 export async function middleware(ctx, next) {
   if (!ctx.path.startsWith('/test-api/shopify/')) return next();
   if (ctx.path === '/test-api/shopify/last') {
     ctx.type = 'application/json';
     ctx.body = JSON.stringify(last);
+    return;
+  }
+  if (ctx.path === '/test-api/shopify/last-update') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(lastUpdate);
+    return;
+  }
+  if (ctx.path === '/test-api/shopify/cart/update.js' && ctx.method === 'POST') {
+    let raw = '';
+    for await (const chunk of ctx.req) raw += chunk;
+    try {
+      lastUpdate = { body: JSON.parse(raw), contentType: ctx.get('content-type') };
+    } catch {
+      ctx.status = 400;
+      return;
+    }
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ attributes: lastUpdate.body?.attributes ?? {}, items: [] });
     return;
   }
   if (ctx.path !== '/test-api/shopify/cart/add.js' || ctx.method !== 'POST') {

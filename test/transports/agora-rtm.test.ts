@@ -353,6 +353,24 @@ describe('agora-rtm transport', () => {
       expect(host.status, 'still connected').to.equal('connected');
     });
 
+    it('a renewal answered with another uid keeps the session and its identity, reports token-renew-failed naming both, and retries (docs/tokens.md § Renewal)', async () => {
+      // The endpoint lost this browser's cookie after the login: it now issues a fresh id.
+      const server = tokenServer((url, index) => issueFor(() => (index === 1 ? 'v-first' : `v-fresh-${index}`))(url, index));
+      const viewer = transport({ tokenUrl: TOKEN_URL, fetch: server.fetch, tokenRenewRetryMs: 50 });
+      await viewer.connect();
+      const errors: TransportError[] = [];
+      viewer.onStatus((_, error) => error && errors.push(error));
+      const client = clientOf('v-first');
+      client.tokenWillExpire();
+      await waitFor(() => server.requests.length >= 3, 'the renewal and one retry');
+      expect(server.requests[1]!.url.searchParams.get('uid'), 'the renewal asks for the uid it holds').to.equal('v-first');
+      expect(errors[0]?.code, 'code').to.equal('token-renew-failed');
+      expect(errors[0]?.message, 'names both ids').to.contain('"v-fresh-2"').and.contain('"v-first"');
+      expect(client.renewedTokens, 'no foreign token handed to the SDK').to.deep.equal([]);
+      expect(viewer.userId, 'no identity switch mid-session').to.equal('v-first');
+      expect(viewer.status, 'still connected').to.equal('connected');
+    });
+
     it('explains that a static token cannot be renewed', async () => {
       const host = transport({ userId: 'host', token: 'static' });
       await host.connect();
@@ -644,6 +662,24 @@ describe('agora-rtm transport', () => {
       expect(cloud.clients, 'same client').to.have.length(1);
     });
 
+    it('one deadline for token request and login: a slow token answer plus an offline login fail within ~the timeout, not the sum', async () => {
+      cloud.loginMode = 'hang';
+      // The token answer uses 1.5 s of the 2 s budget; the login then gets what is left (≥ ¼ of it).
+      const server = tokenServer(async (url, index) => {
+        await sleep(1500);
+        return issueFor(() => 'slow-viewer')(url, index);
+      });
+      const viewer = transport({ tokenUrl: TOKEN_URL, fetch: server.fetch, loginTimeoutMs: 2000 });
+      const start = performance.now();
+      const error = await rejection(viewer.connect());
+      const elapsed = performance.now() - start;
+      expect(error.code, 'code').to.equal('agora-unreachable');
+      expect(clientOf('slow-viewer').count('login'), 'the login was tried').to.equal(1);
+      // Back to back it was 1.5 s + 2 s = 3.5 s; one deadline ends near 2 s.
+      expect(elapsed, 'one deadline, not two timeouts in a row').to.be.within(1900, 3000);
+      expect(clientOf('slow-viewer').count('logout'), 'the hanging login was cancelled').to.equal(1);
+    });
+
     it('maps an invalid token (−10005) and an App ID mismatch (−10016) to agora-credentials', async () => {
       cloud.loginMode = -10005;
       const first = transport({ userId: 'viewer', token: 'expired' });
@@ -692,6 +728,19 @@ describe('agora-rtm transport', () => {
         expect(room.status, `${label}: status`).to.equal('failed');
       }
       expect(sdkLoads, 'no SDK without a token').to.equal(0);
+    });
+
+    it('a 401/403 from the token URL is token-forbidden, naming the refusal and the server’s reason', async () => {
+      for (const [status, role] of [[403, 'host'], [401, 'viewer']] as const) {
+        const server = tokenServer(() => json({ error: 'wrong host key' }, status));
+        const room = transport({ tokenUrl: TOKEN_URL, fetch: server.fetch, userId: 'host-1', role });
+        const error = await rejection(room.connect());
+        expect(error.code, `${status}: code`).to.equal('token-forbidden');
+        expect(error.message, `${status}: message`).to.contain(`refused this ${role}`).and.contain(`HTTP ${status}`).and.contain('wrong host key');
+        if (role === 'host') expect(error.message, 'host: names the likely cause').to.contain('wrong host key, or a staff session');
+        expect(room.status, `${status}: status`).to.equal('failed');
+      }
+      expect(sdkLoads, 'no SDK for a refused browser').to.equal(0);
     });
 
     it('refuses a token answer for another App ID or with an invalid uid', async () => {

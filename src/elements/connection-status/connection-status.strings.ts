@@ -1,4 +1,5 @@
 import type { Translation } from '../../i18n/localize.js';
+import { loaders } from './locales/loaders.js';
 
 export const en = {
   connecting: 'Connecting to the show…',
@@ -14,15 +15,5 @@ export const en = {
 export const translation: Translation<typeof en> = {
   name: 'connection-status',
   en,
-  loaders: {
-    'zh-CN': () => import('./locales/zh-CN.js'),
-    id: () => import('./locales/id.js'),
-    th: () => import('./locales/th.js'),
-    vi: () => import('./locales/vi.js'),
-    ms: () => import('./locales/ms.js'),
-    ar: () => import('./locales/ar.js'),
-    es: () => import('./locales/es.js'),
-    'pt-BR': () => import('./locales/pt-BR.js'),
-    ja: () => import('./locales/ja.js'),
-  },
+  loaders,
 };

@@ -44,6 +44,26 @@ export async function shopifyAddToCart(root: string, variantId: string, quantity
 }
 
 /**
+ * Writes cart attributes (`POST {root}cart/update.js` with `{attributes}`): the show and viewer an
+ * order came from, which the web pixel sends with `checkout_completed` (docs/collector.md § Orders).
+ * Best effort: the item is already in the cart, so a failure here is reported, not shown.
+ */
+export async function shopifyCartAttributes(root: string, attributes: Record<string, string>, fetcher: typeof fetch = fetch): Promise<boolean> {
+  const base = root.endsWith('/') ? root : `${root}/`;
+  try {
+    const response = await fetcher(`${base}cart/update.js`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ attributes }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Tells the theme the cart changed. There is no single Shopify-wide event: `cart:refresh` is the
  * convention many themes listen for, and `cart:updated` the other common one; themes without either
  * refresh on their next page load.

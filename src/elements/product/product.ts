@@ -4,7 +4,7 @@ import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type { Product } from '../../core/protocol.js';
 import { LingerAddToCartEvent } from '../../events/dom/linger-add-to-cart.js';
-import { announceCartChange, shopify, shopifyAddToCart, type CartFailure } from './cart.js';
+import { announceCartChange, shopify, shopifyAddToCart, shopifyCartAttributes, type CartFailure } from './cart.js';
 import { formatPrice, productHref } from './format.js';
 import { translation, type en } from './product.strings.js';
 import styles from './product.styles.js';
@@ -176,6 +176,9 @@ export class LingerProduct extends RoomElement<typeof en> {
     const root = this.cartRoot || shopify()?.routes?.root || '/';
     const result = await shopifyAddToCart(root, product.variantId, quantity);
     if (result.ok) {
+      // Order attribution: the show and viewer ride on the cart into the order (docs/collector.md § Orders).
+      const attribution = this.roomCtl.room?.attribution;
+      if (attribution) await shopifyCartAttributes(root, { linger_show: attribution.show, ...(attribution.viewer ? { linger_viewer: attribution.viewer } : {}) });
       announceCartChange({ source: 'linger', product: product.id, variantId: product.variantId, quantity, cart: result.body });
       this.added(product, quantity);
     } else this.setCart(product.id, { status: 'error', kind: result.kind, message: result.message });

@@ -1,4 +1,5 @@
 import type { Translation } from '../../i18n/localize.js';
+import { loaders } from './locales/loaders.js';
 
 type Plural = Intl.LDMLPluralRule;
 
@@ -47,20 +48,14 @@ export const en = {
   conversion: 'Conversion',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) =>
     `${viewers} watched → ${interacted} interacted → ${carted} added to cart → ${ordered} ordered`,
+  ordersSeries: 'Orders',
+  perks: 'Perk effects',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} orders in the ${minutes} min after (show average ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} still watching ${minutes} min later (show average ${baseline})`,
 };
 
 export const translation: Translation<typeof en> = {
   name: 'report',
   en,
-  loaders: {
-    'zh-CN': () => import('./locales/zh-CN.js'),
-    id: () => import('./locales/id.js'),
-    th: () => import('./locales/th.js'),
-    vi: () => import('./locales/vi.js'),
-    ms: () => import('./locales/ms.js'),
-    ar: () => import('./locales/ar.js'),
-    es: () => import('./locales/es.js'),
-    'pt-BR': () => import('./locales/pt-BR.js'),
-    ja: () => import('./locales/ja.js'),
-  },
+  loaders,
 };

@@ -8,7 +8,7 @@ import { transportError } from '../../transports/transport.js';
 import { LingerErrorEvent } from '../../events/dom/linger-error.js';
 import { LingerStatusEvent } from '../../events/dom/linger-status.js';
 import { pageViewerId } from '../../utilities/user-id.js';
-import { RetryScheduler } from '../../core/retry.js';
+import { isPermanentError, RetryScheduler } from '../../core/retry.js';
 import type { AgoraTokens } from '../../transports/agora-rtm-token.js';
 import { sharedImport } from '../../utilities/shared-import.js';
 import { randomId, resolveHttpUrl } from '../../core/primitives.js';
@@ -139,6 +139,12 @@ export class LingerRoom extends LitElement implements RoomHandle {
     return this.viewerEvents;
   }
 
+  /** Show id and viewer id for order attribution; the viewer id is empty until consent gives one. */
+  get attribution(): { show: string; viewer: string } | null {
+    const show = this.show || this.channel;
+    return show ? { show, viewer: this.viewerEvents?.viewer ?? '' } : null;
+  }
+
   /** The sink made from the `webhook` attribute, once consent allows (null before). */
   get webhookDelivery(): WebhookSink | null {
     return this.webhookSink;
@@ -224,7 +230,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
         appId: this.appId,
         channel: this.channel,
         tokenUrl: this.tokenUrl || undefined,
-        userId: this.userId || undefined,
+        // A retry asks for the id the endpoint issued last time, never for another identity.
+        userId: this.userId || this.lastTokens?.uid || undefined,
         role: this.tokenRole,
         onTokens: (tokens) => (this.lastTokens = tokens),
       });
@@ -257,6 +264,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
     // A first connection that fails is retried like a dropped one: the viewer is never given up on.
     this.retry = new RetryScheduler({
       attempt: () => this.attempt(generation),
+      // A setup error stays on screen with its reason ("cannot reach the show").
+      permanent: isPermanentError,
       onScheduled: (retryAt) => {
         if (generation !== this.generation) return;
         const current = this.connection$.get();

@@ -49,6 +49,27 @@ describe('<linger-product>', () => {
     }
   });
 
+  it('writes the show and viewer ids into the cart attributes at add to cart (order attribution)', async () => {
+    const s = await stage('<linger-product cart="shopify" cart-root="/test-api/shopify/"></linger-product>');
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      s.room.show = 'spring-sale';
+      s.room.consent = 'granted';
+      await waitUntil(() => !!s.room.attribution?.viewer, 'consent gives a viewer id');
+      const viewer = s.room.attribution!.viewer;
+      s.host.act('pin', { product: shirt });
+      await waitUntil(() => button(el));
+      button(el).click();
+      await waitUntil(() => shadowText(el).includes('Added to your cart'), 'added');
+      const update = await (await fetch('/test-api/shopify/last-update')).json();
+      expect(update.body, 'update.js body').to.deep.equal({ attributes: { linger_show: 'spring-sale', linger_viewer: viewer } });
+      expect(update.contentType).to.include('application/json');
+      expect(viewer).to.be.a('string').and.not.equal('');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('shows sold out and network errors', async () => {
     const s = await stage('<linger-product cart="shopify" cart-root="/test-api/shopify/"></linger-product>');
     const el = s.room.querySelector('linger-product') as LingerProduct;

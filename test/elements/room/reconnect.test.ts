@@ -6,17 +6,20 @@ import type { LingerConnectionStatus } from '../../../src/elements/connection-st
 import { connectionNotice } from '../../../src/elements/connection-status/connection-status.js';
 import { MemoryNetwork, type MemoryTransport } from '../../../src/transports/memory.js';
 import { fetchAgoraToken } from '../../../src/transports/agora-rtm-token.js';
-import { transportError, type Transport } from '../../../src/transports/transport.js';
+import { transportError, type Transport, type TransportError } from '../../../src/transports/transport.js';
+import type { AgoraRtmOptions } from '../../../src/transports/agora-rtm.js';
+import { FakeAgoraCloud } from '../../fakes/agora-rtm-fake.js';
 
 /**
  * A memory transport that first asks a token endpoint, as the Agora transport does: when the
  * endpoint fails, or `offline` is set, connect() rejects like a real first connection would.
  */
-function gated(inner: MemoryTransport, gate: { tokenUrl?: string; offline?: boolean }): Transport & { attempts: number } {
+function gated(inner: MemoryTransport, gate: { tokenUrl?: string; offline?: boolean; fail?: TransportError }): Transport & { attempts: number } {
   const transport = Object.create(inner) as MemoryTransport & { attempts: number };
   transport.attempts = 0;
   transport.connect = async () => {
     transport.attempts++;
+    if (gate.fail) throw gate.fail;
     if (gate.offline) throw transportError('agora-unreachable', 'No route to the network (test).');
     if (gate.tokenUrl) await fetchAgoraToken(gate.tokenUrl, { channel: 'c', role: 'viewer' });
     await inner.connect();
@@ -40,7 +43,8 @@ describe('<linger-room> reconnects, always', () => {
     viewer.customTransport = transport;
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
     wrapper.append(host, viewer);
-    await waitUntil(() => viewer.$connection.get().error?.code === 'token-failed', 'the 500 is reported');
+    // The first attempt also loads the session code (a cold import under load can take seconds).
+    await waitUntil(() => viewer.$connection.get().error?.code === 'token-failed', 'the 500 is reported', { timeout: 10_000 });
     expect(viewer.$connection.get().error!.message, 'names the status').to.match(/HTTP 500/);
     await waitUntil(() => viewer.session?.$status.get() === 'connected', 'connected after the endpoint recovered', { timeout: 10_000 });
     expect(transport.attempts, 'one failed attempt, one that worked').to.equal(2);
@@ -107,6 +111,82 @@ describe('<linger-room> reconnects, always', () => {
     await waitUntil(() => room.session?.$status.get() === 'connected', 'connected');
     expect(transport.attempts, 'the button ran one attempt').to.equal(before + 1);
     await waitUntil(() => !status.shadowRoot?.querySelector('[part="base"]'), 'renders nothing once connected');
+    wrapper.remove();
+  });
+
+  it('a permanent error (SDK blocked by CSP, no app id) is shown as "cannot reach the show" with its reason, not retried; Reconnect tries again', async () => {
+    const cases: Array<[TransportError, RegExp]> = [
+      [transportError('sdk-load-failed', "script-src needs 'wasm-unsafe-eval' (test)."), /set up/i],
+      [transportError('invalid-app-id', 'App ID "" is not a valid Agora App ID (test).'), /set up/i],
+    ];
+    for (const [failure, reason] of cases) {
+      const network = new MemoryNetwork();
+      const gate: { fail?: TransportError } = { fail: failure };
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+      const room = document.createElement('linger-room');
+      room.hosts = 'host-1';
+      const transport = gated(network.connect(`viewer-${failure.code}`), gate);
+      room.customTransport = transport;
+      const errors: string[] = [];
+      room.addEventListener('linger-error', (event) => errors.push((event as unknown as CustomEvent<{ code: string }>).detail.code));
+      const status = document.createElement('linger-connection-status');
+      room.append(status);
+      wrapper.append(room);
+      await waitUntil(() => room.$connection.get().status === 'failed' && room.$connection.get().error?.code === failure.code, `${failure.code}: failed`);
+      // Let the scheduler see the rejection (a macrotask, not a wait for time).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(room.$connection.get().retryAt, `${failure.code}: no retry planned`).to.equal(null);
+      window.dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(transport.attempts, `${failure.code}: not even on \`online\``).to.equal(1);
+      expect(errors, `${failure.code}: the page is told`).to.include(failure.code);
+      await waitUntil(() => statusText(status).includes('Can’t reach the show'), `${failure.code}: "cannot reach the show" on screen`);
+      expect(statusText(status), `${failure.code}: with the reason`).to.match(reason);
+      // The cause is fixed (a policy change, the app id set): Reconnect tries again and connects.
+      delete gate.fail;
+      room.reconnect();
+      await waitUntil(() => room.session?.$status.get() === 'connected', `${failure.code}: Reconnect connects`);
+      expect(transport.attempts, `${failure.code}: one more attempt`).to.equal(2);
+      wrapper.remove();
+    }
+  });
+
+  it('a retry asks the token endpoint for the uid it issued, not for another identity (Agora, through the SDK fakes)', async () => {
+    const cloud = new FakeAgoraCloud();
+    cloud.loginMode = 'hang'; // Agora unreachable on the first attempt: a transient failure
+    const asked: Array<string | null> = [];
+    const tokenFetch: typeof fetch = async (input) => {
+      const wanted = new URL(String(input)).searchParams.get('uid');
+      asked.push(wanted);
+      // A cookie-bound endpoint: it issues an id once and honours it when asked again.
+      const uid = wanted === 'v-issued-1' ? wanted : `v-issued-${asked.length}`;
+      return new Response(JSON.stringify({ uid, rtmToken: `rtm-${asked.length}`, rtcToken: null, expiresAt: Math.floor(Date.now() / 1000) + 3600 }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const room = document.createElement('linger-room');
+    room.hosts = 'host-1';
+    room.channel = `uid-${Math.random().toString(36).slice(2)}`;
+    room.appId = '0123456789abcdef0123456789ABCDEF';
+    room.tokenUrl = 'https://shop.example/apps/linger/token';
+    // The room's own transport options, with the SDK and the endpoint behind the test's fakes.
+    type Built = { lazyAgoraTransport: (options: AgoraRtmOptions) => Transport };
+    const seam = room as unknown as { createTransport(live: Built): Transport };
+    const createTransport = seam.createTransport.bind(room);
+    seam.createTransport = (live) =>
+      createTransport({
+        ...live,
+        lazyAgoraTransport: (options) => live.lazyAgoraTransport({ ...options, loadSdk: async () => cloud.module, fetch: tokenFetch, loginTimeoutMs: 300 }),
+      });
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(room);
+    await waitUntil(() => room.$connection.get().error?.code === 'agora-unreachable', 'the first attempt fails (transient)');
+    expect(room.$connection.get().status, 'and is retried').to.not.equal('failed');
+    cloud.loginMode = 'ok';
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => room.session?.$status.get() === 'connected', 'the retry connects', { timeout: 5000 });
+    expect(asked, 'first no uid, then the issued one').to.deep.equal([null, 'v-issued-1']);
+    expect(room.session!.userId, 'the same identity').to.equal('v-issued-1');
     wrapper.remove();
   });
 

@@ -8,6 +8,8 @@
  * @packageDocumentation
  */
 
+import { reserveCss } from './reserve.js';
+
 const PREFIX = 'linger-';
 const requested = new Set<string>();
 // The script's own URL is the base: the CDN path, a Shopify asset URL or a self-hosted copy.
@@ -30,6 +32,10 @@ function discover(root: ParentNode): void {
 }
 
 function start(): void {
+  // Each element's box before its module arrives (src/cdn/reserve.ts): nothing moves when it upgrades.
+  const style = document.createElement('style');
+  style.textContent = reserveCss;
+  document.head.prepend(style);
   discover(document);
   new MutationObserver((mutations) => {
     for (const mutation of mutations) {

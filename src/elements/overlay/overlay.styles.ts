@@ -46,6 +46,14 @@ export default css`
     --_badge-fg: var(--_on-scrim);
     color: var(--_comment-color);
   }
+  /* The box the page reserved before this code arrived (src/cdn/reserve.ts): whole pixels just above
+     what the empty overlay draws, so the upgrade and the connect move nothing below it. */
+  .overlay.panel {
+    min-block-size: 308px;
+  }
+  .overlay.video {
+    min-block-size: 268px;
+  }
   .overlay {
     display: flex;
     flex-direction: column;

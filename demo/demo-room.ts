@@ -8,17 +8,34 @@ import type { RoomSession } from '../src/core/session.js';
 
 export async function setUpRoom(room: LingerRoom, role: 'viewer' | 'host'): Promise<void> {
   // Ask the server first, so a demo without Agora makes no failing token request.
-  if (await agoraConfigured()) await useAgora(room, role);
+  const config = await demoConfig();
+  // The room's hosts are the token endpoint's list (LINGER_HOST_IDS): the two can never disagree.
+  if (config.hosts.length > 0) useHosts(room, role, config.hosts);
+  if (config.agora) await useAgora(room, role);
   room.hidden = false;
 }
 
-async function agoraConfigured(): Promise<boolean> {
+interface DemoConfig {
+  agora: boolean;
+  hosts: string[];
+}
+
+async function demoConfig(): Promise<DemoConfig> {
   try {
     const response = await fetch('/api/demo-config');
-    return response.ok && ((await response.json()) as { agora?: boolean }).agora === true;
+    if (!response.ok) return { agora: false, hosts: [] };
+    const body = (await response.json()) as { agora?: unknown; hosts?: unknown };
+    const hosts = Array.isArray(body.hosts) ? body.hosts.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+    return { agora: body.agora === true, hosts };
   } catch {
-    return false;
+    return { agora: false, hosts: [] };
   }
+}
+
+function useHosts(room: LingerRoom, role: 'viewer' | 'host', hosts: string[]): void {
+  const list = hosts.join(' ');
+  if (room.hosts !== list) room.hosts = list;
+  if (role === 'host' && !hosts.includes(room.userId)) room.userId = hosts[0]!;
 }
 
 async function useAgora(room: LingerRoom, role: 'viewer' | 'host'): Promise<void> {

@@ -8,7 +8,11 @@
 // Environment: PORT (default 8000; if busy, an ephemeral port), AGORA_APP_ID and
 // AGORA_APP_CERTIFICATE (turn on the token endpoint; without them the demo runs on
 // BroadcastChannel), LINGER_HOST_KEY (the host console's key; random when unset),
-// LINGER_HOST_IDS (comma-separated host ids, default `host`), LINGER_TOKEN_EXPIRE_SECONDS,
+// LINGER_HOST_IDS (comma-separated host ids, default `host`: the one list both the token endpoint
+// and the pages' rooms use — /api/demo-config hands it to the pages; a visitor cannot match it, since
+// viewer ids are `v-…` and host tokens need the key), LINGER_COOKIE_SECRET (≥ 32 bytes that sign the
+// viewer cookies and ids; random at each start when unset, so a restart gives viewers new ids),
+// LINGER_TOKEN_EXPIRE_SECONDS,
 // LINGER_DATA_DIR (the collector's chDB data folder, default demo/.data/collector; CLICKHOUSE_URL
 // sends the events to a ClickHouse server instead),
 // LINGER_CSP (`off` serves the pages without the Content-Security-Policy header; default on: the strict
@@ -117,11 +121,12 @@ function contentSecurityPolicy(agora) {
 }
 
 /** `GET /api/demo-config`: what the pages need to know before connecting (is Agora configured?). */
-function demoConfig(agora) {
+function demoConfig(agora, hostIds) {
   return async (ctx, next) => {
     if (ctx.path !== '/api/demo-config') return next();
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { agora };
+    // `hosts`: the pages' rooms take the endpoint's own host list (public anyway: the room's `hosts`).
+    ctx.body = { agora, hosts: hostIds };
     return undefined;
   };
 }
@@ -138,6 +143,14 @@ async function demoRoutes(ctx, next) {
     return undefined;
   }
   return next();
+}
+
+/** LINGER_COOKIE_SECRET, checked at start: a short secret would make viewer ids guessable. */
+function cookieSecret(value) {
+  if (Buffer.byteLength(value) < 32) {
+    throw new RangeError(`LINGER_COOKIE_SECRET must be at least 32 bytes (e.g. \`openssl rand -base64 32\`); it has ${Buffer.byteLength(value)}.`);
+  }
+  return value;
 }
 
 function listen(server, port) {
@@ -190,6 +203,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
     appCertificate: env.AGORA_APP_CERTIFICATE,
     hostKey,
     hostIds,
+    ...(env.LINGER_COOKIE_SECRET ? { secret: cookieSecret(env.LINGER_COOKIE_SECRET) } : {}),
     ...(env.LINGER_TOKEN_EXPIRE_SECONDS ? { expireSeconds: Number(env.LINGER_TOKEN_EXPIRE_SECONDS) } : {}),
   });
 
@@ -229,7 +243,7 @@ export async function startDemoServer({ port, env = process.env, quiet = false }
         injectWebSocket: false,
         watch: false,
         nodeResolve: true,
-        middleware: [...(csp ? [contentSecurityPolicy(agora)] : []), collector.middleware, demoConfig(agora), demoRoutes, tokens.middleware],
+        middleware: [...(csp ? [contentSecurityPolicy(agora)] : []), collector.middleware, demoConfig(agora, tokens.hostIds), demoRoutes, tokens.middleware],
         plugins: [
           esbuildPlugin({ ts: true, tsconfig: join(rootDir, 'tsconfig.json'), target: 'es2022' }),
           processShimPlugin,

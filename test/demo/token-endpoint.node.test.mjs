@@ -368,6 +368,53 @@ describe('demo server', () => {
     }
   });
 
+  test('one host list: the endpoint mints host tokens for LINGER_HOST_IDS only, and /api/demo-config hands the same list to the pages', async () => {
+    const server = await startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, LINGER_HOST_IDS: 'host-1, cohost' } });
+    try {
+      const config = await (await fetch(`${server.url}/api/demo-config`)).json();
+      assert.deepEqual(config, { agora: true, hosts: ['host-1', 'cohost'] }, 'the pages get the endpoint’s list');
+      assert.deepEqual(server.hostIds, ['host-1', 'cohost']);
+      const key = encodeURIComponent(HOST_KEY);
+      const ok = await fetch(`${server.url}/api/token?channel=show-1&uid=host-1&role=host&key=${key}`);
+      assert.equal((await ok.json()).uid, 'host-1', 'a listed host with the key');
+      for (const uid of ['host', 'Host-1', 'host-1 ', 'HOST-1']) {
+        const other = await fetch(`${server.url}/api/token?channel=show-1&uid=${encodeURIComponent(uid)}&role=host&key=${key}`);
+        assert.equal(other.status, 403, `${JSON.stringify(uid)}: not in the list (not even the old default), even with the key`);
+        await other.body?.cancel();
+        const asViewer = await (await fetch(`${server.url}/api/token?channel=show-1&uid=${encodeURIComponent(uid)}`)).json();
+        assert.match(asViewer.uid, /^v-/, `${JSON.stringify(uid)} asked as a viewer: a fresh viewer id`);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('LINGER_COOKIE_SECRET: viewer ids survive a restart with the same secret, not with another; a short one fails at start', async () => {
+    const secret = 'x'.repeat(16) + 'a-32-byte-or-longer-secret';
+    const first = await startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, LINGER_COOKIE_SECRET: secret } });
+    let cookie;
+    let uid;
+    try {
+      const res = await fetch(`${first.url}/api/token?channel=show-1`);
+      uid = (await res.json()).uid;
+      cookie = res.headers.getSetCookie()[0].split(';')[0];
+    } finally {
+      await first.close();
+    }
+    const ask = async (env) => {
+      const server = await startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, ...env } });
+      try {
+        return (await (await fetch(`${server.url}/api/token?channel=show-1&uid=${uid}`, { headers: { cookie } })).json()).uid;
+      } finally {
+        await server.close();
+      }
+    };
+    assert.equal(await ask({ LINGER_COOKIE_SECRET: secret }), uid, 'same secret: the viewer keeps its id');
+    assert.notEqual(await ask({ LINGER_COOKIE_SECRET: `${secret}-rotated` }), uid, 'another secret: a fresh id');
+    assert.notEqual(await ask({}), uid, 'no secret (random per start): a fresh id');
+    await assert.rejects(startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, LINGER_COOKIE_SECRET: 'short' } }), /LINGER_COOKIE_SECRET must be at least 32 bytes/);
+  });
+
   test('falls back to an ephemeral port when the wanted one is busy', async () => {
     const blocker = createServer();
     await new Promise((done) => blocker.listen({ port: 0, host: '127.0.0.1' }, done));

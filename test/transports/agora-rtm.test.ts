@@ -353,6 +353,24 @@ describe('agora-rtm transport', () => {
       expect(host.status, 'still connected').to.equal('connected');
     });
 
+    it('a renewal answered with another uid keeps the session and its identity, reports token-renew-failed naming both, and retries (docs/tokens.md § Renewal)', async () => {
+      // The endpoint lost this browser's cookie after the login: it now issues a fresh id.
+      const server = tokenServer((url, index) => issueFor(() => (index === 1 ? 'v-first' : `v-fresh-${index}`))(url, index));
+      const viewer = transport({ tokenUrl: TOKEN_URL, fetch: server.fetch, tokenRenewRetryMs: 50 });
+      await viewer.connect();
+      const errors: TransportError[] = [];
+      viewer.onStatus((_, error) => error && errors.push(error));
+      const client = clientOf('v-first');
+      client.tokenWillExpire();
+      await waitFor(() => server.requests.length >= 3, 'the renewal and one retry');
+      expect(server.requests[1]!.url.searchParams.get('uid'), 'the renewal asks for the uid it holds').to.equal('v-first');
+      expect(errors[0]?.code, 'code').to.equal('token-renew-failed');
+      expect(errors[0]?.message, 'names both ids').to.contain('"v-fresh-2"').and.contain('"v-first"');
+      expect(client.renewedTokens, 'no foreign token handed to the SDK').to.deep.equal([]);
+      expect(viewer.userId, 'no identity switch mid-session').to.equal('v-first');
+      expect(viewer.status, 'still connected').to.equal('connected');
+    });
+
     it('explains that a static token cannot be renewed', async () => {
       const host = transport({ userId: 'host', token: 'static' });
       await host.connect();

@@ -6,13 +6,13 @@ export const REPORT_FORMAT = 'linger-report/1';
 /**
  * @param {{ engine: import('./store.mjs').Engine, queries: ReturnType<typeof import('./sql.mjs').reportQueries> }} store
  * @param {string} show
- * @param {{ drops?: number }} [options]
+ * @param {{ drops?: number, window?: number }} [options]  `window`: minutes after a perk to measure (default 5)
  */
-export async function showReport({ engine, queries }, show, { drops = 3 } = {}) {
+export async function showReport({ engine, queries }, show, { drops = 3, window = 5 } = {}) {
   const [bounds] = await engine.rows(queries.bounds, { show });
   const start = Number(bounds.start_at);
   const end = Number(bounds.end_at);
-  const [v] = await engine.rows(queries.viewers, { show, start, end, drops });
+  const [v] = await engine.rows(queries.viewers, { show, start, end, drops, window });
   const viewers = Number(v.viewers);
   const timeline = (await engine.rows(queries.timeline, { show, start })).map((row) => {
     /** @type {{at: number, minute: number, kind: string, ref?: string, label?: string}} */
@@ -30,6 +30,7 @@ export async function showReport({ engine, queries }, show, { drops = 3 } = {}) 
   }));
   const orders = await engine.rows(queries.orders, { show });
   const byMinute = await engine.rows(queries.ordersByMinute, { show, start });
+  const totalOrders = orders.reduce((n, row) => n + row.orders, 0);
   return {
     format: REPORT_FORMAT,
     metrics: {
@@ -52,10 +53,65 @@ export async function showReport({ engine, queries }, show, { drops = 3 } = {}) 
       drops: dropList,
     },
     commerce: {
-      orders: orders.reduce((n, row) => n + row.orders, 0),
+      orders: totalOrders,
       revenue: orders.map((row) => ({ currency: row.currency, minor: row.minor, orders: row.orders })),
       funnel: { viewers, interacted: v.interacting, addedToCart: v.carted_count, ordered: v.ordered },
       byMinute: byMinute.map((row) => ({ minute: row.minute, currency: row.currency, orders: row.orders, minor: row.minor })),
+      perks: perkEffects(timeline, v.active, v.kept, byMinute, totalOrders, window),
     },
   };
+}
+
+/**
+ * Each dropped perk against the show's baseline, from the SQL counts: orders (and revenue per
+ * currency) in the `window` minutes from the perk's minute, against the show's orders per `window`
+ * minutes; and of the viewers active in the perk's minute, the share still active `window` minutes
+ * later, against that share over every minute of the show (docs/collector.md § The report).
+ * @param {Array<{at: number, minute: number, kind: string, ref?: string, label?: string}>} timeline
+ * @param {number[]} active  viewers active per minute
+ * @param {number[]} kept    viewers active at minute m and at m + window
+ * @param {Array<{minute: number, currency: string, orders: number, minor: number}>} byMinute
+ * @param {number} totalOrders
+ * @param {number} window
+ */
+export function perkEffects(timeline, active, kept, byMinute, totalOrders, window) {
+  const minutes = active.length;
+  let keptAll = 0;
+  let activeAll = 0;
+  for (let m = 0; m + window < minutes; m++) {
+    keptAll += kept[m] ?? 0;
+    activeAll += active[m] ?? 0;
+  }
+  const baselineRetention = activeAll ? keptAll / activeAll : null;
+  const baselineOrders = minutes ? (totalOrders * Math.min(window, minutes)) / minutes : 0;
+  return timeline
+    .filter((mark) => mark.kind === 'perk_dropped')
+    .map((mark) => {
+      const from = Math.max(0, Math.floor(mark.minute));
+      /** @type {Map<string, number>} */
+      const revenue = new Map();
+      let ordersAfter = 0;
+      for (const row of byMinute) {
+        if (row.minute < from || row.minute >= from + window) continue;
+        ordersAfter += row.orders;
+        revenue.set(row.currency, (revenue.get(row.currency) ?? 0) + row.minor);
+      }
+      const viewers = active[from] ?? 0;
+      // Measurable only when the window ends inside the show.
+      const measured = from + window < minutes && viewers > 0;
+      return {
+        at: mark.at,
+        minute: mark.minute,
+        ...(mark.label ? { label: mark.label } : {}),
+        ...(mark.ref ? { ref: mark.ref } : {}),
+        window,
+        orders: ordersAfter,
+        revenue: [...revenue].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, minor]) => ({ currency, minor })),
+        baselineOrders,
+        viewers,
+        retained: measured ? (kept[from] ?? 0) : null,
+        retention: measured ? (kept[from] ?? 0) / viewers : null,
+        baselineRetention,
+      };
+    });
 }

@@ -391,7 +391,8 @@ export async function createCollector(options = {}) {
       }
       if (show.length > MAX_STRING) throw new HttpError(400, 'bad show id');
       const drops = Math.min(20, Math.max(0, Number(url.searchParams.get('drops') ?? 3) || 0));
-      return json(res, 200, await showReport(store, show, { drops }));
+      const window = Math.min(60, Math.max(1, Math.floor(Number(url.searchParams.get('window') ?? 5)) || 5));
+      return json(res, 200, await showReport(store, show, { drops, window }));
     }
     if (path === '/shows') {
       if (req.method !== 'GET') throw new HttpError(405, 'GET the shows', {}, { Allow: 'GET' });

@@ -93,6 +93,9 @@ export function reportQueries(from, ordersFrom) {
         arrayCumSum(arrayMap(m -> toUInt32(if(indexOf(arr.1, m) > 0, arr.2[indexOf(arr.1, m)], 0)), range(minutes))) AS arrived,
         arrayMap(m -> toUInt32(if(indexOf(lft.1, m) > 0, lft.2[indexOf(lft.1, m)], 0)), range(minutes)) AS left,
         arrayMap((a, r) -> if(r > 0, a / r, 0), active, arrived) AS retention,
+        -- Perk effects (docs/collector.md § The report): viewers active at minute m and again at m + window.
+        sumMap(kept_ms, arrayMap(x -> toUInt32(1), kept_ms)) AS kpt,
+        arrayMap(m -> toUInt32(if(indexOf(kpt.1, m) > 0, kpt.2[indexOf(kpt.1, m)], 0)), range(minutes)) AS kept,
         arraySlice(arraySort(d -> (-d.3, -d.2, d.1),
           arrayFilter(d -> d.2 > 0 AND active[d.1] > 0,
             arrayMap(m -> (m, left[m + 1], if(active[m] > 0, left[m + 1] / active[m], 0)), range(1, greatest(minutes, 1))))), 1, {drops:UInt32}) AS drops
@@ -104,7 +107,8 @@ export function reportQueries(from, ordersFrom) {
           max(type = 'add_to_cart') AS carted,
           -- docs/metrics.md 5: a heartbeat covers [at − seconds, at], clipped to the start.
           arrayDistinct(groupArrayArray(range(if(covers, toUInt32(floor((greatest(at - seconds * 1000, s) - s) / 60000)), 0),
-                                              if(covers, toUInt32(least(ceil((at - s) / 60000) - 1, 1048575)) + 1, 0)))) AS ms
+                                              if(covers, toUInt32(least(ceil((at - s) / 60000) - 1, 1048575)) + 1, 0)))) AS ms,
+          arrayMap(x -> toUInt32(x - {window:UInt32}), arrayIntersect(arrayMap(m -> toUInt32(m + {window:UInt32}), ms), ms)) AS kept_ms
         FROM (SELECT viewer, session, type, at, seconds, type = 'heartbeat' AND seconds > 0 AS watching,
                      watching AND at > greatest(at - seconds * 1000, s) AS covers
               FROM ${from} WHERE show = {show:String} AND type != 'timeline')

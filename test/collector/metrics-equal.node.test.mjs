@@ -45,6 +45,9 @@ test("the demo's 45-minute show: SQL and metrics.ts agree on every figure, the c
   const carted = new Set(events.filter((e) => e.type === 'add_to_cart').map((e) => e.viewerId));
   assert.deepEqual(summary.commerce.funnel, { viewers: js.viewers, interacted: js.interacting, addedToCart: carted.size, ordered: new Set(orders.map((o) => o.viewerId)).size });
   assert.equal(summary.commerce.orders, orders.length);
+  assert.deepEqual(summary.commerce.perks, perksByHand(events, orders, js, 5), 'perk effects: SQL equals the definition computed by hand');
+  assert.equal(summary.commerce.perks.length, 1, 'the show drops one perk');
+  assert.ok(summary.commerce.perks[0].retention > 0 && summary.commerce.perks[0].baselineRetention > 0);
   if (process.env.LINGER_UPDATE_FIXTURES === '1') writeFileSync(FIXTURE, JSON.stringify(summary, null, 2) + '\n');
   assert.deepStrictEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')), summary, 'test/elements/report/collector-summary.json is this report (LINGER_UPDATE_FIXTURES=1 rewrites it)');
 });
@@ -57,3 +60,54 @@ test("docs/metrics.md's worked example, with its duplicate: equal too", async ()
   assert.equal(summary.metrics.avgWatchPerViewer, 78.75);
   assert.deepEqual(summary.metrics.curve.retention, [1, 1, 2 / 3]);
 });
+
+/**
+ * The perk definition (docs/collector.md § The report) straight from the events: minutes watched per
+ * viewer (a heartbeat covers [at − seconds, at], docs/metrics.md 5), orders by minute from the start.
+ */
+function perksByHand(events, orders, js, window) {
+  const start = js.start;
+  const watched = new Map();
+  for (const e of events) {
+    if (e.show !== js.show || e.type !== 'heartbeat' || !(e.props.seconds > 0)) continue;
+    const from = Math.max(e.at - e.props.seconds * 1000, start);
+    if (!(e.at > from)) continue;
+    const set = watched.get(e.viewerId) ?? new Set();
+    for (let m = Math.floor((from - start) / 60000); m <= Math.ceil((e.at - start) / 60000) - 1; m++) set.add(m);
+    watched.set(e.viewerId, set);
+  }
+  const minutes = js.curve.active.length;
+  const keptAt = (m) => [...watched.values()].filter((set) => set.has(m) && set.has(m + window)).length;
+  let keptAll = 0;
+  let activeAll = 0;
+  for (let m = 0; m + window < minutes; m++) {
+    keptAll += keptAt(m);
+    activeAll += js.curve.active[m];
+  }
+  const mine = orders.filter((o) => o.show === js.show);
+  return js.timeline
+    .filter((mark) => mark.kind === 'perk_dropped')
+    .map((mark) => {
+      const from = Math.floor(mark.minute);
+      const inWindow = mine.filter((o) => {
+        const minute = Math.floor((o.at - start) / 60000);
+        return minute >= from && minute < from + window;
+      });
+      const currencies = [...new Set(inWindow.map((o) => o.props.currency))].sort();
+      const viewers = js.curve.active[from];
+      return {
+        at: mark.at,
+        minute: mark.minute,
+        ...(mark.label ? { label: mark.label } : {}),
+        ...(mark.ref ? { ref: mark.ref } : {}),
+        window,
+        orders: inWindow.length,
+        revenue: currencies.map((currency) => ({ currency, minor: inWindow.filter((o) => o.props.currency === currency).reduce((n, o) => n + o.props.value, 0) })),
+        baselineOrders: (mine.length * Math.min(window, minutes)) / minutes,
+        viewers,
+        retained: keptAt(from),
+        retention: keptAt(from) / viewers,
+        baselineRetention: keptAll / activeAll,
+      };
+    });
+}

@@ -48,6 +48,10 @@ export const en = {
   conversion: 'Conversion',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) =>
     `${viewers} watched → ${interacted} interacted → ${carted} added to cart → ${ordered} ordered`,
+  ordersSeries: 'Orders',
+  perks: 'Perk effects',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} orders in the ${minutes} min after (show average ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} still watching ${minutes} min later (show average ${baseline})`,
 };
 
 export const translation: Translation<typeof en> = {

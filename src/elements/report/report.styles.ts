@@ -145,7 +145,8 @@ export default [
       padding-inline-start: 1.4em;
     }
     .timeline li,
-    .drops li {
+    .drops li,
+    .perks li {
       margin-block: 4px;
     }
     .marker {

@@ -9,7 +9,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { translation } from './report.strings.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import styles from './report.styles.js';
-import { looksLikeSummary, parseReportSummary, type Commerce } from './summary.js';
+import { looksLikeSummary, parseReportSummary, type Commerce, type MinuteSales } from './summary.js';
 
 /**
  * The retention report of a show: average watch time, interaction rate, return rate, viewers, and
@@ -40,6 +40,7 @@ import { looksLikeSummary, parseReportSummary, type Commerce } from './summary.j
  * @csspart timeline - The numbered list of show timeline marks.
  * @csspart marker - Each mark's number.
  * @csspart drops - The steepest drops with what happened around them.
+ * @csspart perks - Each dropped perk's effect (collector summaries with orders).
  * @csspart data - The data table (details).
  * @csspart data-summary - Its "Data table" toggle.
  * @csspart table - The table.
@@ -170,6 +171,7 @@ export class LingerReport extends LitElement {
     const n = (x: number) => t.number(x);
     const minutes = m.curve.active.length;
     const dropMinutes = m.drops.map((d) => n(d.minute)).join(', ') || '—';
+    const sales = this.commerce ? salesByMinute(this.commerce.byMinute) : null;
     return html`
       <dl part="figures" class="figures">
         <div part="figure" class="figure">
@@ -232,16 +234,22 @@ export class LingerReport extends LitElement {
               </ol>`
             : html`<p class="muted">${t.term('noDrops')}</p>`}
         </section>
+        ${this.commerce?.perks.length ? this.renderPerks(this.commerce) : nothing}
       </div>
       <details part="data">
         <summary part="data-summary">${t.term('dataTable')}</summary>
         <table part="table">
           <thead>
-            <tr><th scope="col">${t.term('minute', '')}</th><th scope="col">${t.term('concurrentSeries')}</th><th scope="col">${t.term('retentionSeries')}</th></tr>
+            <tr><th scope="col">${t.term('minute', '')}</th><th scope="col">${t.term('concurrentSeries')}</th><th scope="col">${t.term('retentionSeries')}</th>${sales
+                ? html`<th scope="col">${t.term('ordersSeries')}</th><th scope="col">${t.term('revenue')}</th>`
+                : nothing}</tr>
           </thead>
           <tbody>
             ${m.curve.active.map(
-              (active, minute) => html`<tr><th scope="row">${n(minute)}</th><td>${n(active)}</td><td>${pct(m.curve.retention[minute]!)}</td></tr>`,
+              (active, minute) =>
+                html`<tr><th scope="row">${n(minute)}</th><td>${n(active)}</td><td>${pct(m.curve.retention[minute]!)}</td>${sales
+                  ? this.salesCells(sales.get(minute) ?? [])
+                  : nothing}</tr>`,
             )}
           </tbody>
         </table>
@@ -254,7 +262,7 @@ export class LingerReport extends LitElement {
     const t = this.localize;
     const n = (x: number) => t.number(x);
     const f = c.funnel;
-    const revenue = c.revenue.map((r) => t.price(r.minor / 10 ** fractionDigits(r.currency), r.currency)).join(' · ') || '—';
+    const revenue = c.revenue.map((r) => this.price(r.minor, r.currency)).join(' · ') || '—';
     return html`<div part="figure" class="figure" data-figure="revenue">
         <dt part="figure-label">${t.term('revenue')}</dt>
         <dd part="figure-value" class="value"><bdi>${revenue}</bdi></dd>
@@ -265,6 +273,39 @@ export class LingerReport extends LitElement {
         <dd part="figure-value" class="value">${t.number(f.viewers ? f.ordered / f.viewers : 0, { style: 'percent', maximumFractionDigits: 1 })}</dd>
         <dd part="figure-sub" class="sub">${t.term('funnel', n(f.viewers), n(f.interacted), n(f.addedToCart), n(f.ordered))}</dd>
       </div>`;
+  }
+
+  /** Each dropped perk: orders and retention in the minutes after it, against the show's average. */
+  private renderPerks(c: Commerce) {
+    const t = this.localize;
+    const pct = (x: number | null) => (x === null ? '—' : t.number(x, { style: 'percent', maximumFractionDigits: 0 }));
+    return html`<section part="perks" class="perks" aria-labelledby="perks-title">
+      <h3 id="perks-title">${t.term('perks')}</h3>
+      <ol>
+        ${c.perks.map(
+          (p) => html`<li data-perk-minute=${p.minute}>
+            <strong>${this.markText({ at: p.at, minute: p.minute, kind: 'perk_dropped', ...(p.label ? { label: p.label } : {}) })}</strong>
+            <div class="muted" data-perk="orders">
+              ${t.term('perkOrders', t.number(p.orders), t.number(p.window), t.number(p.baselineOrders, { maximumFractionDigits: 1 }))}${p.revenue.length
+                ? html` · <bdi>${p.revenue.map((r) => this.price(r.minor, r.currency)).join(' · ')}</bdi>`
+                : nothing}
+            </div>
+            <div class="muted" data-perk="retention">${t.term('perkRetention', pct(p.retention), t.number(p.window), pct(p.baselineRetention))}</div>
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  /** Orders and revenue cells of one minute (per currency, in the shop's currencies). */
+  private salesCells(rows: MinuteSales[]) {
+    const orders = rows.reduce((n, r) => n + r.orders, 0);
+    return html`<td>${this.localize.number(orders)}</td><td><bdi>${rows.map((r) => this.price(r.minor, r.currency)).join(' · ')}</bdi></td>`;
+  }
+
+  /** An amount in minor units, formatted in its own currency. */
+  private price(minor: number, currency: string): string {
+    return this.localize.price(minor / 10 ** fractionDigits(currency), currency);
   }
 
   /** Time, kind and the host's own label (isolated with <bdi>: it may be in another script). */
@@ -292,6 +333,7 @@ export class LingerReport extends LitElement {
     const text = color('--_text', '#18181b');
     const grid = color('--_border', '#e4e4e7');
     const t = this.localize;
+    const sales = this.commerce ? salesByMinute(this.commerce.byMinute) : null;
     const x = m.curve.active.map((_, i) => i);
     const data: uPlot.AlignedData = [x, m.curve.retention.map((r) => r * 100), m.curve.active];
     const axisFont = `12px ${style.fontFamily}`;
@@ -313,7 +355,7 @@ export class LingerReport extends LitElement {
         { label: t.term('concurrentSeries'), scale: 'n', stroke: concurrent, width: 1.5, dash: [6, 4], points: { show: false } },
       ],
       hooks: {
-        drawClear: [(u) => this.drawDrops(u, m, dropFill)],
+        drawClear: [(u) => this.drawDrops(u, m, dropFill), (u) => this.drawSales(u, sales, concurrent)],
         draw: [(u) => this.drawMarks(u, m, { line: markColor, text: markText }, style.fontFamily)],
       },
     };
@@ -336,6 +378,26 @@ export class LingerReport extends LitElement {
       const x0 = u.valToPos(drop.minute - 1, 'x', true);
       const x1 = u.valToPos(drop.minute, 'x', true);
       ctx.fillRect(x0, top, Math.max(2, x1 - x0), height);
+    }
+    ctx.restore();
+  }
+
+  /** Orders per minute as bars along the bottom of the timeline (the tallest a fifth of the plot). */
+  private drawSales(u: uPlot, sales: Map<number, MinuteSales[]> | null, fill: string): void {
+    if (!sales?.size) return;
+    const counts = [...sales].map(([minute, rows]) => [minute, rows.reduce((n, r) => n + r.orders, 0)] as const);
+    const most = Math.max(1, ...counts.map(([, n]) => n));
+    const { ctx } = u;
+    const bottom = u.bbox.top + u.bbox.height;
+    const unit = (u.bbox.height / 5) / most;
+    ctx.save();
+    ctx.fillStyle = fill;
+    ctx.globalAlpha = 0.35;
+    for (const [minute, n] of counts) {
+      const x0 = u.valToPos(minute, 'x', true);
+      const x1 = u.valToPos(minute + 1, 'x', true);
+      if (x0 < u.bbox.left - 1 || x0 > u.bbox.left + u.bbox.width) continue;
+      ctx.fillRect(x0, bottom - n * unit, Math.max(2, (x1 - x0) * 0.8), n * unit);
     }
     ctx.restore();
   }
@@ -424,6 +486,13 @@ export class LingerReport extends LitElement {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
+}
+
+/** The collector's sales rows grouped by minute of the show. */
+function salesByMinute(rows: MinuteSales[]): Map<number, MinuteSales[]> {
+  const out = new Map<number, MinuteSales[]>();
+  for (const row of rows) out.set(row.minute, [...(out.get(row.minute) ?? []), row]);
+  return out;
 }
 
 /** Minor units per major unit of a currency (2 for USD, 0 for JPY), as Intl knows it. */

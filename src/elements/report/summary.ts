@@ -16,10 +16,39 @@ export interface Revenue {
   orders: number;
 }
 
+/** Orders and revenue in one minute of the show, in one currency. */
+export interface MinuteSales {
+  minute: number;
+  currency: string;
+  orders: number;
+  minor: number;
+}
+
+/** One dropped perk against the show's baseline (docs/collector.md § The report). */
+export interface PerkEffect {
+  at: number;
+  minute: number;
+  label?: string;
+  /** Minutes measured after the perk. */
+  window: number;
+  /** Orders in those minutes, and their revenue per currency. */
+  orders: number;
+  revenue: Array<{ currency: string; minor: number }>;
+  /** The show's orders per `window` minutes. */
+  baselineOrders: number;
+  /** Viewers active in the perk's minute; of them the share still active `window` minutes later. */
+  viewers: number;
+  retention: number | null;
+  /** That share over every minute of the show. */
+  baselineRetention: number | null;
+}
+
 export interface Commerce {
   orders: number;
   revenue: Revenue[];
   funnel: { viewers: number; interacted: number; addedToCart: number; ordered: number };
+  byMinute: MinuteSales[];
+  perks: PerkEffect[];
 }
 
 export interface ReportSummary {
@@ -33,6 +62,36 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const counts = (v: unknown): v is number[] => Array.isArray(v) && v.length <= 100_000 && v.every(count);
 const kinds = new Set<string>(TIMELINE_KINDS);
+const currency = (v: unknown): v is string => typeof v === 'string' && /^[A-Z]{3}$/.test(v);
+const share = (v: unknown): v is number | null => v === null || (num(v) && v >= 0 && v <= 1);
+
+function minuteSales(v: unknown): MinuteSales | null {
+  if (!isObject(v) || !Number.isSafeInteger(v.minute) || !currency(v.currency) || !count(v.orders) || !count(v.minor)) return null;
+  return { minute: v.minute as number, currency: v.currency, orders: v.orders, minor: v.minor };
+}
+
+function perk(v: unknown): PerkEffect | null {
+  if (!isObject(v) || !num(v.at) || !num(v.minute) || !count(v.window) || !count(v.orders) || !num(v.baselineOrders) || !count(v.viewers)) return null;
+  if (!share(v.retention) || !share(v.baselineRetention) || !Array.isArray(v.revenue)) return null;
+  const revenue: PerkEffect['revenue'] = [];
+  for (const r of v.revenue) {
+    if (!isObject(r) || !currency(r.currency) || !count(r.minor)) return null;
+    revenue.push({ currency: r.currency, minor: r.minor });
+  }
+  const out: PerkEffect = {
+    at: v.at,
+    minute: v.minute,
+    window: v.window,
+    orders: v.orders,
+    revenue,
+    baselineOrders: v.baselineOrders,
+    viewers: v.viewers,
+    retention: v.retention,
+    baselineRetention: v.baselineRetention,
+  };
+  if (typeof v.label === 'string' && v.label) out.label = v.label.slice(0, 200);
+  return out;
+}
 
 function mark(v: unknown): TimelineMark | null {
   if (!isObject(v) || !num(v.at) || !num(v.minute) || typeof v.kind !== 'string' || !kinds.has(v.kind)) return null;
@@ -86,10 +145,21 @@ function commerce(v: unknown): Commerce | null {
   if (!count(f.viewers) || !count(f.interacted) || !count(f.addedToCart) || !count(f.ordered)) return null;
   const revenue: Revenue[] = [];
   for (const r of v.revenue) {
-    if (!isObject(r) || typeof r.currency !== 'string' || !/^[A-Z]{3}$/.test(r.currency) || !count(r.minor) || !count(r.orders)) return null;
+    if (!isObject(r) || !currency(r.currency) || !count(r.minor) || !count(r.orders)) return null;
     revenue.push({ currency: r.currency, minor: r.minor, orders: r.orders });
   }
-  return { orders: v.orders, revenue, funnel: { viewers: f.viewers, interacted: f.interacted, addedToCart: f.addedToCart, ordered: f.ordered } };
+  // Older collectors send neither list: empty, not refused.
+  if ((v.byMinute !== undefined && (!Array.isArray(v.byMinute) || v.byMinute.length > 100_000)) || (v.perks !== undefined && (!Array.isArray(v.perks) || v.perks.length > 1_000))) return null;
+  const byMinute = ((v.byMinute as unknown[] | undefined) ?? []).map(minuteSales);
+  const perks = ((v.perks as unknown[] | undefined) ?? []).map(perk);
+  if (byMinute.some((x) => !x) || perks.some((x) => !x)) return null;
+  return {
+    orders: v.orders,
+    revenue,
+    funnel: { viewers: f.viewers, interacted: f.interacted, addedToCart: f.addedToCart, ordered: f.ordered },
+    byMinute: byMinute as MinuteSales[],
+    perks: perks as PerkEffect[],
+  };
 }
 
 /** A parsed summary, or null when `value` is not one (or is malformed). */

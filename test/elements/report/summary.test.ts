@@ -39,6 +39,49 @@ describe('<linger-report src> with a collector summary', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists revenue by minute beside the curve and each perk against the show average (currency-aware)', async () => {
+    const summary = parseReportSummary(await (await fetch(SUMMARY)).json())!;
+    const base = summary.commerce!;
+    const value = {
+      format: 'linger-report/1',
+      metrics: summary.metrics,
+      commerce: {
+        ...base,
+        byMinute: [
+          { minute: 2, currency: 'EUR', orders: 2, minor: 5198 },
+          { minute: 2, currency: 'JPY', orders: 1, minor: 1200 },
+        ],
+        perks: [{ ...base.perks[0]!, orders: 3, revenue: [{ currency: 'JPY', minor: 3600 }], baselineOrders: 1.25 }],
+      },
+    };
+    const parsed = parseReportSummary(value)!;
+    expect(parsed.commerce!.byMinute).to.deep.equal(value.commerce.byMinute);
+    expect(parsed.commerce!.perks[0]!.retention).to.equal(base.perks[0]!.retention);
+    const broken = { ...value, commerce: { ...value.commerce, perks: [{ ...value.commerce.perks[0], retention: 3 }] } };
+    expect(parseReportSummary(broken)!.commerce, 'a share above 1 drops the sales, not the report').to.equal(null);
+
+    // The collector answers this summary (fetch stubbed for one URL; the element only loads http(s)).
+    const realFetch = window.fetch;
+    const url = `${location.origin}/test-api/collector-summary-with-sales.json`;
+    window.fetch = (input, init) => (String(input) === url ? Promise.resolve(new Response(JSON.stringify(value))) : realFetch(input, init));
+    const el = await fixture<LingerReport>(html`<linger-report style="inline-size: 720px"></linger-report>`);
+    try {
+      el.src = url;
+      await waitUntil(() => el.shadowRoot!.querySelector('.perks li'), 'perks drawn');
+    } finally {
+      window.fetch = realFetch;
+    }
+    const perk = base.perks[0]!;
+    const pct = (x: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(x);
+    const text = (selector: string) => el.shadowRoot!.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(text('[data-perk=orders]')).to.equal(`3 orders in the ${perk.window} min after (show average 1.3) · ¥3,600`);
+    expect(text('[data-perk=retention]')).to.equal(`${pct(perk.retention!)} still watching ${perk.window} min later (show average ${pct(perk.baselineRetention!)})`);
+    expect(text('.perks li strong')).to.include('Perk dropped').and.include(perk.label!);
+    const row = [...el.shadowRoot!.querySelectorAll('table tbody tr')][2]!;
+    expect([...row.querySelectorAll('td')].slice(2).map((td) => td.textContent!.trim()), 'minute 2: orders, revenue per currency').to.deep.equal(['3', '€51.98 · ¥1,200']);
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses a malformed summary (an alert, nothing drawn from it)', async () => {
     const el = await fixture<LingerReport>(html`<linger-report src="/test/elements/report/collector-summary-malformed.json"></linger-report>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'refused');

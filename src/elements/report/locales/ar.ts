@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, form: Intl.LDMLPluralRule) => `${count} ${({ one: 'طلب', two: 'طلبان', few: 'طلبات', many: 'طلبًا' } as Partial<Record<Intl.LDMLPluralRule, string>>)[form] ?? 'طلب'} من هذا البث`,
   conversion: 'التحويل',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} شاهدوا ← ${interacted} تفاعلوا ← ${carted} أضافوا إلى السلة ← ${ordered} طلبوا`,
+  ordersSeries: 'الطلبات',
+  perks: 'أثر العروض',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} طلبات في ${minutes} دقائق بعده (متوسط البث ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} ما زالوا يشاهدون بعد ${minutes} دقائق (متوسط البث ${baseline})`,
 } satisfies typeof en;

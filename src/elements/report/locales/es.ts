@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'pedido' : 'pedidos'} de este directo`,
   conversion: 'Conversión',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} vieron → ${interacted} interactuaron → ${carted} añadieron al carrito → ${ordered} compraron`,
+  ordersSeries: 'Pedidos',
+  perks: 'Efecto de las ventajas',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} pedidos en los ${minutes} min siguientes (media del directo ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} siguen viendo ${minutes} min después (media del directo ${baseline})`,
 } satisfies typeof en;

@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} pesanan dari siaran ini`,
   conversion: 'Konversi',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} menonton → ${interacted} berinteraksi → ${carted} menambah ke keranjang → ${ordered} memesan`,
+  ordersSeries: 'Pesanan',
+  perks: 'Efek promo',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} pesanan dalam ${minutes} menit setelahnya (rata-rata siaran ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} masih menonton ${minutes} menit kemudian (rata-rata siaran ${baseline})`,
 } satisfies typeof en;

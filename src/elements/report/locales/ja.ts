@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `この配信からの注文 ${count} 件`,
   conversion: 'コンバージョン',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `視聴 ${viewers} 人 → 参加 ${interacted} 人 → カート追加 ${carted} 人 → 注文 ${ordered} 人`,
+  ordersSeries: '注文',
+  perks: '特典の効果',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `直後 ${minutes} 分間の注文 ${orders} 件（配信平均 ${baseline}）`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${minutes} 分後も視聴中 ${share}（配信平均 ${baseline}）`,
 } satisfies typeof en;

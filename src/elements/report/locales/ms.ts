@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} pesanan daripada siaran ini`,
   conversion: 'Penukaran',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} menonton → ${interacted} berinteraksi → ${carted} tambah ke troli → ${ordered} membuat pesanan`,
+  ordersSeries: 'Pesanan',
+  perks: 'Kesan tawaran',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} pesanan dalam ${minutes} minit selepasnya (purata siaran ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} masih menonton ${minutes} minit kemudian (purata siaran ${baseline})`,
 } satisfies typeof en;

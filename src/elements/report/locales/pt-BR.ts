@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'pedido' : 'pedidos'} desta live`,
   conversion: 'Conversão',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} assistiram → ${interacted} interagiram → ${carted} adicionaram ao carrinho → ${ordered} compraram`,
+  ordersSeries: 'Pedidos',
+  perks: 'Efeito das vantagens',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} pedidos nos ${minutes} min seguintes (média da live ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} ainda assistindo ${minutes} min depois (média da live ${baseline})`,
 } satisfies typeof en;

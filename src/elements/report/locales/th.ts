@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} คำสั่งซื้อจากไลฟ์นี้`,
   conversion: 'อัตราการสั่งซื้อ',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `รับชม ${viewers} → มีส่วนร่วม ${interacted} → ใส่ตะกร้า ${carted} → สั่งซื้อ ${ordered}`,
+  ordersSeries: 'คำสั่งซื้อ',
+  perks: 'ผลของสิทธิพิเศษ',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} คำสั่งซื้อใน ${minutes} นาทีหลังจากนั้น (ค่าเฉลี่ยของไลฟ์ ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} ยังดูอยู่ ${minutes} นาทีต่อมา (ค่าเฉลี่ยของไลฟ์ ${baseline})`,
 } satisfies typeof en;

@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `${count} đơn hàng từ buổi phát này`,
   conversion: 'Chuyển đổi',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} người xem → ${interacted} tương tác → ${carted} thêm vào giỏ → ${ordered} đặt hàng`,
+  ordersSeries: 'Đơn hàng',
+  perks: 'Hiệu quả ưu đãi',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} đơn trong ${minutes} phút sau đó (trung bình buổi live ${baseline})`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${share} vẫn xem sau ${minutes} phút (trung bình buổi live ${baseline})`,
 } satisfies typeof en;

@@ -43,4 +43,8 @@ export default {
   ordersOf: (count: string, _form: Intl.LDMLPluralRule) => `本场直播带来 ${count} 笔订单`,
   conversion: '转化率',
   funnel: (viewers: string, interacted: string, carted: string, ordered: string) => `${viewers} 人观看 → ${interacted} 人互动 → ${carted} 人加购 → ${ordered} 人下单`,
+  ordersSeries: '订单',
+  perks: '福利效果',
+  perkOrders: (orders: string, minutes: string, baseline: string) => `之后 ${minutes} 分钟内 ${orders} 笔订单（全场平均 ${baseline}）`,
+  perkRetention: (share: string, minutes: string, baseline: string) => `${minutes} 分钟后仍在观看 ${share}（全场平均 ${baseline}）`,
 } satisfies typeof en;

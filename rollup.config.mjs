@@ -294,7 +294,11 @@ function minifyCssLiterals() {
  */
 const BASE_MODULES = [
   /[\\/]node_modules[\\/](lit-html[\\/]lit-html|lit-element[\\/]|@lit[\\/]reactive-element[\\/]|nanostores[\\/])/,
-  /[\\/]src[\\/](controllers|i18n|styles|utilities)[\\/]/,
+  /[\\/]src[\\/](i18n|styles|utilities)[\\/]/,
+  // Only the controllers every element uses at first paint; the host console's desk, the RTC
+  // controller and the danmaku feed stay with the element that uses them (issue 14: the storefront
+  // page's first-paint bytes).
+  /[\\/]src[\\/]controllers[\\/](room-controller|room-element|viewer-controller|view-tracker|disconnect-grace)\.ts$/,
   /[\\/]src[\\/]core[\\/](registry|primitives)\.ts$/,
   /[\\/]src[\\/]transports[\\/]transport\.ts$/,
 ];

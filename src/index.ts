@@ -69,7 +69,8 @@ export { LingerAddToCartEvent, type AddToCartDetail } from './events/dom/linger-
 export { newSeed, commitmentOf, sortEntrants, digestOf, pickIndexes, drawWinners, verifyDraw, type DrawCheck, type PublishedDraw } from './core/draw.js';
 export { matchesKeyword, foldKeyword } from './core/keyword.js';
 export { answerHash, verifyAnswer, newSalt } from './core/quiz-hash.js';
-export { icsEvent, googleCalendarUrl, outlookCalendarUrl, countdownPhase, type CountdownView, type Reminder } from './core/calendar.js';
+export { icsEvent, googleCalendarUrl, outlookCalendarUrl, type Reminder } from './core/calendar.js';
+export { countdownPhase, type CountdownView } from './core/countdown-phase.js';
 export { PUBLISH_LIST_UP_TO, type ViewerRecord, type OpenLotteryOptions, type AskQuizOptions } from './core/session.js';
 export { RECEIPT_REASONS, type ReceiptReason } from './core/protocol.js';
 export { defaultRhythm, stepPhase, nextStep, type RhythmOptions, type StepPhase } from './core/rhythm.js';
@@ -78,7 +79,7 @@ export { LingerHostConsole } from './elements/host-console/host-console.js';
 export type { HlsModule, AttachedSource } from './media/hls.js';
 export type { DrawResult, DrawCheckStatus } from './core/draw.js';
 export type { EntryFacts } from './core/ledger.js';
-export type { PerkDrop } from './core/calendar.js';
+export type { PerkDrop } from './core/countdown-phase.js';
 export type { WatchTimeOptions } from './media/watch-time.js';
 export { ViewerController, TickController } from './controllers/viewer-controller.js';
 export { LIST_CAP, DANMAKU_CAP } from './elements/overlay/overlay.js';

@@ -8,7 +8,7 @@
  * `ChatFeed` (below) follows a session's state for the element and decides when to render.
  */
 import type { ChatLine } from '../core/state.js';
-import { CHAT_BUFFER } from '../core/state.js';
+import { CHAT_BUFFER } from '../core/primitives.js';
 
 /** Comment nodes the list keeps. */
 export const LIST_CAP = 40;

@@ -1,12 +1,9 @@
 /**
- * Reminders and the countdown's phase — pure functions, no DOM.
+ * Reminders — pure functions, no DOM. (The countdown's phase is in `./countdown-phase.ts`.)
  *
  * - `icsEvent` writes one RFC 5545 VEVENT (escaped `\ ; ,` and newlines, lines folded at 75 octets,
  *   CRLF line ends); `googleCalendarUrl` and `outlookCalendarUrl` build the "add event" links.
- * - `countdownPhase` says what a countdown shows at host time `now`: the next scheduled perk,
- *   counting, its pre-announce (the last `lead` seconds), or the drop (from `at` for `dropMs`).
  */
-import type { BodyOf, Perk } from './protocol.js';
 
 export interface Reminder {
   /** Stable id (the perk or show id); becomes the event's UID. */
@@ -111,36 +108,4 @@ export function outlookCalendarUrl(reminder: Reminder): string {
     body: [reminder.description, reminder.url].filter(Boolean).join('\n'),
   });
   return `https://outlook.live.com/calendar/0/deeplink/compose?${params}`;
-}
-
-export type PerkDrop = BodyOf<'perk.drop'>;
-
-export type CountdownView =
-  | { phase: 'idle' }
-  | { phase: 'counting' | 'announce'; perk: Perk; seconds: number }
-  | { phase: 'drop'; perk: Perk; drop: PerkDrop | null };
-
-/**
- * What a countdown shows at host time `now`. Whole seconds are `ceil((at − now) / 1000)`, so every
- * screen on the host's clock flips at the same instant; the pre-announce starts when `now ≥ at −
- * lead`, the drop when `now ≥ at` and lasts `dropMs` (or while a first-N drop still has some left).
- * A drop the host fires before its planned time ("Fire now") shows at once, ahead of earlier perks,
- * for `dropMs` from when it dropped.
- */
-export function countdownPhase(schedule: readonly Perk[], drop: PerkDrop | null, now: number, dropMs = 120_000): CountdownView {
-  const sorted = [...schedule].sort((a, b) => a.at - b.at);
-  const startOf = (perk: Perk) => (drop?.id === perk.id && drop.at !== undefined ? Math.min(drop.at, perk.at) : perk.at);
-  const showing = (perk: Perk) => {
-    const lasting = drop?.id === perk.id && typeof drop.remaining === 'number' && drop.remaining > 0;
-    return now >= startOf(perk) && (now < startOf(perk) + dropMs || lasting);
-  };
-  const early = drop ? sorted.find((perk) => perk.id === drop.id && now < perk.at && showing(perk)) : undefined;
-  if (early) return { phase: 'drop', perk: early, drop };
-  for (const perk of sorted) {
-    if (showing(perk)) return { phase: 'drop', perk, drop: drop?.id === perk.id ? drop : null };
-    if (now >= startOf(perk)) continue;
-    const seconds = Math.max(0, Math.ceil((perk.at - now) / 1000));
-    return { phase: now >= perk.at - perk.lead * 1000 ? 'announce' : 'counting', perk, seconds };
-  }
-  return { phase: 'idle' };
 }

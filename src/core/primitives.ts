@@ -3,6 +3,9 @@
  * importing them does not pull in the message table and valibot, which load with the session.
  */
 
+/** Chat lines a screen keeps: the reducer's buffer and the overlay's feed. */
+export const CHAT_BUFFER = 200;
+
 /** Longest chat message, in characters. */
 export const MAX_CHAT_LENGTH = 300;
 

@@ -8,9 +8,11 @@
  * - Host authority: host-only types never reach here from a non-host (see `parseMessage`), and
  *   the reducer checks `fromHost` again so a mis-wired caller cannot break the rule.
  */
+import { CHAT_BUFFER } from './primitives.js';
 import type { Inbound, SnapshotState } from './protocol.js';
 
-export const CHAT_BUFFER = 200;
+// Defined in primitives.ts so the overlay's chat feed does not load the reducer.
+export { CHAT_BUFFER };
 export const RECENT_IDS = 256;
 export const DELETED_IDS = 200;
 

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { answerHash, verifyAnswer } from '../../src/core/quiz-hash.js';
-import { countdownPhase, escapeIcsText, foldIcsLine, googleCalendarUrl, icsEvent, outlookCalendarUrl } from '../../src/core/calendar.js';
+import { escapeIcsText, foldIcsLine, googleCalendarUrl, icsEvent, outlookCalendarUrl } from '../../src/core/calendar.js';
+import { countdownPhase } from '../../src/core/countdown-phase.js';
 import { startShow, sleep } from '../helpers/show.js';
 
 describe('quiz over memory rooms', () => {

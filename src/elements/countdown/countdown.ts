@@ -2,13 +2,20 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { countdownPhase, googleCalendarUrl, icsEvent, outlookCalendarUrl, type CountdownView, type PerkDrop, type Reminder } from '../../core/calendar.js';
+import { countdownPhase, type CountdownView, type PerkDrop } from '../../core/countdown-phase.js';
+import type { Reminder } from '../../core/calendar.js';
+import { sharedImport } from '../../utilities/shared-import.js';
 import type { Perk } from '../../core/protocol.js';
 import { LingerRemindMeEvent } from '../../events/dom/linger-remind-me.js';
 import { LingerClaimRequestEvent } from '../../events/dom/linger-claim-request.js';
 import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
 import { translation, type en } from './countdown.strings.js';
 import styles from './countdown.styles.js';
+
+type Calendar = typeof import('../../core/calendar.js');
+/** The `.ics` and calendar links: fetched when a "Remind me" button first shows, not on first paint. */
+const loadCalendar = sharedImport((): Promise<Calendar> => import('../../core/calendar.js'));
+let calendar: Calendar | null = null;
 
 const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
   ${svg`<path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>`}
@@ -149,29 +156,39 @@ export class LingerCountdown extends RoomElement<typeof en> {
 
   private renderRemind(reminder: Reminder, kind: 'perk' | 'show'): TemplateResult {
     const { localize } = this;
-    const open = this.remindersFor === reminder.id;
+    if (!calendar) void this.calendar().catch(() => undefined);
+    const open = this.remindersFor === reminder.id && !!calendar;
     const withUrl = { ...reminder, url: typeof location !== 'undefined' && /^https?:/.test(location.href) ? location.href : undefined } as Reminder;
     if (!withUrl.url) delete withUrl.url;
     return html`<div class="remind">
-      <button part="remind-button" type="button" class="secondary remind-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="reminders" @click=${() => this.remind(withUrl, kind)}>
+      <button part="remind-button" type="button" class="secondary remind-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="reminders" @click=${() => void this.remind(withUrl, kind).catch(() => undefined)}>
         ${bell} ${localize.term('remindMe')}
       </button>
-      ${open
+      ${open && calendar
         ? html`<ul part="reminders" id="reminders" class="reminders" aria-label=${localize.term('reminders')}>
-            <li><a part="reminder-link" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(icsEvent(withUrl))}`} download=${`${reminder.id}.ics`}>${localize.term('ics')}</a></li>
-            <li><a part="reminder-link" href=${googleCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${localize.term('google')}</a></li>
-            <li><a part="reminder-link" href=${outlookCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${localize.term('outlook')}</a></li>
+            <li><a part="reminder-link" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(calendar.icsEvent(withUrl))}`} download=${`${reminder.id}.ics`}>${localize.term('ics')}</a></li>
+            <li><a part="reminder-link" href=${calendar.googleCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${localize.term('google')}</a></li>
+            <li><a part="reminder-link" href=${calendar.outlookCalendarUrl(withUrl)} target="_blank" rel="noopener noreferrer">${localize.term('outlook')}</a></li>
           </ul>`
         : nothing}
     </div>`;
   }
 
-  private remind(reminder: Reminder, kind: 'perk' | 'show'): void {
+  /** The calendar module (loaded once for the page); a render follows so open reminders draw their links. */
+  private async calendar(): Promise<Calendar> {
+    calendar = await loadCalendar();
+    this.requestUpdate();
+    return calendar;
+  }
+
+  /** Opens or closes the reminder links; the event fires once the calendar code is here (usually at once). */
+  private async remind(reminder: Reminder, kind: 'perk' | 'show'): Promise<void> {
     if (this.remindersFor === reminder.id) {
       this.remindersFor = null;
       return;
     }
     this.remindersFor = reminder.id;
+    const { icsEvent, googleCalendarUrl, outlookCalendarUrl } = calendar ?? (await this.calendar());
     this.dispatchEvent(
       new LingerRemindMeEvent({
         id: reminder.id,

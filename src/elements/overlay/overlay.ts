@@ -10,7 +10,7 @@ import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
-import { formatPrice } from '../product/format.js';
+import { sharedImport } from '../../utilities/shared-import.js';
 import '../connection-status/linger-connection-status.js';
 import { translation, type en } from './overlay.strings.js';
 import { MARK, eyeIcon, heartIcon, isolate, sendIcon } from './overlay.templates.js';
@@ -20,6 +20,11 @@ export { DANMAKU_CAP, LIST_CAP } from '../../controllers/danmaku-scheduler.js';
 
 /** Hearts floating at once. */
 const HEART_CAP = 12;
+
+type Format = typeof import('../product/format.js');
+/** The price formatter (and Shopify's currency) arrive with the first pinned product, not on first paint. */
+const loadFormat = sharedImport((): Promise<Format> => import('../product/format.js'));
+let format: Format | null = null;
 /** Why a comment was refused → the hint shown (slow mode, with its seconds, is drawn apart). */
 const HINT_TERMS = { muted: 'muted', blocked: 'blocked', offline: 'offline', 'too-long': 'tooLong' } as const;
 
@@ -365,6 +370,15 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private renderPinned(state: ShowState | null) {
     const pinned = state?.pinned;
     if (!pinned) return nothing;
+    if (!format) {
+      // The row appears whole once the formatter is here (a few KB, loaded after connect).
+      void loadFormat().then(
+        (module) => ((format = module), this.requestUpdate()),
+        () => undefined,
+      );
+      return nothing;
+    }
+    const { formatPrice } = format;
     const t = this.localize;
     const { product, remaining } = pinned;
     const soldOut = product.soldOut || remaining === 0;

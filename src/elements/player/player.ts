@@ -6,13 +6,17 @@ import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { TickController } from '../../controllers/viewer-controller.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type { RtcSdk } from '../../media/agora-rtc.js';
-import { attachSource, type AttachedSource, type HlsModule } from '../../media/hls.js';
+import type { AttachedSource, HlsModule } from '../../media/hls.js';
+import { sharedImport } from '../../utilities/shared-import.js';
 import { WatchTimeTracker } from '../../media/watch-time.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
 import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
 import { icon, quality } from './player.view.js';
 import '../connection-status/linger-connection-status.js';
+
+/** The recorded-source helper (MP4/HLS), loaded when the player first gets a `src`. */
+const loadSources = sharedImport(() => import('../../media/hls.js'));
 
 /**
  * The show's video. Live: joins the room's Agora channel as an RTC audience member (the SDK is
@@ -239,6 +243,8 @@ export class LingerPlayer extends RoomElement<typeof en> {
     this.firstFrame = false;
     video.muted = this.muted;
     try {
+      // Recorded sources only: a live storefront never downloads the source helper.
+      const { attachSource } = await loadSources();
       this.attached = await attachSource(video, src, {
         ...(this.loadHls ? { loadHls: this.loadHls } : {}),
         onFatal: () => (this.mediaFailed = true),

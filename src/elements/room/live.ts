@@ -8,5 +8,6 @@ export { BroadcastTransport } from '../../transports/broadcast.js';
 export { lazyAgoraTransport } from '../../transports/lazy.js';
 export { ViewerEvents } from '../../events/viewer-events.js';
 export { WebhookSink } from '../../events/webhook-sink.js';
+export { ConsentGate } from '../../events/consent.js';
 export { ShopifySink } from '../../events/shopify-sink.js';
 export { fetchAgoraToken } from '../../transports/agora-rtm-token.js';

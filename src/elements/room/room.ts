@@ -12,7 +12,7 @@ import { isPermanentError, RetryScheduler } from '../../core/retry.js';
 import type { AgoraTokens } from '../../transports/agora-rtm-token.js';
 import { sharedImport } from '../../utilities/shared-import.js';
 import { randomId, resolveHttpUrl } from '../../core/primitives.js';
-import { ConsentGate, type ConsentMode } from '../../events/consent.js';
+import type { ConsentGate, ConsentMode } from '../../events/consent.js';
 import type { EventSink } from '../../events/sink.js';
 import type { ViewerEvents } from '../../events/viewer-events.js';
 import type { WebhookSink } from '../../events/webhook-sink.js';
@@ -77,7 +77,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
 
   /** One id per page session, kept across reconnects. */
   readonly sessionId = `s-${randomId(16)}`;
-  private readonly consentGate = new ConsentGate();
+  /** Follows the `consent` attribute once the session code is here (it arrives with it: nothing is sent before). */
+  private consentGate: ConsentGate | null = null;
   private readonly sinks = new Set<EventSink>();
   private webhookSink: WebhookSink | null = null;
   private shopifySink: EventSink | null = null;
@@ -194,7 +195,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     // Any later change of the configuration, even before a first successful connect, connects again.
     if (changed.has('id' as keyof this)) roomIdChanged();
     if (changed.has('webhook')) this.replaceWebhookSink();
-    if (changed.has('consent')) this.consentGate.set(this.consent as ConsentMode);
+    if (changed.has('consent')) this.consentGate?.set(this.consent as ConsentMode);
     if (changed.has('shopifyEvents')) this.syncShopifySink();
     const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport'];
     if (this.isConnected && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
@@ -285,6 +286,11 @@ export class LingerRoom extends LitElement implements RoomHandle {
     }
     if (generation !== this.generation || !this.isConnected) return;
     this.live = live;
+    if (!this.consentGate) {
+      this.consentGate = new live.ConsentGate();
+      // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
+      this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
+    }
     this.consentGate.set(this.consent as ConsentMode);
     let transport: Transport;
     try {
@@ -352,12 +358,6 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.dispatchEvent(new LingerErrorEvent(error));
   }
 
-  constructor() {
-    super();
-    // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
-    this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
-  }
-
   private attachEvents(session: RoomSession): void {
     this.viewerEvents?.dispose();
     this.viewerEvents = null;
@@ -365,7 +365,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.syncShopifySink();
     const events = new this.live!.ViewerEvents({
       session,
-      consent: this.consentGate,
+      consent: this.consentGate!,
       sessionId: this.sessionId,
       show: () => this.show || this.channel,
       locale: () => this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
@@ -378,7 +378,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   /** The webhook sink exists only once consent allows: until then it must not even read the outbox. */
   private ensureWebhookSink(): void {
     // Before the session code has loaded there is nothing to deliver yet; attachEvents calls again.
-    if (this.webhookSink || !this.webhook || !this.consentGate.granted || !this.live) return;
+    if (this.webhookSink || !this.webhook || !this.consentGate?.granted || !this.live) return;
     const url = resolveHttpUrl(this.webhook);
     if (!url) {
       console.warn(`[linger] webhook "${this.webhook}" is not an http(s) URL; viewer events are not sent.`);
@@ -424,7 +424,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     // for the next connect (or the next page), and start() follows consent again.
     this.webhookSink?.close();
     this.webhookSink = null;
-    this.consentGate.pause();
+    this.consentGate?.pause();
     this.lastTokens = null;
     await this.dropSession();
     this.connection$.set({ status: 'idle', error: null, retryAt: null });

@@ -59,7 +59,8 @@ describe('<linger-countdown>', () => {
       s.room.session!.onTrack((type, props) => tracked.push([type, props]));
       s.wrapper.addEventListener('linger-remind-me', (event) => (detail = event.detail));
       (el.shadowRoot!.querySelector('[part~="remind-button"]') as HTMLButtonElement).click();
-      await el.updateComplete;
+      // The calendar links load with the first "Remind me" button, not on first paint.
+      await waitUntil(() => detail && el.shadowRoot!.querySelectorAll('[part~="reminders"] a').length === 3, 'the event and the links');
       expect(detail!.id, 'event for the perk').to.equal('p2');
       expect(detail!.ics, 'ics escapes the comma').to.include('SUMMARY:Quiz\\, with prizes');
       expect(tracked, 'track(remind_me)').to.deep.include(['remind_me', { perk: 'p2' }]);

@@ -388,6 +388,8 @@ describe('<linger-overlay>', () => {
     r.host.act('announce', { text: 'Flash deal in 1 minute!', kind: 'perk-prompt' });
     r.host.act('pin', { product: { id: 'sku1', title: 'Linen shirt', price: '$39', url: 'https://shop.example/linen' }, remaining: 12 });
     await waitUntil(() => text(overlay).includes('Type 1 if you want it'), 'perk prompt');
+    // The pinned row draws once the price formatter has loaded (after connect, not on first paint).
+    await waitUntil(() => shadow(overlay).querySelector('[part=pinned]'), 'pinned product');
     expect(text(overlay)).to.contain('Flash deal in 1 minute!').and.contain('Linen shirt').and.contain('$39').and.contain('12 left');
     const link = shadow(overlay).querySelector<HTMLAnchorElement>('[part=pinned] a')!;
     expect(link.href, 'http(s) product link').to.equal('https://shop.example/linen');

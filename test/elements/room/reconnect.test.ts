@@ -222,6 +222,8 @@ describe('<linger-room> reconnects, always', () => {
       reason: 'reasonServer',
     });
     expect(connectionNotice({ status: 'failed', error: transportError('missing-channel', 'x'), retryAt: null }, now)).to.deep.equal({ message: 'unreachable', reason: 'reasonSetup' });
+    // A refusal (401/403 from the token endpoint) is not "not answering".
+    expect(connectionNotice({ status: 'reconnecting', error: transportError('token-forbidden', 'HTTP 403'), retryAt: now + 2000 }, now)).to.deep.equal({ message: 'retrying', seconds: 2, reason: 'reasonRefused' });
     expect(connectionNotice({ status: 'reconnecting', error: transportError('token-failed', 'x'), retryAt: now + 500 }, now, false)).to.deep.equal({ message: 'retrying', seconds: 1, reason: 'reasonNetwork' });
   });
 });

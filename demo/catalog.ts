@@ -3,7 +3,7 @@
  * console's desk starts with (products to pin, a question bank), so a first run needs no typing.
  */
 import type { Product } from '../src/core/protocol.js';
-import type { BankQuestion } from '../src/elements/host-console/question-bank.js';
+import type { BankQuestion } from '../src/core/quiz-bank.js';
 
 export const CURRENCY = 'USD';
 

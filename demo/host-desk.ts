@@ -3,7 +3,7 @@
  * desk (the console keeps its desk in localStorage per channel; an existing desk is left alone).
  * Imported before the console is defined, so the console reads the seeded desk.
  */
-import { loadDesk, saveDesk } from '../src/elements/host-console/console-storage.js';
+import { loadDesk, saveDesk } from '../src/core/console-desk.js';
 import { QUESTION_BANK, pinnableProducts } from './catalog.js';
 
 export function seedDesk(channel: string): void {

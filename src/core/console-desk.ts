@@ -7,6 +7,7 @@
 import type { Perk, Product } from './protocol.js';
 import type { BankQuestion } from './quiz-bank.js';
 import type { RoomSession } from './session.js';
+import { safeLocalStorage } from '../utilities/storage.js';
 
 /** A planned step: a schedule perk plus what the console needs to fire it. */
 export interface ConsoleStep extends Perk {
@@ -34,18 +35,9 @@ export const emptyDesk = (): ConsoleDesk => ({ plan: [], fired: [], products: []
 
 export const deskKey = (channel: string): string => `linger:console:${channel}`;
 
-/** `localStorage`, or `null` where reading it throws (sandboxed frames, blocked storage). */
-function pageStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function loadDesk(channel: string, storage: Storage | null = pageStorage()): ConsoleDesk {
+export function loadDesk(channel: string, storage: Storage | null = safeLocalStorage()): ConsoleDesk {
   try {
     const raw = storage?.getItem(deskKey(channel));
     if (!raw) return emptyDesk();
@@ -61,7 +53,7 @@ export function loadDesk(channel: string, storage: Storage | null = pageStorage(
   }
 }
 
-export function saveDesk(channel: string, desk: ConsoleDesk, storage: Storage | null = pageStorage()): void {
+export function saveDesk(channel: string, desk: ConsoleDesk, storage: Storage | null = safeLocalStorage()): void {
   try {
     storage?.setItem(deskKey(channel), JSON.stringify(desk));
   } catch {

@@ -69,11 +69,7 @@ export class WatchTimeTracker {
   /** Stops for good: reports what is pending, clears the timer. */
   dispose(): void {
     this.playing = false;
-    this.collect();
-    this.since = null;
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.emit();
+    this.stop();
   }
 
   private changed(): void {
@@ -82,12 +78,17 @@ export class WatchTimeTracker {
       clearInterval(this.timer);
       this.timer = setInterval(() => this.flush(), this.everyMs);
     } else if (!this.counting && this.since !== null) {
-      this.collect();
-      this.since = null;
-      clearInterval(this.timer);
-      this.timer = undefined;
-      this.emit();
+      this.stop();
     }
+  }
+
+  /** Counts the running stretch, stops the ticker and reports what was collected. */
+  private stop(): void {
+    this.collect();
+    this.since = null;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.emit();
   }
 
   private collect(): void {

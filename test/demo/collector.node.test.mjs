@@ -1,12 +1,12 @@
 // The demo runs the real collector (collector/src/server.mjs, chDB embedded, in a child process):
 // webhook batches posted to the demo land in ClickHouse once each, and the report the demo serves
-// is the collector's SQL summary.
+// is the collector's SQL summary, which the report page draws in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../../demo/server.mjs';
+import { startDemo } from './show-driver.mjs';
 
 const start = Date.now() - 10 * 60_000;
 let n = 0;
@@ -23,7 +23,8 @@ const event = (type, minute, viewerId, props = {}) => ({
 
 test('events posted to the demo reach the collector once each, and /api/report serves its SQL summary', { timeout: 90_000 }, async () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'linger-demo-collector-')), 'collector');
-  const server = await startDemoServer({ port: 0, quiet: true, env: { LINGER_DATA_DIR: dataDir } });
+  const demo = await startDemo({ LINGER_DATA_DIR: dataDir });
+  const server = demo.server;
   try {
     const post = (body, type = 'application/json') => fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'Content-Type': type }, body: JSON.stringify(body) });
     const events = [event('timeline', 0, 'host', { kind: 'show_live' })];
@@ -54,8 +55,14 @@ test('events posted to the demo reach the collector once each, and /api/report s
     assert.equal(summary.metrics.peakConcurrent, 3);
     assert.equal((await fetch(`${server.url}/api/report`)).status, 400, 'a show id is required');
     assert.ok(existsSync(dataDir) && readdirSync(dataDir).length > 0, 'chDB writes to the demo data folder');
-    assert.equal((await fetch(`${server.url}/demo/report.html`)).status, 200, 'the report page is served');
+    // The report page draws that summary (<linger-report src="/api/report?show=spring-sale">).
+    const page = await demo.browser.newPage();
+    await page.goto(server.reportUrl);
+    const viewers = page.locator('linger-report .figure .value').nth(3);
+    await viewers.waitFor();
+    assert.equal((await viewers.textContent()).trim(), '3', 'the viewers figure, from SQL');
+    await page.close();
   } finally {
-    await server.close();
+    await demo.close();
   }
 });

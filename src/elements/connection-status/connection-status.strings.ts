@@ -8,6 +8,7 @@ export const en = {
   unreachable: 'Can’t reach the show',
   reasonNetwork: 'Check your internet connection.',
   reasonServer: 'The show’s server is not answering right now.',
+  reasonRefused: 'The show’s server refused the connection.',
   reasonSetup: 'This show is not set up correctly yet.',
   tryNow: 'Try now',
 };

@@ -13,11 +13,19 @@ const SETUP_CODES = new Set(['missing-channel', 'invalid-channel', 'invalid-user
 export function connectionNotice(connection: ConnectionState | null, now: number, online = true): {
   message: 'connecting' | 'retrying' | 'reconnecting' | 'unreachable';
   seconds?: number;
-  reason?: 'reasonNetwork' | 'reasonServer' | 'reasonSetup';
+  reason?: 'reasonNetwork' | 'reasonServer' | 'reasonRefused' | 'reasonSetup';
 } | null {
   if (!connection || connection.status === 'connected' || connection.status === 'closed') return null;
   const code = connection.error?.code;
-  const reason = !code ? undefined : SETUP_CODES.has(code) ? 'reasonSetup' : !online || code === 'agora-unreachable' ? 'reasonNetwork' : 'reasonServer';
+  const reason = !code
+    ? undefined
+    : SETUP_CODES.has(code)
+      ? 'reasonSetup'
+      : code === 'token-forbidden'
+        ? 'reasonRefused'
+        : !online || code === 'agora-unreachable'
+          ? 'reasonNetwork'
+          : 'reasonServer';
   if (connection.retryAt !== null) {
     const seconds = Math.max(0, Math.ceil((connection.retryAt - now) / 1000));
     return seconds > 0 ? { message: 'retrying', seconds, ...(reason ? { reason } : {}) } : { message: 'reconnecting' };

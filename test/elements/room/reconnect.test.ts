@@ -27,6 +27,15 @@ function gated(inner: MemoryTransport, gate: { tokenUrl?: string; offline?: bool
   return transport;
 }
 
+/** The room's own Agora transport options, with the SDK (and the endpoint, if given) behind the test's fakes. */
+function behindFakes(room: LingerRoom, overrides: Partial<AgoraRtmOptions>): void {
+  type Built = { lazyAgoraTransport: (options: AgoraRtmOptions) => Transport };
+  const seam = room as unknown as { createTransport(live: Built): Transport };
+  const createTransport = seam.createTransport.bind(room);
+  seam.createTransport = (live) =>
+    createTransport({ ...live, lazyAgoraTransport: (options) => live.lazyAgoraTransport({ ...options, ...overrides }) });
+}
+
 const statusText = (element: LingerConnectionStatus) => element.shadowRoot?.querySelector('[part="base"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('<linger-room> reconnects, always', () => {
@@ -151,6 +160,26 @@ describe('<linger-room> reconnects, always', () => {
     }
   });
 
+  it('Agora (SDK fakes, loopback endpoint): a token endpoint that answers 500 once — connected within 10 s of its recovery', async () => {
+    const cloud = new FakeAgoraCloud();
+    const key = Math.random().toString(36).slice(2);
+    const room = document.createElement('linger-room');
+    room.hosts = 'host-1';
+    room.channel = `flaky-${key}`;
+    room.appId = '0123456789abcdef0123456789ABCDEF';
+    room.tokenUrl = `/test-api/flaky-token?key=${key}&fail=1`;
+    behindFakes(room, { loadSdk: async () => cloud.module });
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(room);
+    await waitUntil(() => room.$connection.get().error?.code === 'token-failed', 'the 500 is reported', { timeout: 10_000 });
+    const recovered = performance.now(); // the endpoint answers from its second request on
+    await waitUntil(() => room.session?.$status.get() === 'connected', 'connected after the endpoint recovered', { timeout: 10_000 });
+    expect(performance.now() - recovered, 'within 10 s').to.be.below(10_000);
+    expect(cloud.clientsOf('v-flaky'), 'logged in to Agora with the issued id').to.have.length(1);
+    expect(room.$connection.get(), 'connection state clears').to.deep.equal({ status: 'connected', error: null, retryAt: null });
+    wrapper.remove();
+  });
+
   it('a retry asks the token endpoint for the uid it issued, not for another identity (Agora, through the SDK fakes)', async () => {
     const cloud = new FakeAgoraCloud();
     cloud.loginMode = 'hang'; // Agora unreachable on the first attempt: a transient failure
@@ -169,15 +198,7 @@ describe('<linger-room> reconnects, always', () => {
     room.channel = `uid-${Math.random().toString(36).slice(2)}`;
     room.appId = '0123456789abcdef0123456789ABCDEF';
     room.tokenUrl = 'https://shop.example/apps/linger/token';
-    // The room's own transport options, with the SDK and the endpoint behind the test's fakes.
-    type Built = { lazyAgoraTransport: (options: AgoraRtmOptions) => Transport };
-    const seam = room as unknown as { createTransport(live: Built): Transport };
-    const createTransport = seam.createTransport.bind(room);
-    seam.createTransport = (live) =>
-      createTransport({
-        ...live,
-        lazyAgoraTransport: (options) => live.lazyAgoraTransport({ ...options, loadSdk: async () => cloud.module, fetch: tokenFetch, loginTimeoutMs: 300 }),
-      });
+    behindFakes(room, { loadSdk: async () => cloud.module, fetch: tokenFetch, loginTimeoutMs: 300 });
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
     wrapper.append(room);
     await waitUntil(() => room.$connection.get().error?.code === 'agora-unreachable', 'the first attempt fails (transient)');
@@ -201,6 +222,8 @@ describe('<linger-room> reconnects, always', () => {
       reason: 'reasonServer',
     });
     expect(connectionNotice({ status: 'failed', error: transportError('missing-channel', 'x'), retryAt: null }, now)).to.deep.equal({ message: 'unreachable', reason: 'reasonSetup' });
+    // A refusal (401/403 from the token endpoint) is not "not answering".
+    expect(connectionNotice({ status: 'reconnecting', error: transportError('token-forbidden', 'HTTP 403'), retryAt: now + 2000 }, now)).to.deep.equal({ message: 'retrying', seconds: 2, reason: 'reasonRefused' });
     expect(connectionNotice({ status: 'reconnecting', error: transportError('token-failed', 'x'), retryAt: now + 500 }, now, false)).to.deep.equal({ message: 'retrying', seconds: 1, reason: 'reasonNetwork' });
   });
 });

@@ -7,6 +7,7 @@ export default {
   unreachable: 'تعذّر الوصول إلى البث',
   reasonNetwork: 'تحقّق من اتصالك بالإنترنت.',
   reasonServer: 'خادم البث لا يستجيب حاليًا.',
+  reasonRefused: 'رفض خادم البث الاتصال.',
   reasonSetup: 'لم يُضبط هذا البث بشكل صحيح بعد.',
   tryNow: 'حاول الآن',
 } satisfies typeof en;

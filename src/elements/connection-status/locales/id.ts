@@ -7,6 +7,7 @@ export default {
   unreachable: 'Tidak dapat menjangkau siaran',
   reasonNetwork: 'Periksa koneksi internet Anda.',
   reasonServer: 'Server siaran sedang tidak merespons.',
+  reasonRefused: 'Server siaran menolak koneksi.',
   reasonSetup: 'Siaran ini belum diatur dengan benar.',
   tryNow: 'Coba sekarang',
 } satisfies typeof en;

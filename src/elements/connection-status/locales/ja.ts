@@ -7,6 +7,7 @@ export default {
   unreachable: 'ライブに接続できません',
   reasonNetwork: 'インターネット接続を確認してください。',
   reasonServer: 'ライブのサーバーが現在応答していません。',
+  reasonRefused: 'ライブのサーバーが接続を拒否しました。',
   reasonSetup: 'このライブはまだ正しく設定されていません。',
   tryNow: '今すぐ再試行',
 } satisfies typeof en;

@@ -7,6 +7,7 @@ export default {
   unreachable: 'Tidak dapat mencapai siaran',
   reasonNetwork: 'Semak sambungan internet anda.',
   reasonServer: 'Pelayan siaran tidak menjawab buat masa ini.',
+  reasonRefused: 'Pelayan siaran menolak sambungan.',
   reasonSetup: 'Siaran ini belum disediakan dengan betul.',
   tryNow: 'Cuba sekarang',
 } satisfies typeof en;

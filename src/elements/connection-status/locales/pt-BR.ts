@@ -7,6 +7,7 @@ export default {
   unreachable: 'Não foi possível acessar a transmissão',
   reasonNetwork: 'Verifique sua conexão com a internet.',
   reasonServer: 'O servidor da transmissão não está respondendo agora.',
+  reasonRefused: 'O servidor da transmissão recusou a conexão.',
   reasonSetup: 'Esta transmissão ainda não está configurada corretamente.',
   tryNow: 'Tentar agora',
 } satisfies typeof en;

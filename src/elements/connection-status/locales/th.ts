@@ -7,6 +7,7 @@ export default {
   unreachable: 'ไม่สามารถเชื่อมต่อกับไลฟ์ได้',
   reasonNetwork: 'โปรดตรวจสอบการเชื่อมต่ออินเทอร์เน็ตของคุณ',
   reasonServer: 'เซิร์ฟเวอร์ของไลฟ์ไม่ตอบสนองในขณะนี้',
+  reasonRefused: 'เซิร์ฟเวอร์ของไลฟ์ปฏิเสธการเชื่อมต่อ',
   reasonSetup: 'ไลฟ์นี้ยังตั้งค่าไม่ถูกต้อง',
   tryNow: 'ลองตอนนี้',
 } satisfies typeof en;

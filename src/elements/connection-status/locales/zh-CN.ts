@@ -7,6 +7,7 @@ export default {
   unreachable: '无法连接到直播',
   reasonNetwork: '请检查您的网络连接。',
   reasonServer: '直播服务器暂时没有响应。',
+  reasonRefused: '直播服务器拒绝了连接。',
   reasonSetup: '这场直播尚未正确设置。',
   tryNow: '立即重试',
 } satisfies typeof en;

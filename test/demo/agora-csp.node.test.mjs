@@ -3,12 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AGORA_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, startDemoServer } from '../../demo/server.mjs';
+import { AGORA_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } from '../../demo/server.mjs';
+import { startScratchDemoServer } from './show-driver.mjs';
 
 const AGORA_ENV = { AGORA_APP_ID: '0123456789abcdef0123456789abcdef', AGORA_APP_CERTIFICATE: 'fedcba9876543210fedcba9876543210' };
 
 async function servedPolicy(env) {
-  const server = await startDemoServer({ port: 0, quiet: true, env });
+  const server = await startScratchDemoServer({ env });
   try {
     const response = await fetch(server.storefrontUrl);
     await response.arrayBuffer();

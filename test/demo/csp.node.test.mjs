@@ -4,7 +4,7 @@
 // proves that the listener catches a violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { comment, hostConsole, openConnected, startDemo, watchContext } from './show-driver.mjs';
+import { comment, hostConsole, openConnected, startDemo, startScratchDemoServer, watchContext } from './show-driver.mjs';
 
 let demo;
 before(async () => (demo = await startDemo()));
@@ -35,8 +35,7 @@ test('the demo pages are served with the strict policy, and `LINGER_CSP=off` tur
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, 'no inline script in the served storefront');
   assert.doesNotMatch(html, /<style|\sstyle=/i, 'no inline style in the served storefront');
 
-  const { startDemoServer } = await import('../../demo/server.mjs');
-  const open = await startDemoServer({ port: 0, quiet: true, env: { LINGER_CSP: 'off' } });
+  const open = await startScratchDemoServer({ env: { LINGER_CSP: 'off' } });
   try {
     assert.equal((await fetch(open.storefrontUrl)).headers.get('content-security-policy'), null, 'LINGER_CSP=off serves no policy');
   } finally {

@@ -9,10 +9,18 @@ import { startDemoServer } from '../../demo/server.mjs';
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
-/** The demo server (the collector's data in a scratch folder) and one Chromium; `close()` stops both. */
-export async function startDemo(env = {}) {
+/**
+ * The demo server with its collector's data in a scratch folder (chDB takes one folder per process:
+ * servers started side by side must never share one). Options as `startDemoServer`'s, quiet, port 0.
+ */
+export function startScratchDemoServer({ env = {}, ...options } = {}) {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'linger-demo-')), 'collector');
-  const server = await startDemoServer({ port: 0, quiet: true, env: { LINGER_DATA_DIR: dataDir, ...env } });
+  return startDemoServer({ port: 0, quiet: true, ...options, env: { LINGER_DATA_DIR: dataDir, ...env } });
+}
+
+/** The demo server (see `startScratchDemoServer`) and one Chromium; `close()` stops both. */
+export async function startDemo(env = {}) {
+  const server = await startScratchDemoServer({ env });
   const browser = await chromium.launch({ executablePath, args });
   return {
     server,

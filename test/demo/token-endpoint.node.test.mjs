@@ -12,7 +12,7 @@ import {
   NO_CREDENTIALS_MESSAGE,
   VIEWER_ID,
 } from '../../demo/token-endpoint.mjs';
-import { startDemoServer } from '../../demo/server.mjs';
+import { startScratchDemoServer } from './show-driver.mjs';
 
 // Fake but well-formed credentials: agora-token builds tokens only from 32 hex characters.
 const APP_ID = '0123456789abcdef0123456789abcdef';
@@ -290,7 +290,7 @@ describe('demo server', () => {
   const fakeEnv = { AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: APP_CERT, LINGER_HOST_KEY: HOST_KEY };
 
   test('serves /api/token (and the storefront if present) on 127.0.0.1', async () => {
-    const server = await startDemoServer({ port: 0, quiet: true, env: fakeEnv });
+    const server = await startScratchDemoServer({ env: fakeEnv });
     try {
       const origin = new URL(server.url);
       assert.equal(origin.hostname, '127.0.0.1', 'bound to loopback');
@@ -342,7 +342,7 @@ describe('demo server', () => {
 
   const storefront = fileURLToPath(new URL('../../demo/index.html', import.meta.url));
   test('serves the storefront page with the process shim', { skip: !existsSync(storefront) && 'demo/index.html not written yet' }, async () => {
-    const server = await startDemoServer({ port: 0, quiet: true, env: fakeEnv });
+    const server = await startScratchDemoServer({ env: fakeEnv });
     try {
       const page = await fetch(server.storefrontUrl);
       assert.equal(page.status, 200, 'storefront page is served');
@@ -356,7 +356,7 @@ describe('demo server', () => {
   });
 
   test('without credentials the endpoint answers 503 and the demo runs on BroadcastChannel', async () => {
-    const server = await startDemoServer({ port: 0, quiet: true, env: {} });
+    const server = await startScratchDemoServer({ env: {} });
     try {
       assert.equal(server.tokensLive, false, 'tokens off');
       assert.ok(server.hostKey.length >= 16, 'a random host key was generated');
@@ -369,7 +369,7 @@ describe('demo server', () => {
   });
 
   test('one host list: the endpoint mints host tokens for LINGER_HOST_IDS only, and /api/demo-config hands the same list to the pages', async () => {
-    const server = await startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, LINGER_HOST_IDS: 'host-1, cohost' } });
+    const server = await startScratchDemoServer({ env: { ...fakeEnv, LINGER_HOST_IDS: 'host-1, cohost' } });
     try {
       const config = await (await fetch(`${server.url}/api/demo-config`)).json();
       assert.deepEqual(config, { agora: true, hosts: ['host-1', 'cohost'] }, 'the pages get the endpoint’s list');
@@ -391,7 +391,7 @@ describe('demo server', () => {
 
   test('LINGER_COOKIE_SECRET: viewer ids survive a restart with the same secret, not with another; a short one fails at start', async () => {
     const secret = 'x'.repeat(16) + 'a-32-byte-or-longer-secret';
-    const first = await startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, LINGER_COOKIE_SECRET: secret } });
+    const first = await startScratchDemoServer({ env: { ...fakeEnv, LINGER_COOKIE_SECRET: secret } });
     let cookie;
     let uid;
     try {
@@ -402,7 +402,7 @@ describe('demo server', () => {
       await first.close();
     }
     const ask = async (env) => {
-      const server = await startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, ...env } });
+      const server = await startScratchDemoServer({ env: { ...fakeEnv, ...env } });
       try {
         return (await (await fetch(`${server.url}/api/token?channel=show-1&uid=${uid}`, { headers: { cookie } })).json()).uid;
       } finally {
@@ -412,7 +412,7 @@ describe('demo server', () => {
     assert.equal(await ask({ LINGER_COOKIE_SECRET: secret }), uid, 'same secret: the viewer keeps its id');
     assert.notEqual(await ask({ LINGER_COOKIE_SECRET: `${secret}-rotated` }), uid, 'another secret: a fresh id');
     assert.notEqual(await ask({}), uid, 'no secret (random per start): a fresh id');
-    await assert.rejects(startDemoServer({ port: 0, quiet: true, env: { ...fakeEnv, LINGER_COOKIE_SECRET: 'short' } }), /LINGER_COOKIE_SECRET must be at least 32 bytes/);
+    await assert.rejects(startScratchDemoServer({ env: { ...fakeEnv, LINGER_COOKIE_SECRET: 'short' } }), /LINGER_COOKIE_SECRET must be at least 32 bytes/);
   });
 
   test('falls back to an ephemeral port when the wanted one is busy', async () => {
@@ -420,7 +420,7 @@ describe('demo server', () => {
     await new Promise((done) => blocker.listen({ port: 0, host: '127.0.0.1' }, done));
     const busy = blocker.address().port;
     try {
-      const server = await startDemoServer({ quiet: true, env: { PORT: String(busy) } });
+      const server = await startScratchDemoServer({ port: undefined, env: { PORT: String(busy) } });
       try {
         assert.notEqual(server.port, busy, 'did not take the busy port');
         const res = await fetch(`${server.url}/api/token?channel=x`);

@@ -93,7 +93,7 @@ export class LingerCountdown extends RoomElement<typeof en> {
       <p part="label" id="label" class="label">
         ${view.phase === 'counting' ? localize.term('nextDrop') : view.phase === 'announce' ? localize.term('comingUp') : localize.term('liveNow')}
       </p>
-      <h2 part="title" class="title user-text">${(view.phase === 'drop' ? view.drop?.title : undefined) ?? view.perk.title}</h2>
+      <h2 part="title" class="title user-text" dir="auto">${(view.phase === 'drop' ? view.drop?.title : undefined) ?? view.perk.title}</h2>
       ${view.phase === 'drop' ? this.renderDrop(view.perk, view.drop) : this.renderCounting(view.perk, view.seconds, view.phase === 'announce')}
     </section>`;
   }
@@ -101,7 +101,7 @@ export class LingerCountdown extends RoomElement<typeof en> {
   private renderCounting(perk: Perk, seconds: number, announce: boolean): TemplateResult {
     const { localize } = this;
     return html`
-      ${announce && perk.prompt ? html`<p part="prompt" class="prompt user-text" role="status">${perk.prompt}</p>` : nothing}
+      ${announce && perk.prompt ? html`<p part="prompt" class="prompt user-text" dir="auto" role="status">${perk.prompt}</p>` : nothing}
       <p class="clock-row">
         <span class="visually-hidden">${localize.term('startsIn')}</span>
         <span part="clock" class="clock" role="timer">${localize.duration(seconds)}</span>
@@ -142,7 +142,7 @@ export class LingerCountdown extends RoomElement<typeof en> {
     const title = this.nextShowTitle || localize.term('nextShow');
     return html`<section part="base" class="card phase-show" data-phase="show" lang=${localize.lang} dir=${localize.dir} aria-labelledby="label">
       <p part="label" id="label" class="label">${localize.term('nextShow')}</p>
-      <h2 part="title" class="title user-text">${title}</h2>
+      <h2 part="title" class="title user-text" dir="auto">${title}</h2>
       <p class="clock-row"><span part="clock" class="when">${localize.time(start, { dateStyle: 'medium', timeStyle: 'short' })}</span></p>
       ${this.renderRemind({ id: `show-${start}`, title, start, minutes: 60 }, 'show')}
     </section>`;

@@ -93,7 +93,7 @@ export class LingerLottery extends RoomElement<typeof en> {
     return html`<section part="base" class="card status-${lottery.status}" lang=${localize.lang} dir=${localize.dir} aria-labelledby="title">
       <header part="header">
         <h2 part="title" id="title" class="title">${localize.term('giveaway')}</h2>
-        <p part="prize" class="prize user-text">${localize.term('prize', lottery.prize)}</p>
+        <p part="prize" class="prize user-text">${localize.term('prize', `\u2068${lottery.prize}\u2069`)}</p>
       </header>
       ${lottery.status === 'open' ? this.renderOpen(lottery, state) : nothing}
       ${lottery.status === 'closed' ? html`<p part="phase" class="phase" role="status">${localize.term('closed')}</p>` : nothing}

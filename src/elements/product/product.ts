@@ -91,7 +91,7 @@ export class LingerProduct extends RoomElement<typeof en> {
     return html`<article part="item" class="item card" aria-labelledby=${titleId} data-view-id=${product.id}>
       ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div class="body">
-        <h2 part="title" class="title user-text" id=${titleId}>
+        <h2 part="title" class="title user-text" dir="auto" id=${titleId}>
           ${url
             ? html`<a part="title-link" href=${url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
             : product.title}

@@ -77,7 +77,7 @@ export class LingerQuiz extends RoomElement<typeof en> {
           ? html`<span class="time"><span class="visually-hidden">${localize.term('timeLeft')}</span><span part="clock" role="timer" class="clock">${localize.duration(left)}</span></span>`
           : nothing}
       </header>
-      <h2 part="question" id="question" class="user-text">${quiz.question}</h2>
+      <h2 part="question" id="question" class="user-text" dir="auto">${quiz.question}</h2>
       ${open && !mine ? html`<p part="hint" class="hint">${localize.term('chooseOne')}</p>` : nothing}
       <ol part="options" class="options">
         ${quiz.options.map((option, index) => this.renderOption(quiz, option, index, mine, open))}
@@ -105,7 +105,7 @@ export class LingerQuiz extends RoomElement<typeof en> {
         ${cssProps({ '--_share': share !== null ? `${Math.round(share * 100)}%` : null })}
       >
         <span part="option-letter" class="letter" aria-hidden="true">${LETTERS[index]}</span>
-        <span part="option-label" class="label user-text">${option}</span>
+        <span part="option-label" class="label user-text" dir="auto">${option}</span>
         ${correct ? html`<span part="correct-mark" class="mark">✓ <span class="visually-hidden">${localize.term('correctMark')}</span></span>` : nothing}
         ${chosen && !correct ? html`<span class="visually-hidden">${localize.term('yourMark')}</span>` : nothing}
         ${share !== null ? html`<span part="option-share" class="share">${localize.number(share, { style: 'percent' })}</span>` : nothing}

@@ -17,7 +17,7 @@ describe('<linger-lottery>', () => {
       await s.host.openLottery({ id: 'l1', mode: 'tap', prize: 'Linen tote', winners: 1, seconds: 60, eligibility: { newWinnersOnly: true } });
       await waitUntil(() => part(el, 'enter-button'), 'enter button shows');
       const text = shadowText(el);
-      expect(text, 'prize').to.include('Prize: Linen tote');
+      expect(text, 'prize, isolated (FSI … PDI) from the label around it').to.include('Prize: \u2068Linen tote\u2069');
       expect(text, 'rule').to.include('Not a winner earlier in this show');
       expect(text, 'time left').to.match(/Time left \d:\d\d/);
       await expect(el).to.be.accessible();

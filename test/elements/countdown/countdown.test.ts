@@ -47,6 +47,20 @@ for (const skewMinutes of [5, -5]) {
 }
 
 describe('<linger-countdown>', () => {
+  it('an Arabic perk title on an English page runs right to left in its own isolate (dir=auto)', async () => {
+    const s = await stage('<linger-countdown></linger-countdown>');
+    const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+    try {
+      s.host.act('schedule', { perks: [{ id: 'a1', kind: 'quiz', at: Date.now() + 10 * 60_000, lead: 90, prompt: 'اكتب 1', title: 'وشاح حريري!' }] });
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="title"]'), 'title');
+      const title = el.shadowRoot!.querySelector('[part~="title"]')!;
+      expect(title.getAttribute('dir'), 'isolated').to.equal('auto');
+      expect(getComputedStyle(title).direction, 'its own direction, not the page’s').to.equal('rtl');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('remind me: fires linger-remind-me, tracks it, and offers .ics, Google and Outlook', async () => {
     const s = await stage('<linger-countdown></linger-countdown>');
     const el = s.room.querySelector('linger-countdown') as LingerCountdown;

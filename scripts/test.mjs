@@ -33,9 +33,11 @@ if (browserStatus !== 0) exitCode = 1;
 
 const nodeTests = readdirSync('test', { recursive: true })
   .filter((file) => String(file).endsWith('.node.test.mjs'))
-  .map((file) => join('test', String(file)));
+  .map((file) => join('test', String(file)))
+  .sort();
 if (nodeTests.length > 0 && extraArgs.length === 0) {
-  const result = spawnSync('node', ['--test', '--test-force-exit', '--test-timeout=240000', '--test-reporter=tap', ...nodeTests], { encoding: 'utf8' });
+  // One file at a time, in name order, on any core count: several files build dist/ and then read it.
+  const result = spawnSync('node', ['--test', '--test-concurrency=1', '--test-force-exit', '--test-timeout=240000', '--test-reporter=tap', ...nodeTests], { encoding: 'utf8' });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   const read = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(result.stdout)?.[1] ?? 0);

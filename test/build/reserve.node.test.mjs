@@ -2,12 +2,11 @@
 // plain page, served from loopback, with every element module held back until the test releases
 // it. The autoloader's `:not(:defined)` stylesheet (src/cdn/reserve.ts) must give each element its
 // final box first, so neither the upgrade nor the connect moves anything: the page's
-// PerformanceObserver('layout-shift') sees nothing. Needs dist/cdn (test/build/cdn.node.test.mjs
-// builds it; this test builds only when it is missing).
+// PerformanceObserver('layout-shift') sees nothing. Builds dist/ first (node test files run one at a
+// time: see scripts/test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -33,7 +32,7 @@ main{max-inline-size:390px;margin:0 auto;padding:0 1.5rem}h1{font-size:3rem;marg
 </main></body></html>`;
 
 test('the quick-start page with the CDN build has no layout shift while its modules arrive', { timeout: 180_000 }, async () => {
-  if (!existsSync(join(root, 'dist/cdn/linger.js'))) execSync('npm run build', { cwd: root, stdio: 'ignore' });
+  execSync('npm run build', { cwd: root, stdio: 'ignore' });
   /** Element modules wait here until released: the page paints with every tag undefined first. */
   const held = [];
   let release = false;

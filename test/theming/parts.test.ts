@@ -75,6 +75,12 @@ describe('parts: every documented part renders, every control has one', function
     await waitUntil(() => part(empty, 'status'), 'report status');
     collect(empty);
     await waitUntil(() => part(report, 'marker'), 'report with its timeline');
+    // A report read from the collector's summary: orders and each perk's effect.
+    const summary = document.createElement('linger-report');
+    summary.setAttribute('src', '/test/elements/report/collector-summary.json');
+    s.viewerRoom.append(summary);
+    await waitUntil(() => part(summary, 'perks'), 'report with perk effects');
+    collect(summary);
 
     // Live: eligibility rules on the giveaway; a flood of comments for "+N more".
     await goLive(s);

@@ -1,4 +1,4 @@
-// Two builds from one source tree (`npm run build`; AGORA.md "Size and loading" explains the CDN layout):
+// Two builds from one source tree (`npm run build`; docs/agora.md § Bundling explains the CDN layout):
 //
 // 1. npm (`dist/`): ESM, one file per source module (preserveModules), bare imports left to the
 //    consumer's bundler. Plus one flat side-effect entry per element, `dist/elements/<name>.js`
@@ -107,7 +107,7 @@ function flatElementEntries() {
 }
 
 /**
- * AGORA.md "Size and loading": RTM's UMD does `require("agora-rtc-sdk-ng")` (used only by stream
+ * docs/agora.md § Bundling: RTM's UMD does `require("agora-rtc-sdk-ng")` (used only by stream
  * channels). Exact match only: `agora-rtc-sdk-ng/esm` (the player's RTC) is left alone.
  */
 function agoraRtcBridge() {

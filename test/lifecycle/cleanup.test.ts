@@ -59,8 +59,11 @@ before(async () => {
 });
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-/** What the show does takes a few frames and a draw animation (1.6 s) to reach the screen. */
-const waitFor = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 5_000 });
+/**
+ * What the show does takes a few frames and a draw animation (1.6 s) to reach the screen, plus a
+ * late chunk's first load on a busy machine: a generous bound, since each wait ends on its state.
+ */
+const waitFor = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 10_000 });
 const shadow = (root: ParentNode, selector: string) => root.querySelector(selector)?.shadowRoot ?? null;
 
 /**
@@ -163,7 +166,7 @@ async function runShow(show: Show, viewerRoom: Room, hostRoom: Room): Promise<vo
 }
 
 describe('cleanup when elements are removed', function () {
-  this.timeout(20_000);
+  this.timeout(60_000);
 
   it('every element, its room and the show release timers, frames, listeners and channels', async () => {
     const show = await startShow(2);

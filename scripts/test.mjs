@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } }).status ?? 1;
 
@@ -19,6 +20,7 @@ for (const [label, args] of [
   if (run('npx', args) !== 0) {
     console.error(`[linger] ${label} failed`);
     totals.failed++;
+    failures.push(label);
     exitCode = 1;
   }
 }
@@ -28,7 +30,11 @@ const browserStatus = run('npx', ['web-test-runner', ...extraArgs], { LINGER_COU
 if (existsSync(countsFile)) {
   const browser = JSON.parse(readFileSync(countsFile, 'utf8'));
   for (const key of Object.keys(totals)) totals[key] += browser[key];
-} else totals.failed++;
+  failures.push(...browser.failures);
+} else {
+  totals.failed++;
+  failures.push('web-test-runner ended without results');
+}
 if (browserStatus !== 0) exitCode = 1;
 
 const nodeTests = readdirSync('test', { recursive: true })
@@ -44,11 +50,16 @@ if (nodeTests.length > 0 && extraArgs.length === 0) {
   totals.passed += read('pass');
   totals.failed += read('fail') + read('cancelled');
   totals.skipped += read('skipped') + read('todo');
+  for (const [, name] of result.stdout.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`node › ${name}`);
   if (result.status !== 0) {
     exitCode = 1;
-    if (read('fail') === 0) totals.failed++;
+    if (read('fail') === 0) {
+      totals.failed++;
+      failures.push(`node tests exited with ${result.status}`);
+    }
   }
 }
 
+for (const failure of failures) console.log(`✗ ${failure}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode || (totals.failed > 0 ? 1 : 0));

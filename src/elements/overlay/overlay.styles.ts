@@ -66,6 +66,9 @@ export default css`
     align-items: center;
     gap: 4px 6px;
     font-size: 0.85em;
+    /* One chip line (line-height 1.4 + 2 × 2px padding) even while the connection status has
+       nothing to say yet: the phase chip that replaces it moves nothing below (issue 14). */
+    min-block-size: calc(1.4em + 4px);
   }
   /* Chips flow as text (inline-block), so a long prize wraps as one sentence; only the viewers chip,
      with its icon, is a flex row. A radius of 1em keeps a one-line chip a pill. */
@@ -91,7 +94,8 @@ export default css`
      in the chips' colours (the outer rule wins over the element's own :host colour). */
   .now > linger-connection-status {
     flex-basis: 100%;
-    padding: 4px 10px;
+    /* A one-line status is as tall as a chip: nothing moves when the phase chip takes its place. */
+    padding: 2px 10px;
     border-radius: var(--_radius);
     background: var(--_chip-bg);
     color: var(--_chip-fg);

@@ -309,6 +309,34 @@ export default css`
     padding: var(--_space);
     text-align: center;
   }
+  /*
+   * Over video every text sits on the scrim, its own or its field's: it then reads over any frame,
+   * the brightest being a white page (the README's quick start puts danmaku below the player, on the
+   * page). The empty message is a pill in the middle of the lanes; likes and hints get one when shown.
+   */
+  .video .comments:has(> .empty) {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    mask-image: none;
+  }
+  .video .empty,
+  .video .likes:not(:empty),
+  .video .hint {
+    background: var(--_chip-bg);
+    color: var(--_chip-fg);
+    text-shadow: none;
+    border-radius: 1em;
+    padding-inline: 8px;
+  }
+  .video .empty {
+    padding-block: 4px;
+    padding-inline: 12px;
+    text-align: center;
+  }
+  .video .hint {
+    inline-size: fit-content;
+  }
   .comments.danmaku {
     block-size: var(--_danmaku-height);
     overflow: hidden;
@@ -383,7 +411,8 @@ export default css`
     outline: none;
   }
   input::placeholder {
-    color: color-mix(in srgb, var(--_fg) 75%, transparent);
+    /* 90 %: ≥ 4.5:1 on the scrim over white, the brightest frame. */
+    color: color-mix(in srgb, var(--_fg) 90%, transparent);
   }
   .counter {
     font-size: 0.8em;

@@ -421,9 +421,10 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   private renderDanmaku(state: ShowState | null) {
     const bullets = this.feed.bullets;
-    // Nothing said yet: the lanes say so instead of standing empty (a blank gap on a page).
-    if (bullets.length === 0 && !state?.chat.length) return html`<p part="empty" class="empty">${this.localize.term('empty')}</p>`;
-    return html`<div class="stage" aria-hidden="true">
+    // Nothing said yet: the lanes say so instead of standing empty (a blank gap on a page). The
+    // stage stays: its size gives the lanes.
+    const empty = bullets.length === 0 && !state?.chat.length;
+    return html`${empty ? html`<p part="empty" class="empty">${this.localize.term('empty')}</p>` : nothing}<div class="stage" aria-hidden="true">
         ${repeat(
           bullets,
           (bullet) => bullet.line.id,

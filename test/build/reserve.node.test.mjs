@@ -13,26 +13,12 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { quickStart, root, storefront } from '../helpers/quick-start.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
 const types = { '.js': 'text/javascript', '.html': 'text/html' };
-const readme = await readFile(join(root, 'README.md'), 'utf8');
-const quickStart = /```html\n(<script type="module"[^\n]*linger\.js"><\/script>)\n\n(<linger-room[\s\S]*?<\/linger-room>)\n```/.exec(readme);
-if (!quickStart) throw new Error('README.md: the one-script-tag quick start was not found');
-const script = quickStart[1].replace(/src="[^"]*"/, 'src="/dist/cdn/linger.js"');
-// Trying it first: no Agora, no webhook (nothing leaves loopback).
-const markup = quickStart[2].replace(/\s+(app-id|token-url|webhook)="[^"]*"/g, '');
-// Dawn-like globals: rem-based type on a 62.5 % root, a narrow product column.
-const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>Linen shirt</title>
-<style>html{font-size:62.5%}body{margin:0;font:1.6rem/1.8 system-ui,sans-serif;color:#121212;background:#fff;letter-spacing:.06rem}
-main{max-inline-size:390px;margin:0 auto;padding:0 1.5rem}h1{font-size:3rem;margin:1rem 0}</style>
-${script}</head><body><main>
-<h1>Linen shirt</h1><p>Breathable linen, cut for summer.</p>
-${markup}
-<linger-overlay id="panel"></linger-overlay>
-<p id="below">Free returns within 30 days.</p>
-</main></body></html>`;
+const { script, markup } = await quickStart();
+// The quick start plus a danmaku overlay (the other reserved height).
+const page = storefront({ script, body: `${markup}\n<linger-overlay id="danmaku" variant="danmaku"></linger-overlay>` });
 
 before(() => execSync('npm run build', { cwd: root, stdio: 'ignore' }), { timeout: 180_000 });
 
@@ -86,7 +72,7 @@ test('the quick-start page with the CDN build has no layout shift while its modu
           const rect = element.getBoundingClientRect();
           return [rect.top, rect.height];
         };
-        return Object.fromEntries([...tags.filter((tag) => tag !== 'linger-room').map((tag) => [tag, box(document.querySelector(tag))]), ['panel', box(document.querySelector('#panel'))], ['below', box(document.querySelector('#below'))]]);
+        return Object.fromEntries([...tags.filter((tag) => tag !== 'linger-room').map((tag) => [tag, box(document.querySelector(tag))]), ['danmaku', box(document.querySelector('#danmaku'))], ['below', box(document.querySelector('#below'))]]);
       }, TAGS);
     await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const before = await boxes();
@@ -127,7 +113,7 @@ test('the quick-start page has no layout shift when its modules arrive at their 
     await tab.addInitScript(observeShifts);
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
     await tab.waitForFunction(() => document.querySelector('linger-room').session?.$status.get() === 'connected' && document.querySelector('linger-overlay').shadowRoot?.querySelector('.phase:not(linger-connection-status)'));
-    await tab.waitForFunction(() => [...document.querySelectorAll('linger-room *, #panel')].every((element) => customElements.get(element.localName) && !element.isUpdatePending));
+    await tab.waitForFunction(() => [...document.querySelectorAll('linger-room *, #danmaku')].every((element) => customElements.get(element.localName) && !element.isUpdatePending));
     await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shifts = await tab.evaluate(() => window.__shifts);
     assert.deepEqual(errors, [], 'no page errors');

@@ -2,8 +2,9 @@
  * Adding to a Shopify cart the way the storefront's own theme would, so its cart icon and drawer
  * update in place:
  *
- * 1. `Shopify.actions.updateCart` where the storefront has it (Shopify's standard storefront
- *    actions: the theme, or Shopify's default for themes it recognises, refreshes its own cart UI).
+ * 1. `Shopify.actions.updateCart` where the theme has configured it (Shopify's standard storefront
+ *    actions: the theme refreshes its own cart UI). Shopify's default handler is not used: on a
+ *    theme it does not recognise it reloads the page, which would cut a viewer out of the live show.
  * 2. Else the AJAX Cart API, `POST {root}cart/add.js`, told about in the two ways themes listen:
  *    - Horizon-style: a `shopify:cart:lines-update` event (`action`, `lines`, `promise` resolving to
  *      the cart) dispatched as the add starts, as Horizon's product form does;
@@ -33,7 +34,7 @@ interface ShopifyGlobal {
   routes?: { root?: string };
   currency?: { active?: string };
   locale?: string;
-  actions?: { updateCart?: (payload: unknown, options?: unknown) => Promise<UpdateCartResult> };
+  actions?: { updateCart?: ((payload: unknown, options?: unknown) => Promise<UpdateCartResult>) & { isDefault?: () => boolean } };
 }
 
 /** `window.Shopify` when the page is a Shopify storefront. */
@@ -189,13 +190,24 @@ async function postAdd(root: string, line: CartLine, sections: string[]): Promis
   return { ok: false, kind: 'cart', status: response.status, message: String(info.description ?? info.message ?? response.statusText ?? response.status) };
 }
 
+/** The storefront's `updateCart` when the theme configured it (`isDefault()` false), else `null`. */
+function configuredUpdateCart(): NonNullable<NonNullable<ShopifyGlobal['actions']>['updateCart']> | null {
+  const updateCart = shopify()?.actions?.updateCart;
+  if (typeof updateCart !== 'function') return null;
+  try {
+    return typeof updateCart.isDefault === 'function' && updateCart.isDefault() ? null : updateCart;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Adds one line to the Shopify cart: the storefront's `Shopify.actions.updateCart` where it has one,
- * else `/cart/add.js` under `root` with the theme told (see the top of this file).
+ * Adds one line to the Shopify cart: the theme's configured `Shopify.actions.updateCart`, else
+ * `/cart/add.js` under `root` with the theme told (see the top of this file).
  */
 export function shopifyAddToCart(root: string, line: CartLine, source: Element): Promise<CartResult> {
-  const updateCart = shopify()?.actions?.updateCart;
-  return typeof updateCart === 'function' ? addWithAction(updateCart, line) : addWithAjax(root, line, source);
+  const updateCart = configuredUpdateCart();
+  return updateCart ? addWithAction(updateCart, line) : addWithAjax(root, line, source);
 }
 
 /**

@@ -30,7 +30,7 @@ const MAX_QUANTITY = 999;
  * currency, written with the shop's `money-format` when given, else with `Intl` in the page's
  * language. A quantity stepper sets how many. "Add to cart" fires the cancelable
  * `linger-add-to-cart` event; when no handler cancels it, it adds through
- * `Shopify.actions.updateCart` where the storefront has it, else `/cart/add.js` with the theme told
+ * `Shopify.actions.updateCart` where the theme configured it, else `/cart/add.js` with the theme told
  * (`shopify:cart:lines-update`, Dawn's section rendering). Errors are shown, never swallowed; sold
  * out is recognised from status codes and the product's JSON, never from a message's words.
  *

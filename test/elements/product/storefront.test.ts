@@ -309,11 +309,12 @@ describe('<linger-product> on a storefront', () => {
     }
   });
 
-  it('uses Shopify.actions.updateCart where the storefront has it; its stock error codes mean sold out', async () => {
+  it('uses Shopify.actions.updateCart where the theme configured it; its stock error codes mean sold out', async () => {
     await reset();
     const calls: unknown[][] = [];
     let answer: unknown = { cart: { totalQuantity: 1 }, userErrors: [] };
-    setShopify({ currency: { active: 'EUR' }, actions: { updateCart: async (...args: unknown[]) => (calls.push(args), answer) } });
+    const updateCart = Object.assign(async (...args: unknown[]) => (calls.push(args), answer), { isDefault: () => false });
+    setShopify({ currency: { active: 'EUR' }, actions: { updateCart } });
     const s = await stage(SHOP);
     const el = s.room.querySelector('linger-product') as LingerProduct;
     try {
@@ -333,6 +334,25 @@ describe('<linger-product> on a storefront', () => {
       await waitUntil(() => !shadowText(el).includes('Added'));
       addButton(el).click();
       await waitUntil(() => shadowText(el).includes('Sorry, this item is sold out.'), 'sold out from the error code');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('leaves Shopify’s default updateCart alone (it reloads the page on themes it does not know): adds through the AJAX cart', async () => {
+    await reset();
+    let called = 0;
+    const updateCart = Object.assign(async () => (called++, { cart: null }), { isDefault: () => true });
+    setShopify({ actions: { updateCart } });
+    const s = await stage(SHOP);
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      s.host.act('pin', { product: shirt });
+      await waitUntil(() => q(el, '[part~="quantity"]'));
+      addButton(el).click();
+      await waitUntil(() => shadowText(el).includes('Added to your cart'), 'added');
+      expect(called, 'the default action was not called').to.equal(0);
+      expect((await last())!.body).to.deep.equal({ items: [{ id: 4242, quantity: 1 }] });
     } finally {
       await s.close();
     }

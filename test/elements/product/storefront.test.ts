@@ -113,8 +113,13 @@ describe('<linger-product> on a storefront', () => {
       const input = q<HTMLInputElement>(el, '[part~="quantity"] input');
       input.focus();
       input.select();
-      await sendKeys({ type: '3' });
+      await sendKeys({ type: '0' });
       await sendKeys({ press: 'Tab' }); // change fires on leaving the field
+      await waitUntil(() => input.value === '1', 'no fewer than 1');
+      input.focus();
+      input.select();
+      await sendKeys({ type: '3' });
+      await sendKeys({ press: 'Tab' });
       await waitUntil(() => input.value === '3');
       addButton(el).focus();
       await sendKeys({ press: 'Enter' });

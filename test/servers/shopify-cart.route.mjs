@@ -5,7 +5,8 @@
 //          and for variant 998 (more than the 3 in stock); 400 for a malformed line
 //   GET  /test-api/shopify/cart.js      → the cart: {token, item_count, total_price, currency, items}
 //   POST /test-api/shopify/cart/update.js {attributes} → 200 the cart with those attributes
-//   GET  /test-api/shopify/products/<handle>.js → product JSON (linen-shirt, hostile, plain)
+//   GET  /test-api/shopify/products/<handle>.js → product JSON (linen-shirt, coffee-beans, hostile);
+//        also at /products/<handle>.js, where the host console's "Load from shop" asks
 //   POST /test-api/shopify/reset        → an empty cart
 //   GET  /test-api/shopify/last         → the last add.js request body and headers it received
 //   GET  /test-api/shopify/last-update  → the last update.js request body (null before one)
@@ -119,6 +120,9 @@ const send = (ctx, status, body) => {
 };
 
 export async function middleware(ctx, next) {
+  // The host console's "Load from shop" asks the page's own origin (src/core/shop-catalog.ts).
+  const own = /^\/products\/([a-z0-9-]+)\.js$/.exec(ctx.path);
+  if (own && PRODUCTS[own[1]]) return send(ctx, 200, PRODUCTS[own[1]]);
   if (!ctx.path.startsWith('/test-api/shopify/')) return next();
   const path = ctx.path.slice('/test-api/shopify/'.length);
   if (path === 'last') return send(ctx, 200, last);

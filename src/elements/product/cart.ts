@@ -151,7 +151,11 @@ async function addWithAjax(root: string, line: CartLine, source: Element): Promi
       if (cart) cart.renderContents({ ...(Array.isArray(body.items) ? (body.items[0] as object) : body), sections: rendered });
       else swapSections(rendered);
     } catch {
-      swapSections(rendered);
+      try {
+        swapSections(rendered);
+      } catch {
+        // Trusted Types refuse DOMParser on this page, or the theme broke: the item is in the cart all the same
+      }
     }
   }
   const publish = (globalThis as { publish?: unknown }).publish;

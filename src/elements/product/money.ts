@@ -19,11 +19,21 @@ const PLACEHOLDERS: Record<string, [thousands: string, decimal: string, precisio
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/;
 
-/** The format as text: tags removed, `&euro;` → `€`. Parsed inert (DOMParser runs no script). */
+/** Entities money formats use (`&euro;{{amount}}`), beside numeric ones. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', euro: '€', pound: '£', yen: '¥', cent: '¢', curren: '¤' };
+
+/**
+ * The format as text: tags removed, entities decoded. Done by hand, not with DOMParser, so it also
+ * works on pages that enforce Trusted Types, and nothing in it is ever parsed as markup.
+ */
 function textOf(format: string): string {
-  if (!/[<&]/.test(format)) return format;
-  if (typeof DOMParser === 'undefined') return format.replace(/<[^>]*>/g, '');
-  return new DOMParser().parseFromString(format, 'text/html').body.textContent ?? '';
+  return format
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
 }
 
 /** True when `format` has a placeholder Linger knows (else the caller falls back to `Intl`). */

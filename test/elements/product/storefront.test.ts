@@ -3,9 +3,14 @@
  * JSON, prices in the viewer's market and the shop's money format, and carts that update on
  * Dawn-like, Horizon-like and standard-actions pages. The shop is test/servers/shopify-cart.route.mjs.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/product/linger-product.js';
+import '../../../src/elements/room/linger-room.js';
+import '../../../src/elements/host-console/linger-host-console.js';
+import type { LingerHostConsole } from '../../../src/elements/host-console/host-console.js';
+import type { LingerRoom } from '../../../src/elements/room/room.js';
+import { MemoryNetwork } from '../../../src/transports/memory.js';
 import type { LingerProduct } from '../../../src/elements/product/product.js';
 import { translation } from '../../../src/elements/product/product.strings.js';
 import type { Product } from '../../../src/core/protocol.js';
@@ -396,6 +401,51 @@ describe('<linger-product> on a storefront', () => {
       await expectRtlPhoneLayout(el, translation);
     } finally {
       await s.close();
+    }
+  });
+
+  it('"Load from shop" pins a variant id and a plain price; each viewer re-prices it in their market', async () => {
+    await reset();
+    setShopify({ currency: { active: 'EUR' } });
+    const network = new MemoryNetwork();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <linger-room id="shop-host" hosts="host-1" .customTransport=${network.connect('host-1')}><linger-host-console></linger-host-console></linger-room>
+      <div lang="fr">
+        <linger-room id="shop-viewer" hosts="host-1" .customTransport=${network.connect('viewer-1')}>
+          <linger-product cart="shopify" cart-root="/test-api/shopify/"></linger-product>
+        </linger-room>
+      </div>
+    </div>`);
+    try {
+      const hostRoom = wrapper.querySelector<LingerRoom>('#shop-host')!;
+      const viewerRoom = wrapper.querySelector<LingerRoom>('#shop-viewer')!;
+      const console = wrapper.querySelector<LingerHostConsole>('linger-host-console')!;
+      const el = wrapper.querySelector('linger-product') as LingerProduct;
+      await waitUntil(() => hostRoom.session?.$status.get() === 'connected' && viewerRoom.session?.$status.get() === 'connected', 'both rooms connected');
+      const root = console.shadowRoot!;
+      (root.querySelector('#tab-products') as HTMLButtonElement).click();
+      await console.updateComplete;
+      const handle = root.querySelector<HTMLInputElement>('#shop-handle')!;
+      handle.value = 'linen-shirt';
+      handle.dispatchEvent(new Event('input'));
+      const buttons = () => [...root.querySelectorAll('button')];
+      buttons().find((b) => b.textContent!.trim() === 'Load from shop')!.click();
+      await waitUntil(() => buttons().some((b) => b.textContent!.trim() === 'Pin'), 'the loaded product is listed');
+      buttons().find((b) => b.textContent!.trim() === 'Pin')!.click();
+      await waitUntil(() => viewerRoom.session!.state.pinned, 'pinned on the viewer');
+      const pinned = viewerRoom.session!.state.pinned!.product;
+      expect([pinned.variantId, pinned.price, pinned.currency, pinned.url]).to.deep.equal(['4242', '49.90', 'EUR', new URL('/products/linen-shirt', location.origin).href]);
+      await waitUntil(() => qa(el, '[part~="option"]').length === 2, 'the viewer picks from the storefront’s variants');
+      expect(price(el).replace(/\s/g, ' ')).to.equal('49,90 €');
+      // Another market: the storefront answers in francs; the pin's euros are not baked in.
+      setShopify({ currency: { active: 'CHF' } });
+      el.requestUpdate();
+      await waitUntil(() => price(el) === new Intl.NumberFormat('fr', { style: 'currency', currency: 'CHF' }).format(49.9), 'priced in the viewer’s currency');
+      addButton(el).click();
+      await waitUntil(() => shadowText(el).includes('Added to your cart'), 'bought');
+      expect((await last())!.body).to.deep.equal({ items: [{ id: 4242, quantity: 1 }] });
+    } finally {
+      wrapper.remove();
     }
   });
 });

@@ -153,22 +153,20 @@ export function reportQueries(from, ordersFrom, { aggregated = false } = {}) {
   // the start covers the minutes floor((max(a, s) − s) / 1 min) … ceil((b − s) / 1 min) − 1.
   const minutes = (/** @type {string} */ a, /** @type {string} */ b) =>
     `if(${b} > greatest(${a}, s), range(toUInt32(floor((greatest(${a}, s) - s) / 60000)), toUInt32(least(ceil((${b} - s) / 60000) - 1, 1048575)) + 1), [])`;
-  // One row per viewer: sessions, watch time, interactions, carts, watched minutes.
+  // One row per viewer: watch time, interactions, carts, watched minutes.
   // A span's first and last minute (the hull of a row of viewer_minutes lies inside one clock minute,
   // so it covers those two at most). if() before toUInt32: the ±inf of an empty row is never converted.
   const first = (/** @type {string} */ a, /** @type {string} */ b) => `toUInt32(if(${b} > greatest(${a}, s), floor((greatest(${a}, s) - s) / 60000), 0))`;
   const last = (/** @type {string} */ a, /** @type {string} */ b) => `toUInt32(if(${b} > greatest(${a}, s), least(ceil((${b} - s) / 60000) - 1, 1048575), 0))`;
   const perViewer = aggregated
-    ? `SELECT viewer, sessions, watched, interacted, carted, ms
-        FROM (SELECT viewer, groupUniqArrayArray(sessions) AS sessions, sum(watched) AS watched,
-                     max(interacted) AS interacted, max(carted) AS carted
+    ? `SELECT viewer, watched, interacted, carted, ms
+        FROM (SELECT viewer, sum(watched) AS watched, max(interacted) AS interacted, max(carted) AS carted
               FROM show_viewers WHERE show = {show:String} AND tl = 0 GROUP BY viewer) AS v
         LEFT JOIN (SELECT viewer, arrayDistinct(arrayConcat(groupArrayIf(${first('cover_from', 'cover_to')}, covers), groupArrayIf(${last('cover_from', 'cover_to')}, covers))) AS ms
                    FROM (SELECT viewer, cover_from, cover_to, cover_to > greatest(cover_from, s) AS covers
                          FROM viewer_minutes WHERE show = {show:String})
                    GROUP BY viewer) AS w USING viewer`
     : `SELECT viewer,
-          groupUniqArray(session) AS sessions,
           sumIf(seconds, watching) AS watched,
           max(type IN ${interactionList}) AS interacted,
           max(type = 'add_to_cart') AS carted,
@@ -176,6 +174,12 @@ export function reportQueries(from, ordersFrom, { aggregated = false } = {}) {
         FROM (SELECT viewer, session, type, at, seconds, type = 'heartbeat' AND seconds > 0 AS watching
               FROM ${from} WHERE show = {show:String} AND type != 'timeline')
         GROUP BY viewer`;
+  // The counts of one kind (below) as an array over the show's minutes, 0 where none.
+  const dense = (/** @type {number} */ kind) =>
+    `arrayMap(x -> toUInt32(if(indexOf(groupArrayIf(mi, kind = ${kind}), x) > 0, groupArrayIf(cnt, kind = ${kind})[indexOf(groupArrayIf(mi, kind = ${kind}), x)], 0)), range(minutes))`;
+  const sessionCount = aggregated
+    ? `SELECT uniqExactArray(sessions) FROM show_viewers WHERE show = {show:String} AND tl = 0`
+    : `SELECT uniqExact(session) FROM ${from} WHERE show = {show:String} AND type != 'timeline'`;
   const returning = aggregated
     ? `SELECT viewer FROM show_viewers WHERE show != {show:String} AND seen < s`
     : `SELECT viewer FROM ${from} WHERE show != {show:String} AND type IN ('session_start', 'heartbeat') AND at < s`;
@@ -196,30 +200,40 @@ export function reportQueries(from, ordersFrom, { aggregated = false } = {}) {
         {start:Float64} AS s,
         greatest(0, toInt64(ceil(({end:Float64} - s) / 60000)) - 1) AS initial_max
       SELECT
-        toUInt32(count()) AS viewers,
-        toUInt32(uniqExactArray(sessions)) AS session_count,
-        sum(watched) AS watch_seconds,
-        toUInt32(countIf(interacted)) AS interacting,
-        toUInt32(countIf(carted)) AS carted_count,
-        toUInt32(countIf(viewer IN (${returning}))) AS returning,
-        toUInt32(countIf(viewer IN (SELECT viewer FROM ${ordersFrom} WHERE show = {show:String} AND viewer != ''))) AS ordered,
-        if(viewers > 0, toUInt32(greatest(initial_max, maxIf(arrayMax(ms), notEmpty(ms))) + 1), 0) AS minutes,
-        sumMap(ms, arrayMap(x -> toUInt32(1), ms)) AS act,
-        sumMapIf([arrayMin(ms)], [toUInt32(1)], notEmpty(ms)) AS arr,
-        sumMapIf([arrayMax(ms) + 1], [toUInt32(1)], notEmpty(ms)) AS lft,
-        arrayMap(m -> toUInt32(if(indexOf(act.1, m) > 0, act.2[indexOf(act.1, m)], 0)), range(minutes)) AS active,
-        arrayCumSum(arrayMap(m -> toUInt32(if(indexOf(arr.1, m) > 0, arr.2[indexOf(arr.1, m)], 0)), range(minutes))) AS arrived,
-        arrayMap(m -> toUInt32(if(indexOf(lft.1, m) > 0, lft.2[indexOf(lft.1, m)], 0)), range(minutes)) AS left,
+        toUInt32(sumIf(cnt, kind = 4)) AS viewers,
+        toUInt32((${sessionCount})) AS session_count,
+        sumIf(wsum, kind = 4) AS watch_seconds,
+        toUInt32(sumIf(inter, kind = 4)) AS interacting,
+        toUInt32(sumIf(cart, kind = 4)) AS carted_count,
+        toUInt32(sumIf(ret, kind = 4)) AS returning,
+        toUInt32(sumIf(buy, kind = 4)) AS ordered,
+        if(viewers > 0, toUInt32(greatest(initial_max, maxIf(mi, kind = 0)) + 1), 0) AS minutes,
+        -- Per minute m: viewers active (kind 0), active at m and again at m + window (1, the perk
+        -- effects, docs/collector.md § The report), arrived at m (2), last active at m - 1 (3).
+        ${dense(0)} AS active,
+        arrayCumSum(${dense(2)}) AS arrived,
+        ${dense(3)} AS left,
         arrayMap((a, r) -> if(r > 0, a / r, 0), active, arrived) AS retention,
-        -- Perk effects (docs/collector.md § The report): viewers active at minute m and again at m + window.
-        sumMap(kept_ms, arrayMap(x -> toUInt32(1), kept_ms)) AS kpt,
-        arrayMap(m -> toUInt32(if(indexOf(kpt.1, m) > 0, kpt.2[indexOf(kpt.1, m)], 0)), range(minutes)) AS kept,
+        ${dense(1)} AS kept,
         arraySlice(arraySort(d -> (-d.3, -d.2, d.1),
           arrayFilter(d -> d.2 > 0 AND active[d.1] > 0,
             arrayMap(m -> (m, left[m + 1], if(active[m] > 0, left[m + 1] / active[m], 0)), range(1, greatest(minutes, 1))))), 1, {drops:UInt32}) AS drops
       FROM (
-        SELECT *, arrayMap(x -> toUInt32(x - {window:UInt32}), arrayIntersect(arrayMap(m -> toUInt32(m + {window:UInt32}), ms), ms)) AS kept_ms
-        FROM (${perViewer})
+        -- One row per (kind, minute), counted over rows that are one per viewer (kind 4, carrying the
+        -- viewer's figures) and one per watched minute, kept minute, first and last minute: a GROUP BY
+        -- on two small numbers, much cheaper than summing maps.
+        SELECT code.1 AS kind, code.2 AS mi, count() AS cnt, sum(watched) AS wsum,
+          countIf(interacted) AS inter, countIf(carted) AS cart, countIf(returned) AS ret, countIf(bought) AS buy
+        FROM (
+          SELECT watched, interacted, carted,
+            viewer IN (${returning}) AS returned,
+            viewer IN (SELECT viewer FROM ${ordersFrom} WHERE show = {show:String} AND viewer != '') AS bought,
+            arrayMap(x -> toUInt32(x - {window:UInt32}), arrayIntersect(arrayMap(x -> toUInt32(x + {window:UInt32}), ms), ms)) AS kept_ms,
+            arrayConcat([(toUInt8(4), toUInt32(0))], arrayMap(x -> (toUInt8(0), x), ms), arrayMap(x -> (toUInt8(1), x), kept_ms),
+              if(notEmpty(ms), [(toUInt8(2), arrayMin(ms)), (toUInt8(3), arrayMax(ms) + 1)], [])) AS codes
+          FROM (${perViewer})
+        ) ARRAY JOIN codes AS code
+        GROUP BY kind, mi
       )`,
     timeline: `SELECT at, (at - {start:Float64}) / 60000 AS minute, kind, ref, label FROM ${from}
       WHERE show = {show:String} AND type = 'timeline' ORDER BY at, id`,

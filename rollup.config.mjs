@@ -265,7 +265,7 @@ function cdnStats() {
 /**
  * CDN only: squeezes the whitespace and comments out of our lit `css\`…\`` literals (terser keeps
  * template text as written). Conservative on purpose: runs of whitespace become one space, and the
- * space next to `{ } ; ,` goes; combinators (`a b`, `a > b`) and `:host` selectors are untouched.
+ * space next to `{ } ; ,` and after a declaration's `:` goes; combinators (`a b`, `a > b`) and `:host` selectors are untouched.
  */
 function minifyCssLiterals() {
   const squeeze = (cssText) =>
@@ -273,6 +273,9 @@ function minifyCssLiterals() {
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,])\s*/g, '$1')
+      // The space after a declaration's colon and before `!important` (never in our selectors or strings).
+      .replace(/: /g, ':')
+      .replace(/ !important/g, '!important')
       .trim();
   return {
     name: 'linger-minify-css-literals',
@@ -299,7 +302,8 @@ const BASE_MODULES = [
   // controller and the danmaku feed stay with the element that uses them (issue 14: the storefront
   // page's first-paint bytes).
   /[\\/]src[\\/]controllers[\\/](room-controller|room-element|viewer-controller|view-tracker|disconnect-grace)\.ts$/,
-  /[\\/]src[\\/]core[\\/](registry|primitives)\.ts$/,
+  /[\\/]src[\\/]core[\\/](registry|primitives|retry)\.ts$/,
+  /[\\/]src[\\/]events[\\/]dom[\\/]linger-error\.ts$/,
   /[\\/]src[\\/]transports[\\/]transport\.ts$/,
 ];
 const baseChunk = (id) => (BASE_MODULES.some((pattern) => pattern.test(id)) ? 'base' : undefined);

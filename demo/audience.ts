@@ -15,7 +15,8 @@
  *   It works from the elapsed time, so a throttled background tab keeps the same rates.
  */
 import { RoomSession } from '../src/core/session.js';
-import { MAX_PAYLOAD_BYTES, TransportBase, type Transport } from '../src/transports/transport.js';
+import { TransportBase } from '../src/transports/transport-base.js';
+import { MAX_PAYLOAD_BYTES, type Transport } from '../src/transports/transport.js';
 import { CHAT_SHARE, LIKES_SHARE, channelRateLimit } from '../src/core/budget.js';
 import type { ShowState } from '../src/core/state.js';
 import { AUDIENCE_LOCALES, CHEERS, LINES, NAMES, type AudienceLocale } from './audience-lines.js';

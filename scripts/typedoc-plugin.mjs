@@ -1,7 +1,7 @@
 // typedoc plugin (typedoc.json "plugin"), so `treatWarningsAsErrors` can stay on:
 //
-// 1. Every element's `static styles` is left out of the API docs (what TOOLCHAIN.md's pitfall 6 does
-//    with `@hidden` by hand): it is Lit's CSS plumbing, and the comment it inherits from Lit links to
+// 1. Every element's `static styles` is left out of the API docs (as an `@hidden` tag on each would
+//    do by hand): it is Lit's CSS plumbing, and the comment it inherits from Lit links to
 //    `{@linkcode css}`, which typedoc cannot resolve.
 // 2. valibot's inferred object types (`v.InferOutput<typeof schema>`) give a property symbol
 // the same declaration twice, and typedoc 0.28 then warns "<name> has multiple declarations with a

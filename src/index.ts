@@ -83,4 +83,4 @@ export type { PerkDrop } from './core/countdown-phase.js';
 export type { WatchTimeOptions } from './media/watch-time.js';
 export { ViewerController, TickController } from './controllers/viewer-controller.js';
 export { LIST_CAP, DANMAKU_CAP } from './elements/overlay/overlay.js';
-export { Listeners, StatusCell, TransportBase } from './transports/transport.js';
+export { Listeners, StatusCell, TransportBase } from './transports/transport-base.js';

@@ -12,8 +12,8 @@
  */
 import type { RTMClient, RTMConfig, RTMEvents, RTMPresence, RTMStorage } from 'agora-rtm-sdk';
 import { fetchAgoraToken, type AgoraRole, type AgoraTokens } from './agora-rtm-token.js';
+import { TransportBase } from './transport-base.js';
 import {
-  TransportBase,
   transportError,
   utf8Length,
   type ChannelStorage,

@@ -6,7 +6,8 @@
  * in a frame is as trustworthy as the page itself. It is not a production transport for a public
  * show — use `agora-rtm` there, where the sender id is authenticated by a token.
  */
-import { MAX_PAYLOAD_BYTES, MAX_STORAGE_BYTES, TransportBase, transportError, utf8Length, type ChannelStorage, type Transport } from './transport.js';
+import { TransportBase } from './transport-base.js';
+import { MAX_PAYLOAD_BYTES, MAX_STORAGE_BYTES, transportError, utf8Length, type ChannelStorage, type Transport } from './transport.js';
 import { safeLocalStorage } from '../utilities/storage.js';
 
 export interface BroadcastOptions {

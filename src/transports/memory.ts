@@ -3,7 +3,8 @@
  * channel; each `connect(userId)` is one peer. Faults are injectable and seeded, so a failing run
  * can be replayed: latency and jitter, loss, duplication, reordering, and link drops.
  */
-import { MAX_PAYLOAD_BYTES, MAX_STORAGE_BYTES, TransportBase, transportError, utf8Length, type ChannelStorage, type StoredValue, type Transport } from './transport.js';
+import { TransportBase } from './transport-base.js';
+import { MAX_PAYLOAD_BYTES, MAX_STORAGE_BYTES, transportError, utf8Length, type ChannelStorage, type StoredValue, type Transport } from './transport.js';
 
 export interface NetworkFaults {
   /** Base one-way delay in ms (0 = delivered synchronously). */

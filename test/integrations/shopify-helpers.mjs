@@ -6,7 +6,7 @@ import { basename, isAbsolute, join } from 'node:path';
 import { Liquid, Tag } from 'liquidjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
-export const extensionDir = join(root, 'integrations', 'shopify');
+export const extensionDir = join(root, 'integrations', 'shopify', 'extensions', 'linger');
 
 /** Files of Shopify/theme-liquid-docs that theme-check reads as `data/…`; the rest are JSON schemas. */
 const DOCS_DATA = new Set(['filters', 'objects', 'tags', 'latest', 'shopify_system_translations']);

@@ -1,4 +1,4 @@
-// The Shopify theme app extension (integrations/shopify): Shopify's own theme-check passes on it and
+// The Shopify theme app extension (integrations/shopify/extensions/linger): Shopify's own theme-check passes on it and
 // catches a broken copy; every block renders (liquidjs) the element's real attributes from the
 // merchant's settings, escaped; and a page assembled from the rendered embed and blocks runs the
 // CDN build in Chromium, the blocks finding the embed's room.

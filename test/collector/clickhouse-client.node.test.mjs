@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCollector, optionsFromEnv } from '../../collector/src/server.mjs';
 import { sampleShow } from '../../collector/src/sample-show.mjs';
+import { showReport } from '../../collector/src/report.mjs';
+import { reportQueries } from '../../collector/src/sql.mjs';
 import { assertSameMetrics, event, getJson, metricsTs, post, postBatches, spawnJson, stop } from './helpers.mjs';
 
 const KEY = 'client-key';
@@ -68,6 +70,11 @@ test('metrics over the client equal metrics.ts on the generated show', async () 
   const summary = (await getJson(`${base}/shows/remote-sample/report`, auth)).body;
   assertSameMetrics(assert, summary.metrics, ts.computeMetrics(events, { show: 'remote-sample' }));
   assert.equal(summary.commerce.orders, orders.length);
+  // The server's views filled the pre-aggregated tables too: read (as LINGER_QUERY_FINAL=0 would),
+  // they give the same report as the scan with FINAL.
+  assert.equal(collector.store.aggregated, false, 'with FINAL, the report scans the events');
+  const aggregated = await showReport({ engine: collector.store.engine, queries: reportQueries('events', 'orders', { aggregated: true }) }, 'remote-sample');
+  assert.deepStrictEqual(aggregated, summary);
 });
 
 test('events and orders older than the retention period are not stored and are counted as expired', async () => {

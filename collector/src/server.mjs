@@ -12,7 +12,7 @@ import { checkEvent, eventRow, MAX_STRING } from './schema.mjs';
 import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
 import { TokenBuckets } from './rate-limit.mjs';
-import { sqlString } from './sql.mjs';
+import { AGGREGATE_TABLES, sqlString } from './sql.mjs';
 
 /**
  * @typedef {object} CollectorOptions
@@ -350,6 +350,10 @@ export async function createCollector(options = {}) {
         if (n > 0) await store.engine.exec(`DELETE FROM ${table} WHERE ${where}`);
         deleted[table] = n;
       }
+      // The report's pre-aggregated rows of those viewers (collector/src/sql.mjs, createAggregates).
+      if (conditions.events && deleted.events > 0) {
+        for (const table of AGGREGATE_TABLES) await store.engine.exec(`DELETE FROM ${table} WHERE ${conditions.events}`);
+      }
       return deleted;
     };
     const deleted = await new Promise((resolve, reject) => enqueue({ kind: 'redact', run, resolve, reject }));
@@ -526,6 +530,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
   const url = await collector.listen(Number(process.env.PORT ?? 8787), process.env.HOST || '127.0.0.1');
   console.log(`Collector: ${url} (${collector.store.engine.kind}${process.env.CLICKHOUSE_URL ? '' : `, data in ${process.env.LINGER_DATA_DIR || DEFAULT_DATA_DIR}`})`);
   console.log(`  POST ${url}/events · GET ${url}/shows/<show>/report · access key: ${process.env.LINGER_ACCESS_KEY ? '(LINGER_ACCESS_KEY)' : collector.accessKey}`);
+  if (collector.store.rebuilt.length) console.log(`  Rebuilt the report's pre-aggregated rows of ${collector.store.rebuilt.length} show(s) from their events.`);
   // Ready marker for supervisors and tests (one line, JSON).
   if (process.env.LINGER_READY_JSON === '1') console.log(JSON.stringify({ ready: url, pid: process.pid }));
   const stop = async () => {

@@ -2,7 +2,7 @@
 // @clickhouse/client (CLICKHOUSE_URL). Both run the same SQL (collector/src/sql.mjs).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { alterRetention, COLUMNS, createTables, existingIds, reportQueries } from './sql.mjs';
+import { AGGREGATE_COUNTS, AGGREGATE_TABLES, aggregateSelect, alterRetention, COLUMNS, createAggregates, createTables, existingIds, reportQueries, sqlString } from './sql.mjs';
 
 /** The embedded engine's data folder unless told otherwise: `collector/.data` (git-ignored). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));
@@ -85,13 +85,50 @@ export async function clickhouseEngine(url) {
 }
 
 /**
- * Opens the store: the engine, the tables, the retention.
- * @param {{ dataDir?: string, clickhouseUrl?: string, retentionDays?: number, final?: boolean }} options
+ * The report's pre-aggregated tables and their views (collector/src/sql.mjs, createAggregates), and
+ * (`check`: embedded, one writer) their agreement with `events`. A view writes its part after the
+ * insert into `events` wrote its own, not atomically with it: a process killed in between leaves an
+ * event stored (and, re-sent, a duplicate) without its aggregate rows. So at start, before any insert,
+ * each show's event and heartbeat counts are compared with the tables' `n`, and a show that differs
+ * (or a data folder from before the tables) has its aggregate rows rebuilt from its events.
+ * @param {Engine} engine
+ * @param {number} retentionDays
+ * @param {{ check?: boolean }} [options]
+ * @returns {Promise<string[]>} the shows rebuilt
  */
-export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, retentionDays = 395, final } = {}) {
+export async function ensureAggregates(engine, retentionDays, { check = true } = {}) {
+  const had = new Set((await engine.rows('SELECT name FROM system.tables WHERE database = currentDatabase()')).map((row) => row.name));
+  for (const sql of createAggregates({ retentionDays })) await engine.exec(sql);
+  const fresh = AGGREGATE_TABLES.filter((table) => !had.has(table));
+  for (const table of fresh) await engine.exec(`INSERT INTO ${table} ${aggregateSelect(table, 'events')}`);
+  if (!check) return [];
+  /** @type {Map<string, Record<string, number>>} */
+  const expected = new Map((await engine.rows(AGGREGATE_COUNTS)).map((row) => [row.show, row]));
+  const stale = new Set();
+  for (const table of AGGREGATE_TABLES) {
+    const found = new Map((await engine.rows(`SELECT show, toUInt64(sum(n)) AS n FROM ${table} GROUP BY show`)).map((row) => [row.show, Number(row.n)]));
+    for (const [show, counts] of expected) if (Number(counts[table]) !== (found.get(show) ?? 0)) stale.add(show);
+    for (const show of found.keys()) if (!expected.has(show)) stale.add(show);
+  }
+  if (!stale.size) return [];
+  const shows = `(${[...stale].map(sqlString).join(', ')})`;
+  for (const table of AGGREGATE_TABLES) {
+    await engine.exec(`DELETE FROM ${table} WHERE show IN ${shows}`);
+    await engine.exec(`INSERT INTO ${table} ${aggregateSelect(table, `(SELECT * FROM events WHERE show IN ${shows})`)}`);
+  }
+  return [...stale];
+}
+
+/**
+ * Opens the store: the engine, the tables, the retention.
+ * @param {{ dataDir?: string, clickhouseUrl?: string, retentionDays?: number, final?: boolean, preaggregated?: boolean }} options
+ *   `preaggregated`: the report reads `show_viewers` and `viewer_minutes` (default: when not `final`).
+ */
+export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, retentionDays = 395, final, preaggregated } = {}) {
   const engine = clickhouseUrl ? await clickhouseEngine(clickhouseUrl) : await chdbEngine(dataDir);
   for (const sql of createTables({ retentionDays })) await engine.exec(sql);
-  for (const table of ['events', 'orders']) {
+  const rebuilt = await ensureAggregates(engine, retentionDays, { check: !clickhouseUrl });
+  for (const table of ['events', 'orders', ...AGGREGATE_TABLES]) {
     const [row] = await engine.rows('SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}', { t: table });
     const current = Number(/TTL day \+ toIntervalDay\((\d+)\)/.exec(row?.q ?? '')?.[1] ?? 0);
     if (current !== Math.floor(retentionDays)) await engine.exec(alterRetention(table, retentionDays));
@@ -100,7 +137,11 @@ export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, ret
   // duplicate is ever stored and queries need no FINAL. Several collectors on one server may race
   // between check and insert: FINAL (on by default with CLICKHOUSE_URL) folds those duplicates.
   const useFinal = final ?? Boolean(clickhouseUrl);
-  const queries = reportQueries(useFinal ? 'events FINAL' : 'events', useFinal ? 'orders FINAL' : 'orders');
+  const rawQueries = reportQueries(useFinal ? 'events FINAL' : 'events', useFinal ? 'orders FINAL' : 'orders');
+  // The report reads the pre-aggregated tables when no duplicate can reach `events` (its view sees every
+  // inserted row: a duplicate would count twice in their sums). With FINAL, it scans the events.
+  const aggregated = preaggregated ?? !useFinal;
+  const queries = aggregated ? reportQueries('events', 'orders', { aggregated: true }) : rawQueries;
 
   /** Ids among `ids` already stored in `table` (`shows` narrows the search when given). */
   async function existing(/** @type {'events' | 'orders'} */ table, /** @type {string[]} */ shows, /** @type {string[]} */ ids) {
@@ -123,5 +164,5 @@ export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, ret
   // table unless this process wrote it (embedded only: one writer; see RecentIds in server.mjs).
   const [{ newest }] = await engine.rows('SELECT toFloat64(max(at)) AS newest FROM events');
 
-  return { engine, queries, existing, final: useFinal, singleWriter: !clickhouseUrl, newestAtStart: Number(newest) || 0, close: () => engine.close() };
+  return { engine, queries, rawQueries, aggregated, rebuilt, existing, final: useFinal, singleWriter: !clickhouseUrl, newestAtStart: Number(newest) || 0, close: () => engine.close() };
 }

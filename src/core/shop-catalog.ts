@@ -2,12 +2,15 @@
  * Products from the shop the console runs on: Shopify's AJAX product endpoint
  * (`/products/<handle>.js`) turned into a `pin` product the protocol accepts. Kept apart from the
  * console so the shop integration (variants, other platforms) can grow without touching it.
+ *
+ * The pin carries what every viewer needs to buy: the variant id to start from, the product page
+ * `url` (whose handle each viewer's `<linger-product>` uses to load the product in its own market:
+ * variants, selling plans, local prices) and the price as a plain amount with its currency, never
+ * text formatted in the host's language and currency (docs/product.md § Variants and prices).
  */
 import { checkBody, isHttpUrl, type Product } from './protocol.js';
 
 export interface ShopCatalogOptions {
-  /** Formats a price in the console's language, e.g. `localize.price`. */
-  formatPrice: (value: number, currency: string) => string;
   /** The shop's origin (default: the page's). */
   origin?: string;
   /** The shop's active currency (default: `Shopify.currency.active`, else USD). */
@@ -35,7 +38,7 @@ export function shopCurrency(): string {
  * Loads one product by handle. Rejects with an Error whose message says what went wrong (a bad
  * handle, an HTTP status, an answer that is not a product); the result passes the `pin` schema.
  */
-export async function loadShopProduct(handle: string, options: ShopCatalogOptions): Promise<Product> {
+export async function loadShopProduct(handle: string, options: ShopCatalogOptions = {}): Promise<Product> {
   const clean = shopHandle(handle);
   if (!clean) throw new TypeError(`"${handle.slice(0, 80)}" is not a product handle (letters, digits and dashes)`);
   const origin = options.origin ?? location.origin;
@@ -49,16 +52,23 @@ export async function loadShopProduct(handle: string, options: ShopCatalogOption
     throw new Error('the shop did not answer JSON');
   }
   const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const { id, title, price, available, featured_image: featured } = record;
+  const { id, title, price, available, featured_image: featured, variants } = record;
   if ((typeof id !== 'number' && typeof id !== 'string') || typeof title !== 'string' || !Number.isFinite(Number(price))) {
     throw new Error('the shop did not answer a product');
   }
   const product: Product = {
     id: String(id),
     title: title.slice(0, 200),
-    price: options.formatPrice(Number(price) / 100, options.currency ?? shopCurrency()),
     url: new URL(`/products/${clean}`, origin).href,
   };
+  // The variant to start from: the first available, else the first (each viewer may pick another).
+  const list = (Array.isArray(variants) ? variants : []) as { id?: unknown; price?: unknown; available?: unknown }[];
+  const variant = list.find((entry) => entry?.available !== false) ?? list[0];
+  const variantId = variant && (typeof variant.id === 'number' || typeof variant.id === 'string') ? String(variant.id) : '';
+  if (/^\d{1,20}$/.test(variantId)) product.variantId = variantId;
+  const cents = Number.isFinite(Number(variant?.price)) ? Number(variant!.price) : Number(price);
+  product.price = (cents / 100).toFixed(2);
+  product.currency = options.currency ?? shopCurrency();
   const image = typeof featured === 'string' && featured.startsWith('//') ? `https:${featured}` : featured;
   if (typeof image === 'string' && isHttpUrl(image)) product.image = image;
   if (available === false) product.soldOut = true;

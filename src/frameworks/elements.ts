@@ -103,13 +103,14 @@ export interface LingerElements {
   };
   'linger-product': {
     element: LingerProduct;
-    properties: Pick<LingerProduct, 'cart' | 'cartRoot' | 'currency' | 'products'>;
+    properties: Pick<LingerProduct, 'cart' | 'cartRoot' | 'currency' | 'moneyFormat' | 'products'>;
     attributes: {
       'room': string;
       'locale': string;
       'cart': LingerProduct['cart'];
       'cart-root': LingerProduct['cartRoot'];
       'currency': LingerProduct['currency'];
+      'money-format': LingerProduct['moneyFormat'];
     };
     events: {
       'linger-add-to-cart': LingerAddToCartEvent;

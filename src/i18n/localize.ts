@@ -174,9 +174,23 @@ export class LocalizeController<T extends Strings> implements ReactiveController
     return formatter(this.locale, options).format(value);
   }
 
-  /** A price: `price(19.9, 'USD')`. */
+  /**
+   * The page's own language tag for money (`fr`, `zh-TW`), even where no strings ship in it: a
+   * French page shows "49,90 €" with English words around it, and zh-TW is not zh-CN.
+   */
+  get priceLocale(): string {
+    const tag = this.requestedTag()?.trim().replace(/_/g, '-');
+    if (!tag) return this.locale;
+    try {
+      return Intl.getCanonicalLocales(tag)[0] ?? this.locale;
+    } catch {
+      return this.locale; // not a language tag
+    }
+  }
+
+  /** A price in the page's language: `price(19.9, 'USD')`. */
   price(value: number, currency: string): string {
-    return this.number(value, { style: 'currency', currency });
+    return formatter(this.priceLocale, { style: 'currency', currency }).format(value);
   }
 
   time(value: number | Date, options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' }): string {

@@ -9,7 +9,7 @@ import '../elements/product/linger-product.js';
 /**
  * `<linger-product>` as a React component. Pinned or listed product with add-to-cart (Shopify AJAX cart or a DOM event).
  * Props set the element's properties; `on…` props listen to its events.
- * @fires linger-add-to-cart - `onLingerAddToCart`: Before adding (cancelable; `detail.product`, `variantId`, `quantity`, `waitUntil(promise)`).
+ * @fires linger-add-to-cart - `onLingerAddToCart`: Before adding (cancelable; `detail.product`, `variantId`, `quantity`, `sellingPlan`, `waitUntil(promise)`).
  */
 export const LingerProduct = createComponent({
   react: React,

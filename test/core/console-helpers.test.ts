@@ -6,7 +6,6 @@ import { fetchAgoraToken } from '../../src/transports/agora-rtm-token.js';
 import type { TransportError } from '../../src/transports/transport.js';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const price = (value: number, currency: string) => `${currency} ${value.toFixed(2)}`;
 
 describe('quiz leaderboard', () => {
   it('counts right answers over revealed quizzes only, best first, ties by id', () => {
@@ -26,24 +25,31 @@ describe('quiz leaderboard', () => {
 });
 
 describe('shop catalog', () => {
-  it('reads /products/<handle>.js into a pinnable product in the shop’s currency', async () => {
+  it('reads /products/<handle>.js into a pinnable product: a variant id, and a plain price with its currency', async () => {
     const asked: string[] = [];
     const product = await loadShopProduct(' Silk-Scarf ', {
       origin: 'https://shop.example',
       currency: 'EUR',
-      formatPrice: price,
       fetch: async (input) => {
         asked.push(String(input));
         return json({ id: 42, title: 'Silk scarf', price: 4900, available: false, featured_image: '//cdn.example/scarf.jpg' });
       },
     });
     expect(asked).to.deep.equal(['https://shop.example/products/silk-scarf.js']);
-    expect(product).to.deep.equal({ id: '42', title: 'Silk scarf', price: 'EUR 49.00', url: 'https://shop.example/products/silk-scarf', image: 'https://cdn.example/scarf.jpg', soldOut: true });
+    expect(product).to.deep.equal({ id: '42', title: 'Silk scarf', price: '49.00', currency: 'EUR', url: 'https://shop.example/products/silk-scarf', image: 'https://cdn.example/scarf.jpg', soldOut: true });
+    const variants = [
+      { id: 501, price: 5200, available: false },
+      { id: 502, price: 4990, available: true },
+    ];
+    const shirt = await loadShopProduct('shirt', { origin: 'https://shop.example', currency: 'INR', fetch: async () => json({ id: 7, title: 'Shirt', price: 4990, variants }) });
+    expect(shirt.variantId, 'the first available variant').to.equal('502');
+    expect(shirt.price, "that variant's price, not formatted in the host's language").to.equal('49.90');
+    expect(shirt.currency).to.equal('INR');
   });
 
   it('refuses a bad handle without a request, and says what the shop answered', async () => {
     let requests = 0;
-    const options = (response: Response) => ({ origin: 'https://shop.example', formatPrice: price, fetch: async () => (requests++, response) });
+    const options = (response: Response) => ({ origin: 'https://shop.example', fetch: async () => (requests++, response) });
     expect(shopHandle('../admin')).to.equal(null);
     const failure = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => error.message);
     expect(await failure(loadShopProduct('../admin', options(json({}))))).to.match(/not a product handle/);

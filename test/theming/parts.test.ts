@@ -64,10 +64,19 @@ describe('parts: every documented part renders, every control has one', function
     const viewerConsole = document.createElement('linger-host-console');
     const list = document.createElement('linger-product') as LingerProduct;
     list.products = [scarf(), { ...scarf(), id: 'belt', title: 'Leather belt' }];
-    s.viewerRoom.append(viewerConsole, list);
+    // On a storefront: options, selling plans and quantity (test/servers/shopify-cart.route.mjs).
+    const store = document.createElement('linger-product') as LingerProduct;
+    store.cart = 'shopify';
+    store.cartRoot = '/test-api/shopify/';
+    store.products = [
+      { id: 'shirt', title: 'Linen shirt', variantId: '4242', url: 'https://shop.example/products/linen-shirt' },
+      { id: 'coffee', title: 'Coffee beans', variantId: '5100', url: 'https://shop.example/products/coffee-beans' },
+    ];
+    s.viewerRoom.append(viewerConsole, list, store);
+    await waitUntil(() => part(store, 'option') && part(store, 'plans') && part(store, 'quantity'), 'storefront options, plans and quantity');
     await waitUntil(() => part(viewerConsole, 'not-host'), 'viewer console says not host');
     await waitUntil(() => part(overlay, 'empty'), 'no comments yet');
-    collectAll(s, [viewerConsole, list]);
+    collectAll(s, [viewerConsole, list, store]);
 
     // A report with nothing to load yet.
     const empty = document.createElement('linger-report');

@@ -92,7 +92,7 @@ export function deskActions(host: DeskActionHost): DeskActions {
       }
     },
     loadShopProduct: (handle) => {
-      loadShopProduct(handle, { formatPrice: (value, currency) => localize.price(value, currency) }).then(
+      loadShopProduct(handle).then(
         (product) => {
           desk.update({ products: [...desk.desk.products.filter((item) => item.id !== product.id), product] });
           host.setProblem('');

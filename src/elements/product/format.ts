@@ -5,6 +5,7 @@
 import { resolveHttpUrl } from '../../core/primitives.js';
 import type { Product } from '../../core/protocol.js';
 import { shopify } from './cart.js';
+import { formatMoney, isMoneyFormat } from './money.js';
 
 /** What formatting a price needs from the element's `LocalizeController`. */
 export interface PriceFormatter {
@@ -12,22 +13,32 @@ export interface PriceFormatter {
 }
 
 /**
- * "19.90" → "$19.90" / "‏١٩٫٩٠ US$" in the element's language, in the product's currency, else
- * `fallbackCurrency` (an element's `currency` attribute), else Shopify's active currency. A price
- * that is not a plain number, or has no known currency, is shown as the host wrote it.
+ * "19.90" → "$19.90" / "49,90 €" / "‏١٩٫٩٠ US$" in the page's language (`LocalizeController.price`),
+ * in the product's currency, else `fallbackCurrency` (an element's `currency` attribute), else
+ * Shopify's active currency. With a shop `moneyFormat` (`Rs. {{amount}}`) a price in the viewer's
+ * own currency is written the shop's way instead. A price that is not a plain number, or has no
+ * known currency, is shown as the host wrote it.
  *
  * Render the result in an isolate (`<bdi>`): a price formatted for one direction must not be
  * reordered by the paragraph around it (Arabic pages, a Latin price in a right-to-left card).
  */
-export function formatPrice(l10n: PriceFormatter, product: Pick<Product, 'price' | 'currency'>, fallbackCurrency = ''): string {
+export function formatPrice(l10n: PriceFormatter, product: Pick<Product, 'price' | 'currency'>, fallbackCurrency = '', moneyFormat = ''): string {
   const raw = product.price ?? '';
-  const currency = product.currency || fallbackCurrency || shopify()?.currency?.active || '';
+  const active = fallbackCurrency || shopify()?.currency?.active || '';
+  const currency = product.currency || active;
   const plain = raw.trim().replace(/,/g, '');
-  if (!currency || !/^\d+(\.\d+)?$/.test(plain)) return raw;
+  if (!/^\d+(\.\d+)?$/.test(plain)) return raw;
+  return formatAmount(l10n, Number(plain), currency, currency === active || !product.currency ? moneyFormat : '') ?? raw;
+}
+
+/** An amount in major units, the shop's way when `moneyFormat` is one, else with `Intl`; `null` for an unknown currency. */
+export function formatAmount(l10n: PriceFormatter, value: number, currency: string, moneyFormat = ''): string | null {
+  if (isMoneyFormat(moneyFormat)) return formatMoney(Math.round(value * 100), moneyFormat);
+  if (!currency) return null;
   try {
-    return l10n.price(Number(plain), currency);
+    return l10n.price(value, currency);
   } catch {
-    return raw; // not an ISO 4217 code Intl knows
+    return null; // not an ISO 4217 code Intl knows
   }
 }
 

@@ -17,6 +17,12 @@ export const en = {
   view: (title: string) => `View ${title}`,
   share: 'Share',
   linkCopied: 'Link copied',
+  quantity: 'Quantity',
+  decrease: 'Decrease quantity',
+  increase: 'Increase quantity',
+  purchaseOptions: 'Purchase options',
+  oneTime: 'One-time purchase',
+  unavailable: 'Unavailable',
 };
 
 export const translation: Translation<typeof en> = {

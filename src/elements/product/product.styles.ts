@@ -71,6 +71,88 @@ export default [
       color: var(--_danger);
       font-weight: 600;
     }
+    .options {
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    .option {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-inline-size: 0;
+    }
+    .option legend {
+      padding: 0;
+      margin-block-end: 4px;
+      font-size: 0.85em;
+      font-weight: 600;
+    }
+    .value {
+      position: relative;
+      display: inline-flex;
+      align-items: center;
+      min-block-size: 36px;
+      padding-inline: 0.8em;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      cursor: pointer;
+      max-inline-size: 100%;
+    }
+    .value input {
+      position: absolute;
+      inset: 0;
+      margin: 0;
+      opacity: 0;
+      cursor: pointer;
+    }
+    .value:has(input:checked) {
+      border-color: var(--_card-accent);
+      box-shadow: inset 0 0 0 1px var(--_card-accent);
+      font-weight: 600;
+    }
+    .value:has(input:focus-visible) {
+      outline: 2px solid var(--_card-accent);
+      outline-offset: 2px;
+    }
+    .value.out > span[dir] {
+      text-decoration: line-through;
+      color: var(--_muted);
+    }
+    .plans {
+      flex-direction: column;
+      align-items: stretch;
+    }
+    .quantity {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      font-size: 0.9em;
+    }
+    .stepper {
+      display: inline-flex;
+      align-items: stretch;
+      gap: 4px;
+    }
+    .stepper .step {
+      min-inline-size: 44px;
+      padding-inline: 0;
+      background: transparent;
+      color: inherit;
+      border: 1px solid var(--_border);
+    }
+    .stepper input {
+      inline-size: 4em;
+      text-align: center;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background: transparent;
+      font-variant-numeric: tabular-nums;
+    }
     .add {
       align-self: flex-start;
       margin-block-start: 4px;

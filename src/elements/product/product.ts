@@ -1,23 +1,39 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type { Product } from '../../core/protocol.js';
 import { LingerAddToCartEvent } from '../../events/dom/linger-add-to-cart.js';
-import { announceCartChange, shopify, shopifyAddToCart, shopifyCartAttributes, type CartFailure } from './cart.js';
-import { formatPrice, productHref } from './format.js';
+import { shopify, shopifyAddToCart, shopifyCartAttributes, type CartFailure } from './cart.js';
+import { formatAmount, formatPrice, productHref } from './format.js';
+import { handleOf, initialVariant, loadStorefrontProduct, variantFor, type ShopProduct, type ShopVariant } from './shop-product.js';
 import { translation, type en } from './product.strings.js';
 import styles from './product.styles.js';
 import { ViewTracker } from '../../controllers/view-tracker.js';
 
-type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartFailure['kind'] | 'no-cart'; message: string };
+type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartFailure['kind'] | 'no-cart'; message: string; variantId?: string | undefined };
+
+/** What this viewer picked for one product: option values, quantity, selling plan ('' = one-time). */
+interface Choice {
+  values: string[];
+  quantity: number;
+  plan: string;
+}
+
+const MAX_QUANTITY = 999;
 
 /**
- * The pinned product of the room (image, title, price formatted with `Intl` in the shop's currency,
- * stock or first-N remaining), or a list given as the `products` property. "Add to cart" fires the
- * cancelable `linger-add-to-cart` event; when no handler cancels it and the page is a Shopify
- * storefront (or `cart="shopify"`), it calls the AJAX Cart API (`/cart/add.js`) and then tells the
- * theme (`cart:refresh`, `cart:updated`). Errors — sold out, network — are shown, never swallowed.
+ * The pinned product of the room, or a list given as the `products` property: image, title, price,
+ * stock or first-N remaining. On a Shopify storefront each viewer's page loads the product's JSON
+ * (`{root}products/<handle>.js`, the handle taken from the product's `url`) for the viewer's market:
+ * options (size, colour) with availability per variant, selling plans, and prices in that market's
+ * currency, written with the shop's `money-format` when given, else with `Intl` in the page's
+ * language. A quantity stepper sets how many. "Add to cart" fires the cancelable
+ * `linger-add-to-cart` event; when no handler cancels it, it adds through
+ * `Shopify.actions.updateCart` where the theme configured it, else `/cart/add.js` with the theme told
+ * (`shopify:cart:lines-update`, Dawn's section rendering). Errors are shown, never swallowed; sold
+ * out is recognised from status codes and the product's JSON, never from a message's words.
  *
  * @summary Pinned or listed product with add-to-cart (Shopify AJAX cart or a DOM event).
  * @tag linger-product
@@ -26,7 +42,8 @@ type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartF
  * @attr cart - `auto` (default: Shopify when `window.Shopify` exists, else the event only), `shopify`, or `event`.
  * @attr cart-root - Shopify routes root (default `window.Shopify.routes.root`, else `/`).
  * @attr currency - ISO 4217 currency for prices without one (default: the product's, else Shopify's active currency).
- * @fires linger-add-to-cart - Before adding (cancelable; `detail.product`, `variantId`, `quantity`, `waitUntil(promise)`).
+ * @attr money-format - The shop's money format (`{{ shop.money_format }}`, e.g. `Rs. {{amount}}`) for prices in the viewer's currency.
+ * @fires linger-add-to-cart - Before adding (cancelable; `detail.product`, `variantId`, `quantity`, `sellingPlan`, `waitUntil(promise)`).
  * @csspart base - The section.
  * @csspart kicker - "Featured now" above the pinned product.
  * @csspart items - The list of products (the `products` property).
@@ -36,6 +53,14 @@ type CartState = { status: 'adding' | 'added' } | { status: 'error'; kind: CartF
  * @csspart title-link - The title's link to the product page.
  * @csspart price - The price.
  * @csspart stock - Stock or first-N remaining.
+ * @csspart options - The option pickers (one radio group per option: size, colour).
+ * @csspart option - One option's radio group.
+ * @csspart option-value - One value of an option (a radio and its label).
+ * @csspart option-input - The radio of an option value or a purchase option.
+ * @csspart plans - The purchase options (one-time or a selling plan).
+ * @csspart quantity - The quantity stepper.
+ * @csspart quantity-input - The quantity field.
+ * @csspart quantity-button - The − and + buttons of the quantity stepper.
  * @csspart share-button - Shares the product's page (system share sheet, else copies the link).
  * @csspart add-button - The add-to-cart button.
  * @csspart message - The add-to-cart result or error.
@@ -54,40 +79,111 @@ export class LingerProduct extends RoomElement<typeof en> {
   @property() cart: 'auto' | 'shopify' | 'event' = 'auto';
   @property({ attribute: 'cart-root' }) cartRoot = '';
   @property() currency = '';
+  @property({ attribute: 'money-format' }) moneyFormat = '';
   /** Products to list instead of the pinned one (property only). */
   @property({ attribute: false }) products: Product[] | null = null;
 
   @state() private carts: Record<string, CartState> = {};
   @state() private copiedFor: string | null = null;
+  /** The storefront's product per product id (`null`: the shop does not sell it here). */
+  @state() private shop: Record<string, ShopProduct | null> = {};
+  @state() private choices: Record<string, Choice> = {};
+  /** Handles already asked for, per product id. */
+  private readonly asked = new Map<string, string>();
   protected readonly views = new ViewTracker(this, (product) => this.roomCtl.session?.track('product_view', { product }));
 
+  private get useShopify(): boolean {
+    return this.cart === 'shopify' || (this.cart === 'auto' && shopify() !== null);
+  }
+
+  private get root(): string {
+    return this.cartRoot || shopify()?.routes?.root || '/';
+  }
 
   protected override render() {
     const { localize } = this;
     const pinned = this.roomCtl.state?.pinned ?? null;
     const list = this.products;
     if (list?.length) {
+      list.forEach((product) => this.resolve(product));
       return html`<section part="base" class="list" lang=${localize.lang} dir=${localize.dir} aria-label=${localize.term('products')}>
         <ul part="items" class="items">
-          ${list.map((product) => html`<li>${this.renderItem(product, product.id === pinned?.product.id ? pinned.remaining : null)}</li>`)}
+          ${list.map((product, index) => html`<li>${this.renderItem(product, product.id === pinned?.product.id ? pinned.remaining : null, `p${index}`)}</li>`)}
         </ul>
       </section>`;
     }
     if (!pinned) return nothing;
+    this.resolve(pinned.product);
     return html`<section part="base" class="pinned" lang=${localize.lang} dir=${localize.dir} aria-labelledby="kicker">
       <p part="kicker" id="kicker" class="kicker">${localize.term('featured')}</p>
-      ${this.renderItem(pinned.product, pinned.remaining)}
+      ${this.renderItem(pinned.product, pinned.remaining, 'pin')}
     </section>`;
   }
 
-  private renderItem(product: Product, remaining: number | null): TemplateResult {
+  /** Loads the storefront's own product JSON once per handle, on Shopify pages only. */
+  private resolve(product: Product): void {
+    if (!this.useShopify) return;
+    const handle = handleOf(product.url);
+    if (!handle || this.asked.get(product.id) === handle) return;
+    this.asked.set(product.id, handle);
+    loadStorefrontProduct(this.root, handle).then(
+      (shop) => this.setShop(product, shop),
+      () => this.asked.delete(product.id), // offline: asked again on the next render
+    );
+  }
+
+  private setShop(product: Product, shop: ShopProduct | null): void {
+    this.shop = { ...this.shop, [product.id]: shop };
+    if (!shop || this.choices[product.id]) return;
+    const start = initialVariant(shop, product.variantId);
+    const plan = start.requiresSellingPlan || shop.requiresSellingPlan ? (shop.plans[0]?.id ?? '') : '';
+    this.choices = { ...this.choices, [product.id]: { values: [...start.options], quantity: 1, plan } };
+  }
+
+  private choiceOf(product: Product): Choice {
+    return this.choices[product.id] ?? { values: [], quantity: 1, plan: '' };
+  }
+
+  private choose(product: Product, change: Partial<Choice>): void {
+    this.choices = { ...this.choices, [product.id]: { ...this.choiceOf(product), ...change } };
+    // A message about the previous choice (sold out, added) no longer applies.
+    if (this.carts[product.id]?.status !== 'adding') {
+      const { [product.id]: _, ...rest } = this.carts;
+      this.carts = rest;
+    }
+  }
+
+  /** The variant id, price and availability for what the viewer picked (the pin's own without shop data). */
+  private selection(product: Product): { shop: ShopProduct | null; variant: ShopVariant | undefined; variantId: string | undefined; choice: Choice } {
+    const shop = this.shop[product.id] ?? null;
+    const choice = this.choiceOf(product);
+    const variant = shop ? variantFor(shop, choice.values) : undefined;
+    return { shop, variant, variantId: shop ? variant?.id : product.variantId, choice };
+  }
+
+  private priceText(product: Product, shop: ShopProduct | null, variant: ShopVariant | undefined, plan: string): string {
+    if (shop && variant) {
+      const cents = (plan ? variant.planPrices[plan] : undefined) ?? variant.price;
+      // The storefront's JSON is in the viewer's market currency (Shopify.currency.active).
+      const currency = this.currency || shopify()?.currency?.active || product.currency || '';
+      const text = formatAmount(this.localize, cents / 100, currency, this.moneyFormat);
+      if (text) return text;
+    }
+    return product.price ? formatPrice(this.localize, product, this.currency, this.moneyFormat) : '';
+  }
+
+  private renderItem(product: Product, remaining: number | null, key: string): TemplateResult {
     const { localize } = this;
     const cart = this.carts[product.id];
-    const soldOut = product.soldOut === true || remaining === 0 || product.stock === 0 || (cart?.status === 'error' && cart.kind === 'sold-out');
-    const titleId = `title-${product.id}`;
+    const { shop, variant, variantId, choice } = this.selection(product);
+    const soldOutError = cart?.status === 'error' && cart.kind === 'sold-out' && cart.variantId === variantId;
+    const unavailable = !!shop && !variant;
+    const soldOut = product.soldOut === true || remaining === 0 || product.stock === 0 || soldOutError || (!!variant && !variant.available);
+    const titleId = `${key}-title`;
     // The pinned product's URLs were checked by the protocol; a `products` list comes from the page.
     const image = productHref(product.image);
     const url = productHref(product.url);
+    const price = this.priceText(product, shop, variant, choice.plan);
     return html`<article part="item" class="item card" aria-labelledby=${titleId} data-view-id=${product.id}>
       ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div class="body">
@@ -96,10 +192,13 @@ export class LingerProduct extends RoomElement<typeof en> {
             ? html`<a part="title-link" href=${url} @click=${() => this.roomCtl.session?.track('product_click', { product: product.id })}>${product.title}</a>`
             : product.title}
         </h2>
-        ${product.price ? html`<p class="price-row user-text"><bdi part="price" class="price">${formatPrice(localize, product, this.currency)}</bdi></p>` : nothing}
+        ${price ? html`<p class="price-row user-text"><bdi part="price" class="price">${price}</bdi></p>` : nothing}
         ${this.renderStock(product, remaining)}
-        <button part="add-button" class="add" type="button" ?disabled=${soldOut || cart?.status === 'adding'} @click=${() => this.add(product)}>
-          ${soldOut ? localize.term('soldOut') : cart?.status === 'adding' ? localize.term('adding') : localize.term('addToCart')}
+        ${shop ? this.renderOptionPickers(product, shop, choice, key) : nothing}
+        ${shop ? this.renderPlans(product, shop, variant, choice, key) : nothing}
+        ${shop ? this.renderQuantity(product, choice, key) : nothing}
+        <button part="add-button" class="add" type="button" ?disabled=${soldOut || unavailable || cart?.status === 'adding'} @click=${() => this.add(product)}>
+          ${unavailable ? localize.term('unavailable') : soldOut ? localize.term('soldOut') : cart?.status === 'adding' ? localize.term('adding') : localize.term('addToCart')}
         </button>
         ${url
           ? html`<button part="share-button" class="share secondary" type="button" @click=${() => this.share(product, url)}>
@@ -109,6 +208,72 @@ export class LingerProduct extends RoomElement<typeof en> {
         <p part="message" class="message ${cart?.status ?? ''}" role=${cart?.status === 'error' ? 'alert' : 'status'}>${this.cartText(cart)}</p>
       </div>
     </article>`;
+  }
+
+  /** One radio group per option; a value no available variant has with the other picks says so. */
+  private renderOptionPickers(product: Product, shop: ShopProduct, choice: Choice, key: string): TemplateResult | typeof nothing {
+    if (!shop.options.length) return nothing;
+    return html`<div part="options" class="options">
+      ${shop.options.map(
+        (option, index) => html`<fieldset part="option" class="option">
+          <legend class="user-text" dir="auto">${option.name}</legend>
+          ${option.values.map((value) => {
+            const values = choice.values.map((picked, i) => (i === index ? value : picked));
+            const match = variantFor(shop, values);
+            const out = !match || !match.available;
+            return html`<label part="option-value" class="value user-text ${out ? 'out' : ''}">
+              <input
+                part="option-input"
+                type="radio"
+                name=${`${key}-option-${index}`}
+                .value=${value}
+                .checked=${choice.values[index] === value}
+                @change=${() => this.choose(product, { values })}
+              /><span dir="auto">${value}</span>${out ? html`<span class="visually-hidden">, ${this.localize.term(match ? 'soldOut' : 'unavailable')}</span>` : nothing}
+            </label>`;
+          })}
+        </fieldset>`,
+      )}
+    </div>`;
+  }
+
+  /** Purchase options: one-time (unless the product requires a plan) and each selling plan. */
+  private renderPlans(product: Product, shop: ShopProduct, variant: ShopVariant | undefined, choice: Choice, key: string): TemplateResult | typeof nothing {
+    if (!shop.plans.length) return nothing;
+    const required = shop.requiresSellingPlan || !!variant?.requiresSellingPlan;
+    const entries = [...(required ? [] : [{ id: '', name: this.localize.term('oneTime'), group: '' }]), ...shop.plans];
+    return html`<fieldset part="plans" class="option plans">
+      <legend>${this.localize.term('purchaseOptions')}</legend>
+      ${entries.map(
+        (plan) => html`<label part="option-value" class="value plan user-text">
+          <input part="option-input" type="radio" name=${`${key}-plan`} .value=${plan.id} .checked=${choice.plan === plan.id} @change=${() => this.choose(product, { plan: plan.id })} /><span dir="auto"
+            >${plan.group ? `${plan.group} · ${plan.name}` : plan.name}</span
+          >
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderQuantity(product: Product, choice: Choice, key: string): TemplateResult {
+    const { localize } = this;
+    const set = (quantity: number) => this.choose(product, { quantity: Math.min(MAX_QUANTITY, Math.max(1, Math.floor(quantity) || 1)) });
+    return html`<div part="quantity" class="quantity">
+      <label for=${`${key}-quantity`}>${localize.term('quantity')}</label>
+      <div class="stepper">
+        <button part="quantity-button" type="button" class="secondary step" aria-label=${localize.term('decrease')} ?disabled=${choice.quantity <= 1} @click=${() => set(choice.quantity - 1)}>−</button>
+        <input
+          part="quantity-input"
+          id=${`${key}-quantity`}
+          type="number"
+          inputmode="numeric"
+          min="1"
+          max=${MAX_QUANTITY}
+          .value=${live(String(choice.quantity))}
+          @change=${(event: Event) => set(Number((event.target as HTMLInputElement).value))}
+        />
+        <button part="quantity-button" type="button" class="secondary step" aria-label=${localize.term('increase')} ?disabled=${choice.quantity >= MAX_QUANTITY} @click=${() => set(choice.quantity + 1)}>+</button>
+      </div>
+    </div>`;
   }
 
   private renderStock(product: Product, remaining: number | null): TemplateResult | typeof nothing {
@@ -149,9 +314,15 @@ export class LingerProduct extends RoomElement<typeof en> {
     this.carts = { ...this.carts, [id]: value };
   }
 
-  /** Adds one unit: the event first (a shop may take over), then Shopify's AJAX cart where there is one. */
-  async add(product: Product, quantity = 1): Promise<void> {
-    const event = new LingerAddToCartEvent({ product, variantId: product.variantId, quantity });
+  /**
+   * Adds what the viewer picked (variant, `quantity` — default the stepper's — and selling plan):
+   * the event first (a shop may take over), then Shopify's cart where there is one.
+   */
+  async add(product: Product, quantity?: number): Promise<void> {
+    const { shop, variantId, choice } = this.selection(product);
+    const count = quantity ?? choice.quantity;
+    const sellingPlan = shop && choice.plan ? choice.plan : undefined;
+    const event = new LingerAddToCartEvent({ product, variantId, quantity: count, sellingPlan });
     this.setCart(product.id, { status: 'adding' });
     this.dispatchEvent(event);
     if (event.defaultPrevented) {
@@ -162,26 +333,44 @@ export class LingerProduct extends RoomElement<typeof en> {
       }
       try {
         await event.result;
-        this.added(product, quantity);
+        this.added(product, count);
       } catch (error) {
         this.setCart(product.id, { status: 'error', kind: 'cart', message: String((error as Error)?.message ?? error) });
       }
       return;
     }
-    const useShopify = this.cart === 'shopify' || (this.cart === 'auto' && shopify() !== null);
-    if (!useShopify || !product.variantId) {
+    if (!this.useShopify || !variantId) {
       this.setCart(product.id, { status: 'error', kind: 'no-cart', message: '' });
       return;
     }
-    const root = this.cartRoot || shopify()?.routes?.root || '/';
-    const result = await shopifyAddToCart(root, product.variantId, quantity);
+    const root = this.root;
+    const result = await shopifyAddToCart(root, { variantId, quantity: count, sellingPlan }, this).catch(
+      (error: unknown): CartFailure => ({ ok: false, kind: 'cart', message: String((error as Error)?.message ?? error) }),
+    );
     if (result.ok) {
       // Order attribution: the show and viewer ride on the cart into the order (docs/collector.md § Orders).
       const attribution = this.roomCtl.room?.attribution;
       if (attribution) await shopifyCartAttributes(root, { linger_show: attribution.show, ...(attribution.viewer ? { linger_viewer: attribution.viewer } : {}) });
-      announceCartChange({ source: 'linger', product: product.id, variantId: product.variantId, quantity, cart: result.body });
-      this.added(product, quantity);
-    } else this.setCart(product.id, { status: 'error', kind: result.kind, message: result.message });
+      this.added(product, count);
+      return;
+    }
+    const kind = result.status === 422 ? await this.refusal(product, variantId) : result.kind;
+    this.setCart(product.id, { status: 'error', kind, message: result.message, variantId });
+  }
+
+  /**
+   * Why the cart refused (422): the storefront's product JSON, fetched afresh, says whether the
+   * variant is sold out (`available: false`) or the refusal was something else (a quantity over the
+   * stock, shown in Shopify's own words). Without that JSON, a 422 for a pinned variant is sold out.
+   */
+  private async refusal(product: Product, variantId: string): Promise<CartFailure['kind']> {
+    const handle = this.shop[product.id]?.handle ?? handleOf(product.url);
+    if (!handle) return 'sold-out';
+    const fresh = await loadStorefrontProduct(this.root, handle, true).catch(() => undefined);
+    if (fresh === undefined || fresh === null) return 'sold-out';
+    this.shop = { ...this.shop, [product.id]: fresh };
+    const variant = fresh.variants.find((entry) => entry.id === variantId);
+    return !variant || !variant.available ? 'sold-out' : 'cart';
   }
 
   private added(product: Product, quantity: number): void {

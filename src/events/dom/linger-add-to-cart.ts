@@ -4,6 +4,8 @@ export interface AddToCartDetail {
   product: Product;
   variantId: string | undefined;
   quantity: number;
+  /** The selling plan the viewer picked (Shopify subscriptions), if any. */
+  sellingPlan?: string | undefined;
   /**
    * A shop that handles the event (and calls `preventDefault()`) may pass the promise of its own
    * cart call here: the element shows "added" when it resolves and the error message when it rejects.

@@ -26,6 +26,7 @@ describe('<linger-product>', () => {
   });
 
   it('adds to the Shopify cart with the variant id, tells the theme, and tracks it', async () => {
+    await fetch('/test-api/shopify/reset', { method: 'POST' });
     const s = await stage('<linger-product cart="shopify" cart-root="/test-api/shopify/"></linger-product>');
     const el = s.room.querySelector('linger-product') as LingerProduct;
     try {
@@ -33,16 +34,16 @@ describe('<linger-product>', () => {
       await waitUntil(() => button(el));
       const tracked: string[] = [];
       s.room.session!.onTrack((type) => tracked.push(type));
-      let refreshed = false;
-      const onRefresh = () => (refreshed = true);
-      document.addEventListener('cart:refresh', onRefresh);
+      const told: Event[] = [];
+      const onUpdate = (event: Event) => told.push(event);
+      document.addEventListener('shopify:cart:lines-update', onUpdate);
       button(el).click();
       await waitUntil(() => shadowText(el).includes('Added to your cart'), 'added');
-      document.removeEventListener('cart:refresh', onRefresh);
+      document.removeEventListener('shopify:cart:lines-update', onUpdate);
       const last = await (await fetch('/test-api/shopify/last')).json();
       expect(last.body, 'request body').to.deep.equal({ items: [{ id: 4242, quantity: 1 }] });
       expect(last.contentType, 'JSON').to.include('application/json');
-      expect(refreshed, 'cart:refresh dispatched').to.equal(true);
+      expect(told.length, 'shopify:cart:lines-update dispatched once').to.equal(1);
       expect(tracked, 'track(add_to_cart)').to.include('add_to_cart');
     } finally {
       await s.close();

@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `عرض ${title}`,
   share: "مشاركة",
   linkCopied: "تم نسخ الرابط",
+  quantity: "الكمية",
+  decrease: "تقليل الكمية",
+  increase: "زيادة الكمية",
+  purchaseOptions: "خيارات الشراء",
+  oneTime: "شراء لمرة واحدة",
+  unavailable: "غير متوفر",
 } satisfies typeof en;

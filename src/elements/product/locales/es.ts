@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `Ver ${title}`,
   share: "Compartir",
   linkCopied: "Enlace copiado",
+  quantity: "Cantidad",
+  decrease: "Reducir cantidad",
+  increase: "Aumentar cantidad",
+  purchaseOptions: "Opciones de compra",
+  oneTime: "Compra única",
+  unavailable: "No disponible",
 } satisfies typeof en;

@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `Lihat ${title}`,
   share: "Bagikan",
   linkCopied: "Tautan disalin",
+  quantity: "Jumlah",
+  decrease: "Kurangi jumlah",
+  increase: "Tambah jumlah",
+  purchaseOptions: "Opsi pembelian",
+  oneTime: "Beli sekali",
+  unavailable: "Tidak tersedia",
 } satisfies typeof en;

@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `${title}を見る`,
   share: "共有",
   linkCopied: "リンクをコピーしました",
+  quantity: "数量",
+  decrease: "数量を減らす",
+  increase: "数量を増やす",
+  purchaseOptions: "購入オプション",
+  oneTime: "1回限りの購入",
+  unavailable: "購入できません",
 } satisfies typeof en;

@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `Lihat ${title}`,
   share: "Kongsi",
   linkCopied: "Pautan disalin",
+  quantity: "Kuantiti",
+  decrease: "Kurangkan kuantiti",
+  increase: "Tambah kuantiti",
+  purchaseOptions: "Pilihan pembelian",
+  oneTime: "Beli sekali",
+  unavailable: "Tidak tersedia",
 } satisfies typeof en;

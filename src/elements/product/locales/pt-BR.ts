@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `Ver ${title}`,
   share: "Compartilhar",
   linkCopied: "Link copiado",
+  quantity: "Quantidade",
+  decrease: "Diminuir quantidade",
+  increase: "Aumentar quantidade",
+  purchaseOptions: "Opções de compra",
+  oneTime: "Compra única",
+  unavailable: "Indisponível",
 } satisfies typeof en;

@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `ดู ${title}`,
   share: "แชร์",
   linkCopied: "คัดลอกลิงก์แล้ว",
+  quantity: "จำนวน",
+  decrease: "ลดจำนวน",
+  increase: "เพิ่มจำนวน",
+  purchaseOptions: "ตัวเลือกการซื้อ",
+  oneTime: "ซื้อครั้งเดียว",
+  unavailable: "ไม่มีจำหน่าย",
 } satisfies typeof en;

@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `Xem ${title}`,
   share: "Chia sẻ",
   linkCopied: "Đã sao chép liên kết",
+  quantity: "Số lượng",
+  decrease: "Giảm số lượng",
+  increase: "Tăng số lượng",
+  purchaseOptions: "Tùy chọn mua",
+  oneTime: "Mua một lần",
+  unavailable: "Không có sẵn",
 } satisfies typeof en;

@@ -16,4 +16,10 @@ export default {
   view: (title: string) => `查看 ${title}`,
   share: "分享",
   linkCopied: "链接已复制",
+  quantity: "数量",
+  decrease: "减少数量",
+  increase: "增加数量",
+  purchaseOptions: "购买方式",
+  oneTime: "一次性购买",
+  unavailable: "暂不可售",
 } satisfies typeof en;

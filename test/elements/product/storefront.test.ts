@@ -154,6 +154,25 @@ describe('<linger-product> on a storefront', () => {
     }
   });
 
+  it('a product that requires a selling plan offers no one-time purchase and posts its plan', async () => {
+    await reset();
+    setShopify({ currency: { active: 'EUR' } });
+    const s = await stage(SHOP);
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      s.host.act('pin', { product: { id: 'box', title: 'Subscription box', variantId: '5200', url: 'https://shop.example/products/subscription-box' } });
+      await waitUntil(() => q(el, '[part~="plans"]'), 'purchase options');
+      expect(qa(el, '[part~="plans"] label').map((label) => label.textContent!.trim())).to.deep.equal(['Every month']);
+      expect(radio(el, 'Every month').checked, 'the plan is picked').to.equal(true);
+      expect(price(el)).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(27));
+      addButton(el).click();
+      await waitUntil(() => shadowText(el).includes('Added to your cart'), 'added');
+      expect((await last())!.body).to.deep.equal({ items: [{ id: 5200, quantity: 1, selling_plan: 7101 }] });
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a French 422 is sold out from its status and the product JSON, never its words; another 422 shows Shopify’s message', async () => {
     await reset();
     const s = await stage(SHOP, { lang: 'fr' });

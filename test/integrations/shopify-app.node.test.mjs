@@ -4,8 +4,8 @@
 // webhooks answer only to a valid HMAC. Viewer ids stay bound to the browser (or signed-in customer).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, get } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../../integrations/shopify/web/app.mjs';
 import { signProxyQuery, signSessionToken, signWebhook, verifyProxyRequest } from '../../integrations/shopify/web/shopify-auth.mjs';
@@ -177,3 +177,23 @@ test('shopify.app.toml: the proxy serves the embed default token URL and the pri
   const embed = readFileSync(join(root, 'integrations', 'shopify', 'extensions', 'linger', 'blocks', 'linger-embed.liquid'), 'utf8');
   assert.match(embed, /"id": "token_url"[^}]*"default": "\/apps\/linger\/token"/);
 });
+
+test('admin page: App Bridge with the API key, Linger from /linger/, nothing outside dist/cdn', async (t) => {
+  const app = await startApp(t);
+  const page = await app.get('/admin');
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors https:\/\/admin\.shopify\.com/, 'only Shopify admin may frame it');
+  const html = await page.text();
+  assert.match(html, new RegExp(`<meta name="shopify-api-key" content="${API_KEY}">`));
+  assert.match(html, /<script src="https:\/\/cdn\.shopify\.com\/shopifycloud\/app-bridge\.js"><\/script>/);
+  assert.match(html, /<meta name="linger-agora-app-id" content="0123456789abcdef0123456789abcdef">/);
+  assert.match(html, /tokenUrl: '\/admin\/token'/, "the host console's room asks /admin/token");
+  // Raw paths, as a client that does not normalise them would send them.
+  const rawStatus = (path) => new Promise((resolve, reject) => get(`${app.base}${path}`, { path }, (response) => resolve(response.resume().statusCode)).on('error', reject));
+  // (dist/cdn exists once any build has run: test/build/* build it before these files run.)
+  if (existsSync(join(root, 'dist', 'cdn', 'linger.js'))) assert.equal(await rawStatus('/linger/linger.js'), 200, 'the autoloader is served');
+  for (const path of ['/linger/../../package.json', '/linger/%2e%2e/%2e%2e/package.json', '/linger/..%2f..%2fpackage.json', '/linger/../../../../etc/passwd']) {
+    assert.equal(await rawStatus(path), 404, `${path} stays inside dist/cdn`);
+  }
+});
+

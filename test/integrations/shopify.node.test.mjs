@@ -300,6 +300,8 @@ test('the assembled storefront defines and renders every block against the embed
         productLink: product.querySelector('[part~="title"] a')?.getAttribute('href'),
         productLang: product.querySelector('[part~="base"]').getAttribute('lang'),
         reminderTitle: document.querySelector('linger-countdown').nextShowTitle,
+        tokenUrl: document.querySelector('linger-room').tokenUrl,
+        browserKey: sessionStorage.getItem('linger-browser'),
         scripts: document.querySelectorAll('script').length,
       };
     });
@@ -307,6 +309,9 @@ test('the assembled storefront defines and renders every block against the embed
     assert.equal(shown.productLink, `${origin}/products/linen-shirt`);
     assert.equal(shown.productLang, 'pt-BR', "the room's locale reached the elements");
     assert.equal(shown.reminderTitle, HOSTILE[0], 'a hostile setting arrives as a plain attribute value');
+    // The app's token endpoint binds viewer ids to this key (docs/shopify.md § The app proxy: viewer tokens).
+    assert.match(shown.browserKey ?? '', /^[A-Za-z0-9_-]{32}$/, 'the tab keeps a random browser key');
+    assert.equal(shown.tokenUrl, `/apps/linger/token?browser=${shown.browserKey}`, 'the default token URL carries it');
     assert.equal(shown.scripts, 3, 'no script beyond the block asset, the embed\'s browser-key script and the autoloader');
 
     // A host in another tab runs the show: lottery, quiz and announcement reach the blocks.

@@ -9,6 +9,9 @@
 // The chunk graph and which chunks hold Agora code (the SDK packages and our src/transports/agora-*
 // adapter) come from dist/cdn-stats.json, written by the CDN build; sizes from the files themselves.
 //
+// - the Shopify app embed: a page without a Linger block (the autoloader alone) and a page with a
+//   player block and Agora (requests and KB; docs/shopify.md § What a page costs).
+//
 // Targets: first paint ≤ 35 KB gzip, and no Agora code in first paint. Run by bench/run.mjs
 // (`npm run bench -- size`), which writes bench/results/size.json. Builds first when dist/cdn is
 // missing.

@@ -69,6 +69,19 @@ const PRODUCTS = {
       },
     ],
   },
+  'subscription-box': {
+    id: 8004,
+    title: 'Subscription box',
+    handle: 'subscription-box',
+    price: 3000,
+    available: true,
+    requires_selling_plan: true,
+    options: [{ name: 'Title', position: 1, values: ['Default Title'] }],
+    variants: [
+      { id: 5200, title: 'Default Title', options: ['Default Title'], available: true, price: 3000, requires_selling_plan: true, selling_plan_allocations: [{ selling_plan_id: 7101, price: 2700 }] },
+    ],
+    selling_plan_groups: [{ id: 'g2', name: 'Box', selling_plans: [{ id: 7101, name: 'Every month' }] }],
+  },
   hostile: {
     id: 8003,
     title: '<img src=x onerror=alert(1)>',

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type { Product } from '../../core/protocol.js';
@@ -267,7 +268,7 @@ export class LingerProduct extends RoomElement<typeof en> {
           inputmode="numeric"
           min="1"
           max=${MAX_QUANTITY}
-          .value=${String(choice.quantity)}
+          .value=${live(String(choice.quantity))}
           @change=${(event: Event) => set(Number((event.target as HTMLInputElement).value))}
         />
         <button part="quantity-button" type="button" class="secondary step" aria-label=${localize.term('increase')} ?disabled=${choice.quantity >= MAX_QUANTITY} @click=${() => set(choice.quantity + 1)}>+</button>
@@ -343,7 +344,9 @@ export class LingerProduct extends RoomElement<typeof en> {
       return;
     }
     const root = this.root;
-    const result = await shopifyAddToCart(root, { variantId, quantity: count, sellingPlan }, this);
+    const result = await shopifyAddToCart(root, { variantId, quantity: count, sellingPlan }, this).catch(
+      (error: unknown): CartFailure => ({ ok: false, kind: 'cart', message: String((error as Error)?.message ?? error) }),
+    );
     if (result.ok) {
       // Order attribution: the show and viewer ride on the cart into the order (docs/collector.md § Orders).
       const attribution = this.roomCtl.room?.attribution;

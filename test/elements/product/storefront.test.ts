@@ -113,8 +113,13 @@ describe('<linger-product> on a storefront', () => {
       const input = q<HTMLInputElement>(el, '[part~="quantity"] input');
       input.focus();
       input.select();
-      await sendKeys({ type: '3' });
+      await sendKeys({ type: '0' });
       await sendKeys({ press: 'Tab' }); // change fires on leaving the field
+      await waitUntil(() => input.value === '1', 'no fewer than 1');
+      input.focus();
+      input.select();
+      await sendKeys({ type: '3' });
+      await sendKeys({ press: 'Tab' });
       await waitUntil(() => input.value === '3');
       addButton(el).focus();
       await sendKeys({ press: 'Enter' });
@@ -144,6 +149,25 @@ describe('<linger-product> on a storefront', () => {
       await waitUntil(() => shadowText(el).includes('Added to your cart'), 'added');
       expect((await last())!.body).to.deep.equal({ items: [{ id: 5100, quantity: 1, selling_plan: 7001 }] });
       await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a product that requires a selling plan offers no one-time purchase and posts its plan', async () => {
+    await reset();
+    setShopify({ currency: { active: 'EUR' } });
+    const s = await stage(SHOP);
+    const el = s.room.querySelector('linger-product') as LingerProduct;
+    try {
+      s.host.act('pin', { product: { id: 'box', title: 'Subscription box', variantId: '5200', url: 'https://shop.example/products/subscription-box' } });
+      await waitUntil(() => q(el, '[part~="plans"]'), 'purchase options');
+      expect(qa(el, '[part~="plans"] label').map((label) => label.textContent!.trim())).to.deep.equal(['Every month']);
+      expect(radio(el, 'Every month').checked, 'the plan is picked').to.equal(true);
+      expect(price(el)).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(27));
+      addButton(el).click();
+      await waitUntil(() => shadowText(el).includes('Added to your cart'), 'added');
+      expect((await last())!.body).to.deep.equal({ items: [{ id: 5200, quantity: 1, selling_plan: 7101 }] });
     } finally {
       await s.close();
     }

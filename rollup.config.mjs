@@ -7,12 +7,17 @@
 //    autoloader (src/cdn/linger.ts): it imports `elements/<tag>.js` when a tag first appears. No
 //    Agora code is on that path; the RTM adapter and SDK arrive in chunks loaded by dynamic
 //    `import()` only when a room uses them.
+// 3. Shopify (`npm run build:shopify` → `integrations/shopify/extensions/linger/assets/`): the same
+//    CDN bundle, flat, because a theme app extension's `assets/` keeps no folders: `linger.js`,
+//    `element-linger-<tag>.js`, `chunk-<name>-<hash>.js`, `theme-<name>.css`, all importing
+//    `./<file>` (docs/shopify.md § The extension's assets). Build output, not committed
+//    (.gitignore). A script of its own, so that `npm run build` does not minify everything twice.
 //    RTM's bare `require("agora-rtc-sdk-ng")` is aliased to a bridge object
 //    (src/cdn/agora-rtc-bridge.ts) that the player fills from `agora-rtc-sdk-ng/esm`, so RTC is
 //    bundled once.
 //
 // Element folders are found by listing `src/elements/*/linger-*.ts`: a new folder needs no edit here.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -177,15 +182,15 @@ function packageBrowserFields() {
  * (`agora-rtm` for src/transports/agora-rtm.ts); any other chunk is named after the packages it
  * holds (`agora-rtm-sdk`, `lit`, …).
  */
-function chunkFileNames(chunk) {
-  if (chunk.name === 'base') return 'chunks/base-[hash].js';
+const chunkFileNames = (prefix) => (chunk) => {
+  if (chunk.name === 'base') return `${prefix}base-[hash].js`;
   const packageOf = (id) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id ?? '')?.[1];
   const facadePackage = packageOf(chunk.facadeModuleId);
-  if (chunk.facadeModuleId && !facadePackage) return 'chunks/[name]-[hash].js';
+  if (chunk.facadeModuleId && !facadePackage) return `${prefix}[name]-[hash].js`;
   const packages = facadePackage ? [facadePackage] : [...new Set(chunk.moduleIds.map(packageOf).filter(Boolean))];
   const name = packages.length === 0 ? '[name]' : packages.slice(0, 2).join('_').replace(/@/g, '').replace(/[\\/]/g, '-');
-  return `chunks/${name}-[hash].js`;
-}
+  return `${prefix}${name}-[hash].js`;
+};
 
 /**
  * Terser for our code and the libraries we bundle. Chunks that hold an Agora SDK (with its own
@@ -308,14 +313,17 @@ const BASE_MODULES = [
 ];
 const baseChunk = (id) => (BASE_MODULES.some((pattern) => pattern.test(id)) ? 'base' : undefined);
 
-/** Ships the theme presets (src/themes/*.css) as plain files: `dist/themes/` and `dist/cdn/themes/`. */
-function themePresets() {
+/**
+ * Ships the theme presets (src/themes/*.css) as plain files: `dist/themes/`, `dist/cdn/themes/` and
+ * the Shopify assets' `theme-<name>.css`.
+ */
+function themePresets(prefix = 'themes/') {
   const themesDir = path.join(srcDir, 'themes');
   return {
     name: 'linger-theme-presets',
     generateBundle() {
       for (const file of readdirSync(themesDir).filter((name) => name.endsWith('.css'))) {
-        this.emitFile({ type: 'asset', fileName: `themes/${file}`, source: readFileSync(path.join(themesDir, file), 'utf8') });
+        this.emitFile({ type: 'asset', fileName: `${prefix}${file}`, source: readFileSync(path.join(themesDir, file), 'utf8') });
       }
     },
   };
@@ -337,19 +345,67 @@ const npm = {
   onwarn,
 };
 
+/**
+ * The autoloader's tag → file map (src/cdn/linger.ts reads it with `JSON.parse('__LINGER_ELEMENT_FILES__')`),
+ * written per output so each layout names its own files: `./elements/linger-room.js` in dist/cdn,
+ * `./element-linger-room.js` in the Shopify assets. Paths are relative to the autoloader's URL.
+ */
+function elementFiles(fileOf) {
+  const map = Object.fromEntries(registrations.filter(({ flat }) => flat).map(({ base }) => [base, `./${fileOf(base)}`]));
+  return {
+    name: 'linger-element-files',
+    renderChunk(code, chunk) {
+      if (chunk.facadeModuleId !== cdnEntry) return null;
+      const placeholder = /(["'`])__LINGER_ELEMENT_FILES__\1/;
+      if (!placeholder.test(code)) this.error('src/cdn/linger.ts lost its __LINGER_ELEMENT_FILES__ placeholder');
+      return { code: code.replace(placeholder, JSON.stringify(JSON.stringify(map))), map: null };
+    },
+  };
+}
+
+/** What the Shopify output writes, and the only files it removes before writing (hand-written assets stay). */
+export const SHOPIFY_ASSETS = path.join(root, 'integrations', 'shopify', 'extensions', 'linger', 'assets');
+export const SHOPIFY_GENERATED = /^(linger\.js|element-linger-[a-z0-9-]+\.js|chunk-[\w.-]+\.js|theme-[\w-]+\.css)$/;
+
+/** Removes the previous build's generated assets (their hashed names change) before writing. */
+function cleanShopifyAssets() {
+  return {
+    name: 'linger-clean-shopify-assets',
+    generateBundle() {
+      for (const name of existsSync(SHOPIFY_ASSETS) ? readdirSync(SHOPIFY_ASSETS) : []) {
+        if (SHOPIFY_GENERATED.test(name)) rmSync(path.join(SHOPIFY_ASSETS, name));
+      }
+    },
+  };
+}
+
 /** @type {import('rollup').RollupOptions} */
 const cdn = {
   // The autoloader, plus one entry per tag named after it (`elements/linger-room.js`), which the
   // autoloader imports from its own base URL on first sight of the tag.
   input: { linger: cdnEntry, ...Object.fromEntries(registrations.map(({ base, file }) => [`elements/${base}`, file])) },
-  output: {
-    dir: 'dist/cdn',
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames,
-    generatedCode: 'es2015',
-    manualChunks: baseChunk,
-  },
+  output: process.env.LINGER_SHOPIFY
+    ? {
+        // Flat: every import is `./<file>`, so the files resolve beside linger.js on Shopify's CDN,
+        // whatever query (`?v=…`) the entry URL carries. No chunk imports linger.js itself
+        // (test/integrations/shopify-assets.node.test.mjs), which would load it twice.
+        dir: SHOPIFY_ASSETS,
+        format: 'es',
+        entryFileNames: (chunk) => (chunk.name.startsWith('elements/') ? `element-${chunk.name.slice('elements/'.length)}.js` : '[name].js'),
+        chunkFileNames: chunkFileNames('chunk-'),
+        generatedCode: 'es2015',
+        manualChunks: baseChunk,
+        plugins: [cleanShopifyAssets(), elementFiles((base) => `element-${base}.js`), themePresets('theme-')],
+      }
+    : {
+        dir: 'dist/cdn',
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: chunkFileNames('chunks/'),
+        generatedCode: 'es2015',
+        manualChunks: baseChunk,
+        plugins: [elementFiles((base) => `elements/${base}.js`), themePresets(), cdnStats()],
+      },
   plugins: [
     agoraRtcBridge(),
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
@@ -360,10 +416,8 @@ const cdn = {
     typescript({ sourceMap: false }),
     minifyCssLiterals(),
     minify(),
-    themePresets(),
-    cdnStats(),
   ],
   onwarn,
 };
 
-export default [npm, cdn];
+export default process.env.LINGER_SHOPIFY ? [cdn] : [npm, cdn];

@@ -2,8 +2,12 @@
  * The CDN entry (`dist/cdn/linger.js`): an autoloader. A merchant adds one
  * `<script type="module" src="…/linger.js">`; this watches the page for `linger-*` tags — also
  * ones a theme adds later, e.g. when Dawn re-renders a product section — and imports each tag's
- * file (`elements/<tag>.js`, beside this script) the first time it sees the tag. Nothing else
- * loads up front: an element never used on the page is never downloaded.
+ * file the first time it sees the tag. Nothing else loads up front: an element never used on the
+ * page is never downloaded.
+ *
+ * Where each tag's file is comes from the build (rollup.config.mjs `elementFiles`): a map of paths
+ * relative to this script's own URL — `./elements/linger-room.js` in dist/cdn, the flat
+ * `./element-linger-room.js` in the Shopify extension's assets (docs/shopify.md).
  *
  * @packageDocumentation
  */
@@ -11,24 +15,49 @@
 import { reserveCss } from './reserve.js';
 
 const PREFIX = 'linger-';
+const ROOM = 'linger-room';
 const requested = new Set<string>();
-// The script's own URL is the base: the CDN path, a Shopify asset URL or a self-hosted copy.
-const base = new URL('./elements/', import.meta.url);
+// A room marked `data-linger-defer` (the Shopify app embed, on every page) loads only once another
+// Linger element is on the page: a page without one costs this script alone, and its room never
+// connects or fetches a token (docs/shopify.md § What a page costs).
+let elementSeen = false;
+let roomWaiting = false;
+// Replaced by the build with the JSON of { tag: './path.js' }.
+const files = JSON.parse('__LINGER_ELEMENT_FILES__') as Record<string, string>;
 
 function load(tag: string): void {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
-  import(/* @vite-ignore */ new URL(`${tag}.js`, base).href).catch((error: unknown) => {
+  const file = Object.hasOwn(files, tag) ? files[tag] : undefined;
+  if (!file) {
+    console.warn(`[linger] <${tag}> is not a Linger element: is the tag spelled right?`);
+    return;
+  }
+  // The script's own URL is the base (the CDN path, a Shopify asset URL, a self-hosted copy); its
+  // query, such as Shopify's `?v=…`, is not carried over.
+  const url = new URL(file, import.meta.url).href;
+  import(/* @vite-ignore */ url).catch((error: unknown) => {
     requested.delete(tag);
-    console.warn(`[linger] <${tag}> could not be loaded from ${base.href}: is the tag spelled right?`, error);
+    console.warn(`[linger] <${tag}> could not be loaded from ${url}`, error);
   });
 }
 
-function discover(root: ParentNode): void {
-  for (const element of root.querySelectorAll(':not(:defined)')) {
-    const tag = element.localName;
-    if (tag.startsWith(PREFIX)) load(tag);
+function see(element: Element): void {
+  const tag = element.localName;
+  if (!tag.startsWith(PREFIX) || customElements.get(tag)) return;
+  if (tag === ROOM && element.hasAttribute('data-linger-defer') && !elementSeen) {
+    roomWaiting = true;
+    return;
   }
+  if (tag !== ROOM && !elementSeen) {
+    elementSeen = true;
+    if (roomWaiting) load(ROOM);
+  }
+  load(tag);
+}
+
+function discover(root: ParentNode): void {
+  for (const element of root.querySelectorAll(':not(:defined)')) see(element);
 }
 
 function start(): void {
@@ -42,7 +71,7 @@ function start(): void {
       for (const node of mutation.addedNodes) {
         if (node.nodeType !== Node.ELEMENT_NODE) continue;
         const element = node as Element;
-        if (element.localName.startsWith(PREFIX) && !customElements.get(element.localName)) load(element.localName);
+        see(element);
         if (element.firstElementChild) discover(element);
       }
     }

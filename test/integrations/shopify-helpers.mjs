@@ -1,12 +1,24 @@
 // Helpers for test/integrations/shopify.node.test.mjs: Shopify's theme-check run offline, and the
 // extension's blocks rendered with liquidjs plus stubs for the few Shopify-only filters they use.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import { Liquid, Tag } from 'liquidjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const extensionDir = join(root, 'integrations', 'shopify', 'extensions', 'linger');
+
+/**
+ * The extension's flat copy of the CDN build (`npm run build:shopify`, not committed): built when
+ * missing or older than any file of src/ or rollup.config.mjs, so a test never reads a stale copy.
+ */
+export function ensureShopifyAssets() {
+  const entry = join(extensionDir, 'assets', 'linger.js');
+  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+  const sources = [join(root, 'rollup.config.mjs'), ...readdirSync(join(root, 'src'), { recursive: true }).map((file) => join(root, 'src', String(file)))];
+  if (sources.some((file) => statSync(file).mtimeMs > built)) execSync('npm run build:shopify', { cwd: root, stdio: 'ignore' });
+}
 
 /** Files of Shopify/theme-liquid-docs that theme-check reads as `data/…`; the rest are JSON schemas. */
 const DOCS_DATA = new Set(['filters', 'objects', 'tags', 'latest', 'shopify_system_translations']);
@@ -103,7 +115,8 @@ function createEngine() {
     const width = options.find((option) => Array.isArray(option) && option[0] === 'width')?.[1];
     return `${IMAGE_CDN}${image.src}${width ? `?width=${width}` : ''}`;
   });
-  engine.registerFilter('asset_url', (file) => `/assets/${file}`);
+  // Like Shopify's, with a version query: files the entry imports must resolve without it.
+  engine.registerFilter('asset_url', (file) => `/assets/${file}?v=123`);
   return engine;
 }
 const engine = createEngine();

@@ -4,14 +4,13 @@
 // CDN build in Chromium, the blocks finding the embed's room.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
-import { blockSchema, decodeEntities, describeOffenses, extensionDir, findTags, renderBlock, root, shopContext, themeCheck } from './shopify-helpers.mjs';
+import { blockSchema, decodeEntities, ensureShopifyAssets, describeOffenses, extensionDir, findTags, renderBlock, root, shopContext, themeCheck } from './shopify-helpers.mjs';
 
 const BLOCKS = ['linger-player', 'linger-overlay', 'linger-countdown', 'linger-lottery', 'linger-quiz', 'linger-product'];
 const HOSTILE = ['"><script>alert(1)</script>', '" onmouseover="x'];
@@ -28,7 +27,7 @@ const declaredAttributes = (() => {
   return byTag;
 })();
 /** Written by the blocks beside the elements' own attributes: the embed room's id, the product's data. */
-const GLUE_ATTRIBUTES = new Set(['id', 'data-products']);
+const GLUE_ATTRIBUTES = new Set(['id', 'data-products', 'data-linger-defer']);
 
 const sampleProduct = {
   id: 8123456789,
@@ -86,20 +85,19 @@ test('every block writes only attributes its element declares, one element per b
   }
 });
 
-test('the embed loads the autoloader and configures the room from the merchant settings', () => {
+test('the embed loads the autoloader from its own assets and configures the room from the merchant settings', () => {
   const html = renderBlock(
     'linger-embed',
-    { channel: 'spring-sale', hosts: 'host-1 host-2', app_id: '0123456789abcdef0123456789abcdef', token_url: '/apps/linger/token', webhook: 'https://collect.example/linger' },
+    { channel: ' spring-sale ', hosts: 'host-1 host-2', app_id: '0123456789abcdef0123456789abcdef', token_url: '/apps/linger/token', webhook: 'https://collect.example/linger' },
     shopContext({ request: { locale: { iso_code: 'pt-BR' }, design_mode: false, origin: 'https://shop.example' } }),
   );
   const [script] = findTags(html, 'script');
-  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const release = version.split('.').slice(0, 2).join('.'); // the newest patch of this minor release
-  assert.deepEqual(script, { type: 'module', src: `https://cdn.jsdelivr.net/npm/${name}@${release}/dist/cdn/linger.js`, defer: '' }, "jsDelivr's copy of this release, a deferred module");
+  assert.deepEqual(script, { type: 'module', src: '/assets/linger.js?v=123', defer: '' }, "the extension's linger.js through asset_url, a deferred module");
   const rooms = findTags(html, 'linger-room');
   assert.equal(rooms.length, 1);
   assert.deepEqual(rooms[0], {
     id: 'linger-room',
+    'data-linger-defer': '',
     channel: 'spring-sale',
     hosts: 'host-1 host-2',
     'app-id': '0123456789abcdef0123456789abcdef',
@@ -114,9 +112,12 @@ test('the embed loads the autoloader and configures the room from the merchant s
   for (const name of Object.keys(rooms[0])) assert.ok(declaredAttributes.get('linger-room').has(name) || GLUE_ATTRIBUTES.has(name), `linger-room ${name}`);
   assert.doesNotMatch(html, /linger-setup-hint/, 'no editor hint once a channel is set');
 
-  const chosen = renderBlock('linger-embed', { channel: 'c', locale: 'ar', script_url: ' https://files.example/linger/linger.js ' });
-  assert.equal(findTags(chosen, 'script')[0].src, 'https://files.example/linger/linger.js', 'a self-hosted script URL replaces the default');
+  const chosen = renderBlock('linger-embed', { channel: 'c', locale: 'ar', script_url: 'https://evil.example/x.js' });
+  assert.equal(findTags(chosen, 'script')[0].src, '/assets/linger.js?v=123', 'no setting replaces the script');
   assert.equal(findTags(chosen, 'linger-room')[0].locale, 'ar', 'a chosen language overrides the storefront language');
+  const settings = blockSchema('linger-embed').settings.filter((setting) => setting.id);
+  assert.deepEqual(settings.filter((setting) => /script|src|url$/.test(setting.id) && setting.id !== 'token_url'), [], 'no script URL setting in the theme editor');
+  assert.doesNotMatch(readFileSync(join(extensionDir, 'blocks', 'linger-embed.liquid'), 'utf8'), /https?:\/\/(?!shopify\.dev)/, 'no third-party URL in the embed');
 });
 
 test('the embed tells the merchant in the theme editor when the channel is missing', () => {
@@ -178,7 +179,7 @@ test('hostile setting values come out escaped in every block', () => {
       });
       const html = renderBlock(block, settings, context);
       assert.ok(!html.includes(payload), `${block}: "${payload}" appears unescaped:\n${html}`);
-      assert.equal((html.match(/<script\b/g) ?? []).length, block === 'linger-embed' ? 1 : 0, `${block}: no injected <script>`);
+      assert.equal((html.match(/<script\b/g) ?? []).length, block === 'linger-embed' ? 2 : 0, `${block}: no injected <script> (the embed has the autoloader and its browser-key script)`);
       const [element, ...others] = findTags(html, 'linger-[a-z-]+');
       assert.equal(others.length, 0, `${block}: no injected element`);
       assert.ok(!('onmouseover' in element), `${block}: no injected attribute`);
@@ -197,13 +198,16 @@ function textSettingIds(block) {
 // ---------------------------------------------------------------------------------------------
 // The assembled storefront in Chromium.
 
-const CONTENT_TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+const CONTENT_TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
 
-/** A copy of the CDN build (in `scratch`), so another engineer's `npm run build` cannot pull it away mid-test. */
-function cdnCopy(scratch) {
-  if (!existsSync(join(root, 'dist', 'cdn', 'linger.js'))) execSync('npm run build', { cwd: root, stdio: 'ignore' });
-  const copy = join(scratch, 'cdn');
-  cpSync(join(root, 'dist', 'cdn'), copy, { recursive: true });
+/**
+ * A copy of the extension's assets (in `scratch`): the hand-written ones and the flat build
+ * `npm run build:shopify` writes there, so another engineer's rebuild cannot pull them away mid-test.
+ */
+function assetsCopy(scratch) {
+  ensureShopifyAssets();
+  const copy = join(scratch, 'assets');
+  cpSync(join(extensionDir, 'assets'), copy, { recursive: true });
   return copy;
 }
 
@@ -222,24 +226,24 @@ function storefrontPage(origin) {
   const section = Object.entries(blocks)
     .map(([block, settings]) => `<div class="shopify-app-block">${renderBlock(block, settings, context)}</div>`)
     .join('\n');
-  const embed = renderBlock('linger-embed', { channel: 'shopify-e2e', hosts: 'boss', script_url: `${origin}/cdn/linger.js` }, context);
+  const embed = renderBlock('linger-embed', { channel: 'shopify-e2e', hosts: 'boss' }, context);
   return `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>Shop</title>
-<script src="/assets/linger-product-data.js" defer></script></head>
+<script src="/assets/linger-product-data.js?v=123" defer></script></head>
 <body><main><section class="shopify-section">${section}</section></main>${embed}</body></html>`;
 }
 
 /** The host's page (same browser, so BroadcastChannel carries the show) with its own room. */
 const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<script type="module" src="/cdn/linger.js"></script></head>
+<script type="module" src="/assets/linger.js?v=1"></script></head>
 <body><linger-room channel="shopify-e2e" hosts="boss" user-id="boss"></linger-room></body></html>`;
 
-function startServer(cdn) {
+function startServer(assets) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     const origin = `http://${request.headers.host}`;
     if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(storefrontPage(origin));
     if (path === '/host') return response.writeHead(200, { 'content-type': 'text/html' }).end(hostPage);
-    const file = path.startsWith('/cdn/') ? join(cdn, path.slice(5)) : path.startsWith('/assets/') ? join(extensionDir, path) : null;
+    const file = path.startsWith('/assets/') ? join(assets, path.slice('/assets/'.length)) : null;
     if (!file) return response.writeHead(404).end();
     const body = await readFile(file).catch(() => null);
     if (!body) return response.writeHead(404).end();
@@ -253,7 +257,7 @@ const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-f
 test('the assembled storefront defines and renders every block against the embed room', { timeout: 60_000 }, async (t) => {
   const scratch = mkdtempSync(join(tmpdir(), 'linger-shopify-cdn-'));
   t.after(() => rmSync(scratch, { recursive: true, force: true }));
-  const server = await startServer(cdnCopy(scratch));
+  const server = await startServer(assetsCopy(scratch));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: BROWSER_ARGS });
   try {
@@ -296,6 +300,8 @@ test('the assembled storefront defines and renders every block against the embed
         productLink: product.querySelector('[part~="title"] a')?.getAttribute('href'),
         productLang: product.querySelector('[part~="base"]').getAttribute('lang'),
         reminderTitle: document.querySelector('linger-countdown').nextShowTitle,
+        tokenUrl: document.querySelector('linger-room').tokenUrl,
+        browserKey: sessionStorage.getItem('linger-browser'),
         scripts: document.querySelectorAll('script').length,
       };
     });
@@ -303,7 +309,10 @@ test('the assembled storefront defines and renders every block against the embed
     assert.equal(shown.productLink, `${origin}/products/linen-shirt`);
     assert.equal(shown.productLang, 'pt-BR', "the room's locale reached the elements");
     assert.equal(shown.reminderTitle, HOSTILE[0], 'a hostile setting arrives as a plain attribute value');
-    assert.equal(shown.scripts, 2, 'no script beyond the block asset and the autoloader');
+    // The app's token endpoint binds viewer ids to this key (docs/shopify.md § The app proxy: viewer tokens).
+    assert.match(shown.browserKey ?? '', /^[A-Za-z0-9_-]{32}$/, 'the tab keeps a random browser key');
+    assert.equal(shown.tokenUrl, `/apps/linger/token?browser=${shown.browserKey}`, 'the default token URL carries it');
+    assert.equal(shown.scripts, 3, 'no script beyond the block asset, the embed\'s browser-key script and the autoloader');
 
     // A host in another tab runs the show: lottery, quiz and announcement reach the blocks.
     const host = await context.newPage();

@@ -12,7 +12,7 @@ import { checkEvent, eventRow, MAX_STRING } from './schema.mjs';
 import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
 import { TokenBuckets } from './rate-limit.mjs';
-import { AGGREGATE_TABLES, sqlString } from './sql.mjs';
+import { sqlString } from './sql.mjs';
 
 /**
  * @typedef {object} CollectorOptions
@@ -352,7 +352,7 @@ export async function createCollector(options = {}) {
       }
       // The report's pre-aggregated rows of those viewers (collector/src/sql.mjs, createAggregates).
       if (conditions.events && deleted.events > 0) {
-        for (const table of AGGREGATE_TABLES) await store.engine.exec(`DELETE FROM ${table} WHERE ${conditions.events}`);
+        for (const table of store.aggregateTables) await store.engine.exec(`DELETE FROM ${table} WHERE ${conditions.events}`);
       }
       return deleted;
     };

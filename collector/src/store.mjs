@@ -127,20 +127,24 @@ export async function ensureAggregates(engine, retentionDays, { check = true } =
 export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, retentionDays = 395, final, preaggregated } = {}) {
   const engine = clickhouseUrl ? await clickhouseEngine(clickhouseUrl) : await chdbEngine(dataDir);
   for (const sql of createTables({ retentionDays })) await engine.exec(sql);
-  const rebuilt = await ensureAggregates(engine, retentionDays, { check: !clickhouseUrl });
-  for (const table of ['events', 'orders', ...AGGREGATE_TABLES]) {
-    const [row] = await engine.rows('SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}', { t: table });
-    const current = Number(/TTL day \+ toIntervalDay\((\d+)\)/.exec(row?.q ?? '')?.[1] ?? 0);
-    if (current !== Math.floor(retentionDays)) await engine.exec(alterRetention(table, retentionDays));
-  }
   // Embedded: one process writes (chDB locks its folder) and checks ids before each insert, so no
   // duplicate is ever stored and queries need no FINAL. Several collectors on one server may race
   // between check and insert: FINAL (on by default with CLICKHOUSE_URL) folds those duplicates.
   const useFinal = final ?? Boolean(clickhouseUrl);
-  const rawQueries = reportQueries(useFinal ? 'events FINAL' : 'events', useFinal ? 'orders FINAL' : 'orders');
-  // The report reads the pre-aggregated tables when no duplicate can reach `events` (its view sees every
-  // inserted row: a duplicate would count twice in their sums). With FINAL, it scans the events.
+  // The report reads the pre-aggregated tables when no duplicate can reach `events` (their views see
+  // every inserted row: a duplicate would count twice in their sums); with FINAL it scans the events,
+  // and the tables are not created (several collectors on a cluster: docs/scale.md).
   const aggregated = preaggregated ?? !useFinal;
+  const rebuilt = aggregated ? await ensureAggregates(engine, retentionDays, { check: !clickhouseUrl }) : [];
+  // The aggregate tables there are (also from an earlier run): a deletion deletes from them too.
+  const names = new Set((await engine.rows('SELECT name FROM system.tables WHERE database = currentDatabase()')).map((row) => row.name));
+  const aggregateTables = AGGREGATE_TABLES.filter((table) => names.has(table));
+  for (const table of ['events', 'orders', ...aggregateTables]) {
+    const [row] = await engine.rows('SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}', { t: table });
+    const current = Number(/TTL day \+ toIntervalDay\((\d+)\)/.exec(row?.q ?? '')?.[1] ?? 0);
+    if (current !== Math.floor(retentionDays)) await engine.exec(alterRetention(table, retentionDays));
+  }
+  const rawQueries = reportQueries(useFinal ? 'events FINAL' : 'events', useFinal ? 'orders FINAL' : 'orders');
   const queries = aggregated ? reportQueries('events', 'orders', { aggregated: true }) : rawQueries;
 
   /** Ids among `ids` already stored in `table` (`shows` narrows the search when given). */
@@ -164,5 +168,5 @@ export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, ret
   // table unless this process wrote it (embedded only: one writer; see RecentIds in server.mjs).
   const [{ newest }] = await engine.rows('SELECT toFloat64(max(at)) AS newest FROM events');
 
-  return { engine, queries, rawQueries, aggregated, rebuilt, existing, final: useFinal, singleWriter: !clickhouseUrl, newestAtStart: Number(newest) || 0, close: () => engine.close() };
+  return { engine, queries, rawQueries, aggregated, aggregateTables, rebuilt, existing, final: useFinal, singleWriter: !clickhouseUrl, newestAtStart: Number(newest) || 0, close: () => engine.close() };
 }

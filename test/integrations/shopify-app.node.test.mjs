@@ -1,15 +1,19 @@
 // The Linger Shopify app's backend (integrations/shopify/web), offline with a fixed app secret: app
 // proxy requests are believed only with Shopify's signature and a fresh timestamp; host tokens need
 // an admin session token signed with the app secret, for this app and a served shop; the privacy
-// webhooks answer only to a valid HMAC. Viewer ids stay bound to the browser (or signed-in customer).
+// webhooks answer only to a valid HMAC. Viewer ids stay bound to the browser (or signed-in customer),
+// and in Chromium a storefront page reaches the backend through a stand-in for Shopify's app proxy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, get } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../../integrations/shopify/web/app.mjs';
 import { signProxyQuery, signSessionToken, signWebhook, verifyProxyRequest } from '../../integrations/shopify/web/shopify-auth.mjs';
-import { root } from './shopify-helpers.mjs';
+import { chromium } from 'playwright-core';
+import { ensureShopifyAssets, extensionDir, renderBlock, root } from './shopify-helpers.mjs';
 
 const API_KEY = 'test-api-key-0123';
 const SECRET = 'shpss_fixed_test_secret_0123456789abcdef';
@@ -197,3 +201,49 @@ test('admin page: App Bridge with the API key, Linger from /linger/, nothing out
   }
 });
 
+
+test('storefront → app proxy → backend: the embed on a page with a block gets a viewer token for its tab', { timeout: 120_000 }, async (t) => {
+  ensureShopifyAssets();
+  const scratch = mkdtempSync(join(tmpdir(), 'linger-shopify-app-'));
+  t.after(() => rmSync(scratch, { recursive: true, force: true }));
+  cpSync(join(extensionDir, 'assets'), scratch, { recursive: true });
+  const app = await startApp(t, { now: Date.now });
+  const forwarded = [];
+  const embed = renderBlock('linger-embed', { channel: 'spring-sale', hosts: 'host-1', app_id: '0123456789abcdef0123456789abcdef' });
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title><link rel="icon" href="data:,"></head>
+<body><main><linger-quiz></linger-quiz></main>${embed}</body></html>`;
+  // Shopify's side of the app proxy: /apps/linger/<path> → <app>/proxy/<path>, the query signed.
+  const shop = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://x');
+    if (url.pathname === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    if (url.pathname.startsWith('/assets/')) {
+      const body = await readFile(join(scratch, url.pathname.slice('/assets/'.length))).catch(() => null);
+      return body ? response.writeHead(200, { 'content-type': 'text/javascript' }).end(body) : response.writeHead(404).end();
+    }
+    if (url.pathname.startsWith('/apps/linger/')) {
+      const query = proxyQuery(Object.fromEntries(url.searchParams), { timestamp: Math.floor(Date.now() / 1000) });
+      forwarded.push(Object.fromEntries(url.searchParams));
+      const answer = await fetch(`${app.base}/proxy/${url.pathname.slice('/apps/linger/'.length)}?${query}`);
+      return response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') }).end(await answer.text());
+    }
+    return response.writeHead(404).end();
+  });
+  await new Promise((resolve) => shop.listen(0, '127.0.0.1', resolve));
+  t.after(() => shop.close());
+  const origin = `http://127.0.0.1:${shop.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  t.after(() => browser.close());
+  const context = await browser.newContext();
+  // Offline: Agora's servers are out of reach; the SDK's login fails after the token arrives.
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
+  const tab = await context.newPage();
+  const tokenResponse = tab.waitForResponse((response) => new URL(response.url()).pathname === '/apps/linger/token');
+  await tab.goto(`${origin}/`);
+  const response = await tokenResponse;
+  assert.equal(response.status(), 200, await response.text());
+  const tokens = await response.json();
+  assert.match(tokens.uid, /^v-[A-Za-z0-9_-]{16}$/, 'a viewer id issued by the app');
+  assert.equal(tokens.appId, '0123456789abcdef0123456789abcdef');
+  const key = await tab.evaluate(() => sessionStorage.getItem('linger-browser'));
+  assert.deepEqual(forwarded[0], { browser: key, channel: 'spring-sale', role: 'viewer' }, "the tab's key, the channel, the viewer role");
+});

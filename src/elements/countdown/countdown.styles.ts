@@ -43,12 +43,14 @@ export default [
       font-size: 1.1em;
       color: var(--_card-accent);
     }
+    /* The pulse grows the prompt a little instead of fading it: its colour, and so its contrast
+       (≥ 4.5:1), holds through the whole animation (issue 14). A transform moves nothing around it. */
     .phase-announce .prompt {
       animation: pulse 1.2s ease-in-out infinite alternate;
     }
     @keyframes pulse {
       to {
-        opacity: 0.7;
+        transform: scale(1.03);
       }
     }
     .drop {

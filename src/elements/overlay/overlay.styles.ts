@@ -66,6 +66,9 @@ export default css`
     align-items: center;
     gap: 4px 6px;
     font-size: 0.85em;
+    /* One chip line (line-height 1.4 + 2 × 2px padding) even while the connection status has
+       nothing to say yet: the phase chip that replaces it moves nothing below (issue 14). */
+    min-block-size: calc(1.4em + 4px);
   }
   /* Chips flow as text (inline-block), so a long prize wraps as one sentence; only the viewers chip,
      with its icon, is a flex row. A radius of 1em keeps a one-line chip a pill. */
@@ -91,7 +94,8 @@ export default css`
      in the chips' colours (the outer rule wins over the element's own :host colour). */
   .now > linger-connection-status {
     flex-basis: 100%;
-    padding: 4px 10px;
+    /* A one-line status is as tall as a chip: nothing moves when the phase chip takes its place. */
+    padding: 2px 10px;
     border-radius: var(--_radius);
     background: var(--_chip-bg);
     color: var(--_chip-fg);
@@ -305,6 +309,34 @@ export default css`
     padding: var(--_space);
     text-align: center;
   }
+  /*
+   * Over video every text sits on the scrim, its own or its field's: it then reads over any frame,
+   * the brightest being a white page (the README's quick start puts danmaku below the player, on the
+   * page). The empty message is a pill in the middle of the lanes; likes and hints get one when shown.
+   */
+  .video .comments:has(> .empty) {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    mask-image: none;
+  }
+  .video .empty,
+  .video .likes:not(:empty),
+  .video .hint {
+    background: var(--_chip-bg);
+    color: var(--_chip-fg);
+    text-shadow: none;
+    border-radius: 1em;
+    padding-inline: 8px;
+  }
+  .video .empty {
+    padding-block: 4px;
+    padding-inline: 12px;
+    text-align: center;
+  }
+  .video .hint {
+    inline-size: fit-content;
+  }
   .comments.danmaku {
     block-size: var(--_danmaku-height);
     overflow: hidden;
@@ -379,7 +411,8 @@ export default css`
     outline: none;
   }
   input::placeholder {
-    color: color-mix(in srgb, var(--_fg) 75%, transparent);
+    /* 90 %: ≥ 4.5:1 on the scrim over white, the brightest frame. */
+    color: color-mix(in srgb, var(--_fg) 90%, transparent);
   }
   .counter {
     font-size: 0.8em;

@@ -305,7 +305,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
       <section part="base" class="overlay ${this.look} layout-${layout}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir}>
         ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)}
         <div part="comments" class="comments ${layout}" role="log" aria-live="off" aria-label=${t.term('comments')}>
-          ${layout === 'list' ? this.renderList() : this.renderDanmaku()}
+          ${layout === 'list' ? this.renderList() : this.renderDanmaku(state)}
           ${more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(more), t.plural(more))}</span>` : nothing}
         </div>
         ${this.renderActions(state)}
@@ -419,9 +419,12 @@ export class LingerOverlay extends RoomElement<typeof en> {
     </ol>`;
   }
 
-  private renderDanmaku() {
+  private renderDanmaku(state: ShowState | null) {
     const bullets = this.feed.bullets;
-    return html`<div class="stage" aria-hidden="true">
+    // Nothing said yet: the lanes say so instead of standing empty (a blank gap on a page). The
+    // stage stays: its size gives the lanes.
+    const empty = bullets.length === 0 && !state?.chat.length;
+    return html`${empty ? html`<p part="empty" class="empty">${this.localize.term('empty')}</p>` : nothing}<div class="stage" aria-hidden="true">
         ${repeat(
           bullets,
           (bullet) => bullet.line.id,

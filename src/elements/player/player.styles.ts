@@ -123,6 +123,14 @@ export default css`
     font-weight: 600;
     text-shadow: 0 1px 2px rgb(0 0 0 / 0.8);
   }
+  /* On the scrim: readable over a light poster or frame too (a shadow alone is not). */
+  .message > span:not(.spinner),
+  .message.connection > linger-connection-status {
+    padding-block: 4px;
+    padding-inline: 12px;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_player-scrim);
+  }
   .spinner {
     inline-size: 28px;
     block-size: 28px;

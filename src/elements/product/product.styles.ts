@@ -23,6 +23,13 @@ export default [
       text-transform: uppercase;
       letter-spacing: 0.05em;
       color: var(--_card-accent);
+      /* The kicker sits above the card, on the page: a label on the card's own surface keeps the
+         accent readable on a dark page too (on a white one it looks like plain text). */
+      align-self: flex-start;
+      padding-block: 2px;
+      padding-inline: 8px;
+      border-radius: calc(var(--_radius) * 0.5);
+      background: var(--_card-surface);
     }
     .items {
       display: flex;

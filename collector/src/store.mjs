@@ -86,9 +86,9 @@ export async function clickhouseEngine(url) {
 
 /**
  * The report's pre-aggregated tables and their views (collector/src/sql.mjs, createAggregates), and
- * (`check`: embedded, one writer) their agreement with `events`. A view writes its part after the
- * insert into `events` wrote its own, not atomically with it: a process killed in between leaves an
- * event stored (and, re-sent, a duplicate) without its aggregate rows. So at start, before any insert,
+ * (`check`: embedded, one writer) their agreement with `events`. The views write their parts apart
+ * from the insert's part in `events`, not atomically with it: a process killed in between can leave
+ * events stored (and, re-sent, duplicates) without their aggregate rows. So at start, before any insert,
  * each show's event and heartbeat counts are compared with the tables' `n`, and a show that differs
  * (or a data folder from before the tables) has its aggregate rows rebuilt from its events.
  * @param {Engine} engine

@@ -271,6 +271,39 @@ function cdnStats() {
 }
 
 /**
+ * CDN only: the indentation in our lit `html\`…\`` and `svg\`…\`` templates (terser keeps template
+ * text as written). A run of whitespace that holds a line break becomes one space, which renders the
+ * same in normal white-space (no template of ours sits in `pre`). Runs on the JavaScript esbuild
+ * wrote, found through the syntax tree, so nested templates and `${…}` code are never touched.
+ */
+function squeezeHtmlLiterals() {
+  const visit = (node, found) => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && (node.tag.name === 'html' || node.tag.name === 'svg')) {
+      for (const quasi of node.quasi.quasis) found.push(quasi);
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const child of value) visit(child, found);
+      else if (value && typeof value === 'object' && value !== node.loc) visit(value, found);
+    }
+  };
+  return {
+    name: 'linger-squeeze-html-literals',
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || !/\b(html|svg)`/.test(code)) return null;
+      const found = [];
+      visit(this.parse(code), found);
+      let out = code;
+      for (const quasi of found.sort((a, b) => b.start - a.start)) {
+        const raw = out.slice(quasi.start, quasi.end);
+        out = out.slice(0, quasi.start) + raw.replace(/[ \t]*\n\s*/g, ' ') + out.slice(quasi.end);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
  * CDN only: squeezes the whitespace and comments out of our lit `css\`…\`` literals (terser keeps
  * template text as written). Conservative on purpose: runs of whitespace become one space, and the
  * space next to `{ } ; ,` and after a declaration's `:` goes; combinators (`a b`, `a > b`) and `:host` selectors are untouched.
@@ -349,19 +382,27 @@ const npm = {
 };
 
 /**
- * The autoloader's tag → file map (src/cdn/linger.ts reads it with `JSON.parse('__LINGER_ELEMENT_FILES__')`),
- * written per output so each layout names its own files: `./elements/linger-room.js` in dist/cdn,
- * `./element-linger-room.js` in the Shopify assets. Paths are relative to the autoloader's URL.
+ * What the autoloader (src/cdn/linger.ts) needs to know of the build, written per output so each
+ * layout names its own files: `__LINGER_ELEMENT_TAGS__` becomes the tags, space-separated, and
+ * `__LINGER_ELEMENT_FILE__` the file of a tag with `%` for the tag — `./elements/%.js` in dist/cdn,
+ * `./element-%.js` in the Shopify assets; relative to the autoloader's URL. (A pattern and a list
+ * gzip to fewer bytes than a tag → file map: the autoloader is on every page.)
  */
 function elementFiles(fileOf) {
-  const map = Object.fromEntries(registrations.filter(({ flat }) => flat).map(({ base }) => [base, `./${fileOf(base)}`]));
+  const tags = registrations.filter(({ flat }) => flat).map(({ base }) => base);
+  if (!tags.every((tag) => `./${fileOf(tag)}` === `./${fileOf('%')}`.replace('%', tag))) throw new Error('rollup.config.mjs: an element file is not named after its tag');
+  const values = { __LINGER_ELEMENT_TAGS__: tags.join(' '), __LINGER_ELEMENT_FILE__: `./${fileOf('%')}` };
   return {
     name: 'linger-element-files',
     renderChunk(code, chunk) {
       if (chunk.facadeModuleId !== cdnEntry) return null;
-      const placeholder = /(["'`])__LINGER_ELEMENT_FILES__\1/;
-      if (!placeholder.test(code)) this.error('src/cdn/linger.ts lost its __LINGER_ELEMENT_FILES__ placeholder');
-      return { code: code.replace(placeholder, JSON.stringify(JSON.stringify(map))), map: null };
+      let out = code;
+      for (const [placeholder, value] of Object.entries(values)) {
+        const pattern = new RegExp(`(["'\`])${placeholder}\\1`);
+        if (!pattern.test(out)) this.error(`src/cdn/linger.ts lost its ${placeholder} placeholder`);
+        out = out.replace(pattern, JSON.stringify(value));
+      }
+      return { code: out, map: null };
     },
   };
 }
@@ -418,6 +459,7 @@ const cdn = {
     commonjs({ requireReturnsDefault: (id) => (id === rtcBridge ? 'preferred' : 'auto') }),
     typescript({ sourceMap: false }),
     minifyCssLiterals(),
+    squeezeHtmlLiterals(),
     minify(),
   ],
   onwarn,

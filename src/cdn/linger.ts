@@ -22,20 +22,20 @@ const requested = new Set<string>();
 // connects or fetches a token (docs/shopify.md § What a page costs).
 let elementSeen = false;
 let roomWaiting = false;
-// Replaced by the build with the JSON of { tag: './path.js' }.
-const files = JSON.parse('__LINGER_ELEMENT_FILES__') as Record<string, string>;
+// Replaced by the build (rollup.config.mjs elementFiles): the element tags, and a tag's file with `%` for the tag.
+const tags = '__LINGER_ELEMENT_TAGS__'.split(' ');
+const fileTemplate = '__LINGER_ELEMENT_FILE__';
 
 function load(tag: string): void {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
-  const file = Object.hasOwn(files, tag) ? files[tag] : undefined;
-  if (!file) {
+  if (!tags.includes(tag)) {
     console.warn(`[linger] <${tag}> is not a Linger element: is the tag spelled right?`);
     return;
   }
   // The script's own URL is the base (the CDN path, a Shopify asset URL, a self-hosted copy); its
   // query, such as Shopify's `?v=…`, is not carried over.
-  const url = new URL(file, import.meta.url).href;
+  const url = new URL(fileTemplate.replace('%', tag), import.meta.url).href;
   import(/* @vite-ignore */ url).catch((error: unknown) => {
     requested.delete(tag);
     console.warn(`[linger] <${tag}> could not be loaded from ${url}`, error);

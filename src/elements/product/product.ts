@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type { Product } from '../../core/protocol.js';
@@ -256,7 +255,13 @@ export class LingerProduct extends RoomElement<typeof en> {
 
   private renderQuantity(product: Product, choice: Choice, key: string): TemplateResult {
     const { localize } = this;
-    const set = (quantity: number) => this.choose(product, { quantity: Math.min(MAX_QUANTITY, Math.max(1, Math.floor(quantity) || 1)) });
+    const clamp = (quantity: number) => Math.min(MAX_QUANTITY, Math.max(1, Math.floor(quantity) || 1));
+    const set = (quantity: number) => this.choose(product, { quantity: clamp(quantity) });
+    // What was typed is written back clamped: "0" or "abc" may leave the state (and so the binding) unchanged.
+    const typed = (input: HTMLInputElement) => {
+      input.value = String(clamp(Number(input.value)));
+      set(Number(input.value));
+    };
     return html`<div part="quantity" class="quantity">
       <label for=${`${key}-quantity`}>${localize.term('quantity')}</label>
       <div class="stepper">
@@ -268,8 +273,8 @@ export class LingerProduct extends RoomElement<typeof en> {
           inputmode="numeric"
           min="1"
           max=${MAX_QUANTITY}
-          .value=${live(String(choice.quantity))}
-          @change=${(event: Event) => set(Number((event.target as HTMLInputElement).value))}
+          .value=${String(choice.quantity)}
+          @change=${(event: Event) => typed(event.target as HTMLInputElement)}
         />
         <button part="quantity-button" type="button" class="secondary step" aria-label=${localize.term('increase')} ?disabled=${choice.quantity >= MAX_QUANTITY} @click=${() => set(choice.quantity + 1)}>+</button>
       </div>

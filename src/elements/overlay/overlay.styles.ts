@@ -318,24 +318,20 @@ export default css`
     display: flex;
     align-items: center;
     justify-content: center;
-    mask-image: none;
   }
   .video .empty,
   .video .likes:not(:empty),
   .video .hint {
+    padding: 0 8px;
+    border-radius: 1em;
     background: var(--_chip-bg);
     color: var(--_chip-fg);
-    text-shadow: none;
-    border-radius: 1em;
-    padding-inline: 8px;
   }
   .video .empty {
-    padding-block: 4px;
-    padding-inline: 12px;
-    text-align: center;
+    padding: 4px 12px;
   }
   .video .hint {
-    inline-size: fit-content;
+    align-self: start;
   }
   .comments.danmaku {
     block-size: var(--_danmaku-height);

@@ -124,11 +124,9 @@ export default css`
     text-shadow: 0 1px 2px rgb(0 0 0 / 0.8);
   }
   /* On the scrim: readable over a light poster or frame too (a shadow alone is not). */
-  .message > span:not(.spinner),
-  .message.connection > linger-connection-status {
-    padding-block: 4px;
-    padding-inline: 12px;
-    border-radius: calc(var(--_radius) * 0.75);
+  .message > :not(.spinner) {
+    padding: 4px 12px;
+    border-radius: 1em;
     background: var(--_player-scrim);
   }
   .spinner {

@@ -91,6 +91,27 @@ function propertyOf(element: Element, name: string): string {
   const value = (element as unknown as Record<string, unknown>)[name];
   return typeof value === 'string' ? value : '';
 }
+// The first Intl formatter a page builds loads the engine's locale data: ~45 ms of one task on a
+// mid-range phone (issue 14, test/build/blocking.node.test.mjs). What elements draw at load — counts
+// of 0 likes, 0 viewers, a mm:ss — needs none of it: a small whole number in a language written with
+// Latin digits (every shipped one but Arabic) reads the same as String(n), so it skips Intl.
+const ARABIC_DIGITS = new Set(['ar']);
+function plainInteger(locale: string, value: number, options?: Intl.NumberFormatOptions): string | null {
+  if (!Number.isInteger(value) || value < 0 || value >= 1000 || ARABIC_DIGITS.has(locale.split('-')[0]!)) return null;
+  if (!options) return String(value);
+  const { minimumIntegerDigits = 1, useGrouping, ...rest } = options;
+  if (Object.keys(rest).length > 0 || useGrouping !== false || minimumIntegerDigits > 3) return null;
+  return String(value).padStart(minimumIntegerDigits, '0');
+}
+/** Languages with one plural category (CLDR): `other` for any count. */
+const ONLY_OTHER = new Set(['zh', 'ja', 'th', 'vi', 'id', 'ms']);
+function plainPlural(locale: string, count: number): Intl.LDMLPluralRule | null {
+  const base = locale.split('-')[0]!;
+  if (ONLY_OTHER.has(base)) return 'other';
+  if (base === 'en' && Number.isInteger(count) && count >= 0) return count === 1 ? 'one' : 'other';
+  return null;
+}
+
 function formatter(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${options ? JSON.stringify(options) : ''}`;
   let cached = formatters.get(key);
@@ -171,7 +192,7 @@ export class LocalizeController<T extends Strings> implements ReactiveController
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return formatter(this.locale, options).format(value);
+    return plainInteger(this.locale, value, options) ?? formatter(this.locale, options).format(value);
   }
 
   /**
@@ -209,6 +230,8 @@ export class LocalizeController<T extends Strings> implements ReactiveController
 
   /** The plural category of `count` in this language (`one`, `few`, `many`, `other`…). */
   plural(count: number): Intl.LDMLPluralRule {
+    const plain = plainPlural(this.locale, count);
+    if (plain) return plain;
     let rules = pluralRules.get(this.locale);
     if (!rules) pluralRules.set(this.locale, (rules = new Intl.PluralRules(this.locale)));
     return rules.select(count);

@@ -17,6 +17,7 @@ import type { EventSink } from '../../events/sink.js';
 import type { ViewerEvents } from '../../events/viewer-events.js';
 import type { WebhookSink } from '../../events/webhook-sink.js';
 import styles from './room.styles.js';
+import { nextTask } from '../../controllers/next-task.js';
 
 type Live = typeof import('./live.js');
 /** The session, transports and event pipeline arrive in one chunk when the first room connects. */
@@ -284,6 +285,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
     } catch (error) {
       throw this.attemptFailed(generation, transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
     }
+    // The session code was evaluated in this task: connecting in the next keeps both short (issue 14).
+    await nextTask();
     if (generation !== this.generation || !this.isConnected) return;
     this.live = live;
     if (!this.consentGate) {

@@ -27,10 +27,8 @@ export class Aggregator {
     this.engine = engine;
     this.maxEvents = maxEvents;
     this.maxDelayMs = maxDelayMs;
-    /** @type {Map<string, ViewerRow>} */
-    this.viewers = new Map();
-    /** @type {Map<string, MinuteRow>} */
-    this.minutes = new Map();
+    /** Per show and viewer: their rows by day (and timeline or not), and by minute. @type {Map<string, Map<string, {rows: Map<number, ViewerRow>, minutes: Map<number | string, MinuteRow>}>>} */
+    this.shows = new Map();
     this.events = 0;
     /** Rows made but not yet written (kept on a failed insert, retried at the next flush). @type {Array<{table: 'show_viewers' | 'viewer_minutes', rows: any[]}>} */
     this.queue = [];
@@ -57,15 +55,18 @@ export class Aggregator {
 
   /** @param {{ show: string, type: string, at: number, viewer: string, session: string, seconds: number, kind: string }} e */
   #addOne({ show, type, at, viewer, session, seconds, kind }) {
+    // Nested maps and number keys: no key string to build per event.
+    let byViewer = this.shows.get(show);
+    if (!byViewer) this.shows.set(show, (byViewer = new Map()));
+    let pending = byViewer.get(viewer);
+    if (!pending) byViewer.set(viewer, (pending = { rows: new Map(), minutes: new Map() }));
     // toDate(toDateTime(intDiv(toInt64(at), 1000), 'UTC')) as days since the epoch (at ≥ 0).
     const day = Math.floor(Math.trunc(at) / 86_400_000);
     const tl = type === 'timeline' ? 1 : 0;
-    const who = `${show.length}:${show}${viewer}`;
-    const key = `${tl}:${day}:${who}`;
-    let v = this.viewers.get(key);
+    let v = pending.rows.get(day * 2 + tl);
     if (!v) {
       v = { show, tl, viewer, day, n: 0, lo: Infinity, hi: -Infinity, live: Infinity, ended: -Infinity, seen: Infinity, sessions: new Set(), watched: 0, interacted: 0, carted: 0 };
-      this.viewers.set(key, v);
+      pending.rows.set(day * 2 + tl, v);
     }
     v.n++;
     if (at < v.lo) v.lo = at;
@@ -87,18 +88,20 @@ export class Aggregator {
       const a = Math.max(from, b * 60000);
       const z = Math.min(at, (b + 1) * 60000);
       if (z > a) {
-        this.#minute(show, viewer, who, b, day, first, a, z);
+        this.#minute(pending.minutes, show, viewer, b, day, first, a, z);
         first = 0;
       }
     }
-    if (first) this.#minute(show, viewer, who, Math.floor(at / 60000), day, 1, Infinity, -Infinity);
+    if (first) this.#minute(pending.minutes, show, viewer, Math.floor(at / 60000), day, 1, Infinity, -Infinity);
   }
 
-  /** @param {string} show @param {string} viewer @param {string} who @param {number} minute @param {number} day @param {number} n @param {number} a @param {number} z */
-  #minute(show, viewer, who, minute, day, n, a, z) {
-    const key = `${minute}:${day}:${who}`;
-    const m = this.minutes.get(key);
-    if (!m) this.minutes.set(key, { show, viewer, minute, day, n, cover_from: a, cover_to: z });
+  /** @param {Map<number | string, MinuteRow>} minutes @param {string} show @param {string} viewer @param {number} minute @param {number} day @param {number} n @param {number} a @param {number} z */
+  #minute(minutes, show, viewer, minute, day, n, a, z) {
+    // The heartbeat's day is the piece's, or the next one (a span of at most a minute): a number key.
+    const next = day - Math.floor(minute / 1440);
+    const key = next === 0 || next === 1 ? minute * 2 + next : `${minute}:${day}`;
+    const m = minutes.get(key);
+    if (!m) minutes.set(key, { show, viewer, minute, day, n, cover_from: a, cover_to: z });
     else {
       m.n += n;
       if (a < m.cover_from) m.cover_from = a;
@@ -117,10 +120,15 @@ export class Aggregator {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.events) {
-      const viewers = [...this.viewers.values()].map((v) => ({ ...v, lo: float(v.lo), hi: float(v.hi), live: float(v.live), ended: float(v.ended), seen: float(v.seen), sessions: [...v.sessions] }));
-      const minutes = [...this.minutes.values()].map((m) => ({ ...m, cover_from: float(m.cover_from), cover_to: float(m.cover_to) }));
-      this.viewers = new Map();
-      this.minutes = new Map();
+      const viewers = [];
+      const minutes = [];
+      for (const byViewer of this.shows.values()) {
+        for (const pending of byViewer.values()) {
+          for (const v of pending.rows.values()) viewers.push({ ...v, lo: float(v.lo), hi: float(v.hi), live: float(v.live), ended: float(v.ended), seen: float(v.seen), sessions: [...v.sessions] });
+          for (const m of pending.minutes.values()) minutes.push({ ...m, cover_from: float(m.cover_from), cover_to: float(m.cover_to) });
+        }
+      }
+      this.shows = new Map();
       this.events = 0;
       this.queue.push({ table: 'show_viewers', rows: viewers }, { table: 'viewer_minutes', rows: minutes });
     }

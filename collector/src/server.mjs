@@ -290,16 +290,19 @@ export async function createCollector(options = {}) {
     /** @type {Map<string, number>} */
     const perViewer = new Map();
     for (const e of events) perViewer.set(e.viewerId, (perViewer.get(e.viewerId) ?? 0) + 1);
-    let wait = byAddress.wait(address, events.length);
-    for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n));
+    // One clock reading per batch (each bucket set's own clock).
+    const clock = byAddress.now();
+    const viewerClock = byViewer.now();
+    let wait = byAddress.wait(address, events.length, clock);
+    for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n, viewerClock));
     if (queuedEvents + events.length > o.maxQueuedEvents) wait = Math.max(wait, 1);
     if (wait > 0) {
       stats.limited++;
       const seconds = Number.isFinite(wait) ? Math.max(1, Math.ceil(wait)) : 60;
       throw new HttpError(429, 'too many events; retry later', {}, { 'Retry-After': String(seconds) });
     }
-    byAddress.take(address, events.length);
-    for (const [viewer, n] of perViewer) byViewer.take(viewer, n);
+    byAddress.take(address, events.length, clock);
+    for (const [viewer, n] of perViewer) byViewer.take(viewer, n, viewerClock);
     if (Number.isSafeInteger(body?.dropped) && body.dropped > 0) stats.dropped += body.dropped;
     const current = events.filter((e) => !expired(e.at, now));
     const result = await write('events', current.map(eventRow));

@@ -10,7 +10,7 @@
 //   1 million events.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,16 @@ function folderBytes(path) {
     if (entry.isFile()) total += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
   }
   return total;
+}
+
+/** CPU seconds a process has used (Linux /proc; NaN elsewhere). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 export async function startCollector(env) {
@@ -137,8 +147,13 @@ export default async function run() {
   const bodies = ingestBodies(start);
   const collector = await startCollector({ LINGER_DATA_DIR: dataDir, LINGER_ACCESS_KEY: KEY, LINGER_RETENTION_DAYS: '0', LINGER_READY_JSON: '1', PORT: '0', LINGER_ADDRESS_RATE: '10000000', LINGER_VIEWER_RATE: '100000' });
   let ingested;
+  let serverCpu;
+  const loadAtStart = loadavg()[0];
   try {
+    const cpu0 = cpuSeconds(collector.child.pid);
     ingested = await ingest(collector.url, bodies);
+    // The collector's CPU per event (both its threads: HTTP and JSON in Node, the engine's inserts).
+    serverCpu = (cpuSeconds(collector.child.pid) - cpu0) / ingested.events;
     const { stats } = await (await fetch(`${collector.url}/health`)).json();
     console.log(`ingest: ${ingested.seconds.toFixed(1)} s; ${stats.writes} writes, check ${Math.round(stats.checkMs)} ms, insert ${Math.round(stats.insertMs)} ms, ${stats.aggregateFlushes} aggregate flushes ${stats.aggregateMs} ms in all`);
     if (ingested.events !== INGEST_EVENTS) throw new Error(`ingest stored ${ingested.events} of ${INGEST_EVENTS}`);
@@ -194,11 +209,13 @@ export default async function run() {
     return {
       figures: {
         ingest_http_events_per_s: Math.round(ingested.events / ingested.seconds),
+        ingest_collector_cpu_us_per_event: Math.round(serverCpu * 1e7) / 10,
         report_10m_events_ms: Math.round(best),
         report_10m_events_raw_scan_ms: Math.round(bestRaw),
         table_bytes_per_event: Math.round((stored / n) * 10) / 10,
         aggregate_bytes_per_event: Math.round((aggregates / n) * 10) / 10,
         data_folder_bytes_per_event: Math.round((bytes / n) * 10) / 10,
+        machine_load_1m_at_start: Math.round(loadAtStart * 10) / 10,
         machine_load_1m: Math.round(loadavg()[0] * 10) / 10,
         metrics_ts_1m_events_ms: Math.round(bestTs),
       },

@@ -132,12 +132,15 @@ figures.shopify_page_without_block_kb = kb(sum(firstPaint, 'gzip'));
 figures.shopify_viewer_page_agora_requests = viewerFiles.size + 1;
 figures.shopify_viewer_page_agora_kb = kb(sum(viewerFiles, 'gzip'));
 
+// The autoloader was 0.4 KB; it is 0.9 with the reserve stylesheet (src/cdn/reserve.ts, zero layout
+// shift) and the deferred room of the Shopify embed. Held at 1 KB so growth shows.
+const AUTOLOADER_MAX_KB = 1;
 const targets = {
-  autoloader_kb: 4,
+  autoloader_kb: AUTOLOADER_MAX_KB,
   page_room_player_overlay_countdown_kb: FIRST_PAINT_MAX_KB,
   agora_in_first_paint_kb: 0,
   shopify_page_without_block_requests: 1,
-  shopify_page_without_block_kb: 4,
+  shopify_page_without_block_kb: AUTOLOADER_MAX_KB,
 };
 const pass = Object.entries(targets).every(([key, max]) => figures[key] <= max);
 
@@ -159,7 +162,7 @@ console.log(`${'-'.repeat(width)}  ${'-'.repeat(8)}  ${'-'.repeat(8)}`);
 for (const [label, raw, gzip] of rows) console.log(`${label.padEnd(width)}  ${String(raw).padStart(8)}  ${String(gzip).padStart(8)}`);
 console.log('');
 console.log(
-  `autoloader ${figures.autoloader_kb} KB gzip (target ≤ 4) · storefront page ${figures.page_room_player_overlay_countdown_kb} KB (target ≤ ${FIRST_PAINT_MAX_KB}) · Agora code in first paint: ` +
+  `autoloader ${figures.autoloader_kb} KB gzip (target ≤ ${AUTOLOADER_MAX_KB}) · storefront page ${figures.page_room_player_overlay_countdown_kb} KB (target ≤ ${FIRST_PAINT_MAX_KB}) · Agora code in first paint: ` +
     `${figures.agora_in_first_paint_kb} KB (target 0) → ${pass ? 'PASS' : 'FAIL'}   (KB = 1024 bytes, gzip -9)`,
 );
 

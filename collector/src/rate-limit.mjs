@@ -13,9 +13,8 @@ export class TokenBuckets {
     this.buckets = new Map();
   }
 
-  /** @param {string} key */
-  level(key) {
-    const now = this.now();
+  /** @param {string} key @param {number} [now]  one clock reading for a whole batch's keys */
+  level(key, now = this.now()) {
     const bucket = this.buckets.get(key);
     if (!bucket) return this.burst;
     return Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.rate);
@@ -26,18 +25,19 @@ export class TokenBuckets {
    * Infinity.
    * @param {string} key
    * @param {number} n
+   * @param {number} [now]
    */
-  wait(key, n) {
+  wait(key, n, now = this.now()) {
     if (n > this.burst) return Infinity;
-    const missing = n - this.level(key);
+    const missing = n - this.level(key, now);
     return missing <= 0 ? 0 : missing / this.rate;
   }
 
-  /** @param {string} key @param {number} n */
-  take(key, n) {
-    const tokens = this.level(key) - n;
+  /** @param {string} key @param {number} n @param {number} [now] */
+  take(key, n, now = this.now()) {
+    const tokens = this.level(key, now) - n;
     this.buckets.delete(key); // re-inserted last: Map order is the LRU order
-    this.buckets.set(key, { tokens, at: this.now() });
+    this.buckets.set(key, { tokens, at: now });
     if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value);
   }
 }

@@ -13,6 +13,7 @@ import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
 import { TokenBuckets } from './rate-limit.mjs';
 import { sqlString } from './sql.mjs';
+import { Aggregator } from './aggregate.mjs';
 
 /**
  * @typedef {object} CollectorOptions
@@ -80,6 +81,8 @@ export async function createCollector(options = {}) {
    * @param {number} now
    */
   const expired = (at, now) => retentionDays > 0 && at - (at % 86_400_000) + retentionDays * 86_400_000 <= now;
+  // The report's pre-aggregated rows, from the events as they are inserted (collector/src/aggregate.mjs).
+  const aggregator = store.aggregated ? new Aggregator(store.engine) : null;
   const recent = store.singleWriter ? new RecentIds(store.newestAtStart, o.recentIds ?? 1_000_000) : null;
   const byAddress = new TokenBuckets(o.perAddress);
   const byViewer = new TokenBuckets(o.perViewer);
@@ -156,7 +159,10 @@ export async function createCollector(options = {}) {
         () => {
           stats.insertMs += performance.now() - t0;
           stats.writes++;
-          if (first.kind === 'events' && recent) recent.addAll(checked.fresh);
+          if (first.kind === 'events') {
+            recent?.addAll(checked.fresh);
+            aggregator?.add(checked.fresh);
+          }
           group.forEach((job, i) => job.resolve(/** @type {{accepted: number, duplicates: number}} */ (checked.results[i])));
           queuedEvents -= rows;
           return true;
@@ -284,16 +290,19 @@ export async function createCollector(options = {}) {
     /** @type {Map<string, number>} */
     const perViewer = new Map();
     for (const e of events) perViewer.set(e.viewerId, (perViewer.get(e.viewerId) ?? 0) + 1);
-    let wait = byAddress.wait(address, events.length);
-    for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n));
+    // One clock reading per batch (each bucket set's own clock).
+    const clock = byAddress.now();
+    const viewerClock = byViewer.now();
+    let wait = byAddress.wait(address, events.length, clock);
+    for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n, viewerClock));
     if (queuedEvents + events.length > o.maxQueuedEvents) wait = Math.max(wait, 1);
     if (wait > 0) {
       stats.limited++;
       const seconds = Number.isFinite(wait) ? Math.max(1, Math.ceil(wait)) : 60;
       throw new HttpError(429, 'too many events; retry later', {}, { 'Retry-After': String(seconds) });
     }
-    byAddress.take(address, events.length);
-    for (const [viewer, n] of perViewer) byViewer.take(viewer, n);
+    byAddress.take(address, events.length, clock);
+    for (const [viewer, n] of perViewer) byViewer.take(viewer, n, viewerClock);
     if (Number.isSafeInteger(body?.dropped) && body.dropped > 0) stats.dropped += body.dropped;
     const current = events.filter((e) => !expired(e.at, now));
     const result = await write('events', current.map(eventRow));
@@ -337,6 +346,8 @@ export async function createCollector(options = {}) {
     if (!viewerIds.length && !customerIds.length && !orderIds.length) throw new HttpError(400, 'nothing to delete: give viewerIds, customerIds or orderIds');
     const inList = (/** @type {string[]} */ values) => `(${values.map(sqlString).join(',')})`;
     const run = async () => {
+      // Their pending aggregate rows are written first, so the deletion below reaches them.
+      await aggregator?.flush();
       const deleted = { events: 0, orders: 0 };
       const conditions = {
         events: viewerIds.length ? `viewer IN ${inList(viewerIds)}` : '',
@@ -350,7 +361,7 @@ export async function createCollector(options = {}) {
         if (n > 0) await store.engine.exec(`DELETE FROM ${table} WHERE ${where}`);
         deleted[table] = n;
       }
-      // The report's pre-aggregated rows of those viewers (collector/src/sql.mjs, createAggregates).
+      // The report's pre-aggregated rows of those viewers.
       if (conditions.events && deleted.events > 0) {
         for (const table of store.aggregateTables) await store.engine.exec(`DELETE FROM ${table} WHERE ${conditions.events}`);
       }
@@ -380,7 +391,7 @@ export async function createCollector(options = {}) {
       }
       return postEvents(req, res);
     }
-    if (path === '/health') return json(res, 200, { ok: true, engine: store.engine.kind, queuedEvents, stats });
+    if (path === '/health') return json(res, 200, { ok: true, engine: store.engine.kind, queuedEvents, stats: { ...stats, ...(aggregator ? { aggregateFlushes: aggregator.stats.flushes, aggregateMs: Math.round(aggregator.stats.flushMs) } : {}) } });
     const report = /^\/shows\/([^/]+)\/report$/.exec(path);
     const keyed = report || path === '/orders' || path === '/privacy/redact' || path === '/shows';
     if (!keyed) throw new HttpError(404, 'not found');
@@ -396,10 +407,13 @@ export async function createCollector(options = {}) {
       if (show.length > MAX_STRING) throw new HttpError(400, 'bad show id');
       const drops = Math.min(20, Math.max(0, Number(url.searchParams.get('drops') ?? 3) || 0));
       const window = Math.min(60, Math.max(1, Math.floor(Number(url.searchParams.get('window') ?? 5)) || 5));
+      // Every acknowledged event counts: the rows still pending are written first.
+      await aggregator?.flush();
       return json(res, 200, await showReport(store, show, { drops, window }));
     }
     if (path === '/shows') {
       if (req.method !== 'GET') throw new HttpError(405, 'GET the shows', {}, { Allow: 'GET' });
+      await aggregator?.flush();
       return json(res, 200, { shows: await store.engine.rows(store.queries.shows) });
     }
     if (req.method !== 'POST') throw new HttpError(405, 'POST here', {}, { Allow: 'POST' });
@@ -440,6 +454,7 @@ export async function createCollector(options = {}) {
         server.closeIdleConnections();
       });
       while (writing || jobs.length) await new Promise((resolve) => setTimeout(resolve, 5));
+      await aggregator?.flush().catch((error) => console.error('[linger-collector] aggregate rows not written (rebuilt at the next start):', error));
       await store.close();
     },
   };

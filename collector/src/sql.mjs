@@ -54,9 +54,11 @@ export function existingIds(table, byShow) {
 export const COLUMNS = {
   events: ['id', 'show', 'type', 'at', 'viewer', 'session', 'locale', 'seconds', 'ref', 'num', 'kind', 'label'],
   orders: ['id', 'show', 'viewer', 'at', 'value', 'currency', 'customer'],
+  show_viewers: ['show', 'tl', 'viewer', 'day', 'n', 'lo', 'hi', 'live', 'ended', 'seen', 'sessions', 'watched', 'interacted', 'carted'],
+  viewer_minutes: ['show', 'viewer', 'minute', 'day', 'n', 'cover_from', 'cover_to'],
 };
 
-/** The report's pre-aggregated tables, each filled from `events` by a materialized view. */
+/** The report's pre-aggregated tables (collector/src/aggregate.mjs fills them from the inserted events). */
 export const AGGREGATE_TABLES = /** @type {const} */ (['show_viewers', 'viewer_minutes']);
 
 /** Per show: what `n` of each aggregate table must sum to (the events, the heartbeats with seconds). */
@@ -65,7 +67,8 @@ export const AGGREGATE_COUNTS = `SELECT show, toUInt64(count()) AS show_viewers,
 
 /**
  * The pre-aggregated tables the report reads when the collector is the only writer (docs/collector.md
- * § The report at scale), each filled by a materialized view at every insert into `events`:
+ * § The report at scale), filled by the collector from the events it inserted, in one insert per table
+ * every few seconds (collector/src/aggregate.mjs, which computes what `aggregateSelect` does):
  * - `show_viewers`, one row per (show, viewer): event count and time range, the show's marks, the
  *   viewer's sessions, watch time, interaction and cart flags, first session_start or heartbeat;
  * - `viewer_minutes`, one row per (show, viewer, minute of the clock) they watched.
@@ -98,14 +101,16 @@ export function createAggregates({ retentionDays }) {
       cover_from SimpleAggregateFunction(min, Float64), cover_to SimpleAggregateFunction(max, Float64)
     ) ENGINE = AggregatingMergeTree PARTITION BY day ORDER BY (show, viewer, minute) ${ttl}
     SETTINGS ttl_only_drop_parts = 1`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS show_viewers_mv TO show_viewers AS ${aggregateSelect('show_viewers', 'events')}`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS viewer_minutes_mv TO viewer_minutes AS ${aggregateSelect('viewer_minutes', 'events')}`,
+    // Before, materialized views on `events` filled them at every insert: gone (collector/src/aggregate.mjs).
+    'DROP VIEW IF EXISTS show_viewers_mv',
+    'DROP VIEW IF EXISTS viewer_minutes_mv',
   ];
 }
 
 /**
- * The rows of an aggregate table for the events of `source` (its view's query, and the rebuild of a
- * data folder written before the tables existed). `n`: events (show_viewers), heartbeats with seconds
+ * The rows of an aggregate table for the events of `source`: the definition collector/src/aggregate.mjs
+ * follows, and the rebuild of a show whose rows disagree with its events (or of a data folder
+ * written before the tables existed). `n`: events (show_viewers), heartbeats with seconds
  * (viewer_minutes), so a count tells whether a table holds every event (collector/src/store.mjs,
  * ensureAggregates). `seen`: a session_start or heartbeat (the return rate); `watched`: heartbeat
  * seconds (docs/metrics.md 4). The pieces of a heartbeat's span: one per clock minute it touches,

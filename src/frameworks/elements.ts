@@ -71,7 +71,7 @@ export interface LingerElements {
   };
   'linger-overlay': {
     element: LingerOverlay;
-    properties: Pick<LingerOverlay, 'variant' | 'name' | 'maxLength' | 'hideComposer' | 'currency'>;
+    properties: Pick<LingerOverlay, 'variant' | 'name' | 'maxLength' | 'hideComposer' | 'currency' | 'moneyFormat'>;
     attributes: {
       'room': string;
       'variant': LingerOverlay['variant'];
@@ -80,6 +80,7 @@ export interface LingerElements {
       'locale': string;
       'hide-composer': LingerOverlay['hideComposer'];
       'currency': LingerOverlay['currency'];
+      'money-format': LingerOverlay['moneyFormat'];
     };
     events: {
       'linger-chat-rejected': LingerChatRejectedEvent;
@@ -141,7 +142,7 @@ export interface LingerElements {
   };
   'linger-room': {
     element: LingerRoom;
-    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'customTransport'>;
+    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'moneyFormat' | 'customTransport'>;
     attributes: {
       'channel': LingerRoom['channel'];
       'hosts': LingerRoom['hosts'];
@@ -154,6 +155,7 @@ export interface LingerElements {
       'consent': LingerRoom['consent'];
       'show': LingerRoom['show'];
       'shopify-events': LingerRoom['shopifyEvents'];
+      'money-format': LingerRoom['moneyFormat'];
     };
     events: {
       'linger-status': LingerStatusEvent;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createCollector } from '../../collector/src/server.mjs';
 import { showReport } from '../../collector/src/report.mjs';
 import { ensureAggregates } from '../../collector/src/store.mjs';
-import { assertSameMetrics, getJson, metricsTs, post, postBatches } from './helpers.mjs';
+import { assertSameMetrics, getJson, metricsTs, post, postBatches, waitFor } from './helpers.mjs';
 
 const KEY = 'preaggregated-key';
 const SHOW = 'seeded';
@@ -135,14 +135,28 @@ test('at start, a folder from before the tables is backfilled, and a show whose 
   const { engine } = collector.store;
   const before = (await bothReports()).served;
   assert.deepEqual(await ensureAggregates(engine, 0), [], 'nothing to rebuild when the counts agree');
-  for (const sql of ['DROP VIEW show_viewers_mv', 'DROP VIEW viewer_minutes_mv', 'DROP TABLE show_viewers', 'DROP TABLE viewer_minutes']) await engine.exec(sql);
+  for (const sql of ['DROP TABLE show_viewers', 'DROP TABLE viewer_minutes']) await engine.exec(sql);
   await ensureAggregates(engine, 0);
+  const [{ views }] = await engine.rows("SELECT toUInt32(count()) AS views FROM system.tables WHERE database = currentDatabase() AND engine = 'MaterializedView'");
+  assert.equal(views, 0, 'no materialized view on events: the collector writes the rows (collector/src/aggregate.mjs)');
   const backfilled = await bothReports();
   assert.deepStrictEqual(backfilled.served, before);
   assert.deepStrictEqual(backfilled.served, backfilled.raw);
-  // What a process killed between an insert and its views' writes leaves: events without their rows.
+  // What a process killed between an insert and the write of its aggregate rows leaves: events without their rows.
   await engine.exec(`DELETE FROM viewer_minutes WHERE show = '${SHOW}' AND viewer = 'v3'`);
   assert.notDeepStrictEqual((await bothReports()).served, before);
   assert.deepEqual(await ensureAggregates(engine, 0), [SHOW]);
   assert.deepStrictEqual((await bothReports()).served, before);
+});
+
+test('the collector writes the aggregate rows of acknowledged events by itself, within seconds, with no report asked', async () => {
+  const { engine } = collector.store;
+  const events = Array.from({ length: 300 }, (_, i) => ({ id: `bg${i}`, type: i % 3 ? 'heartbeat' : 'chat', at: START + i * 1_000 + 0.5, show: 'background', viewerId: `v${i % 7}`, sessionId: `s${i % 7}`, locale: 'en', props: i % 3 ? { seconds: 15 } : { message: 'm', length: 3 } }));
+  assert.ok((await postBatches(`${base}/events`, events, { size: 100 })).every((a) => a.status === 200));
+  const counts = async () => (await engine.rows("SELECT toUInt32(sum(n)) AS n FROM show_viewers WHERE show = 'background'"))[0]?.n ?? 0;
+  await waitFor(async () => (await counts()) === events.length, 'the aggregate rows of the acknowledged events');
+  assert.deepEqual(await ensureAggregates(engine, 0), [], 'they agree with the events');
+  const show = 'background';
+  const served = (await getJson(`${base}/shows/${show}/report`, auth)).body;
+  assert.deepStrictEqual(served, await showReport({ engine, queries: collector.store.rawQueries }, show));
 });

@@ -56,7 +56,12 @@ test('the extension fits Shopify: flat assets of allowed types, ≤ 10 MB in all
 
 test('every import in the built assets is ./<file> beside it, none of them linger.js itself', () => {
   const names = new Set(readdirSync(assetsDir));
-  const entryMap = JSON.parse(JSON.parse(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(readFileSync(join(assetsDir, 'linger.js'), 'utf8'))[1]));
+  // The build writes the element tags and the file pattern into the autoloader (src/cdn/linger.ts).
+  const entry = readFileSync(join(assetsDir, 'linger.js'), 'utf8');
+  const tags = /"((?:linger-[a-z-]+ )+linger-[a-z-]+)"\.split\(" "\)/.exec(entry)?.[1].split(' ');
+  const template = /"(\.\/[^"/%]*%[^"/%]*\.js)"/.exec(entry)?.[1];
+  assert.ok(tags && template, 'linger.js carries the tag list and the file pattern');
+  const entryMap = Object.fromEntries(tags.map((tag) => [tag, template.replace('%', tag)]));
   for (const [tag, file] of Object.entries(entryMap)) assert.ok(names.has(file.slice(2)), `the autoloader maps <${tag}> to ${file}, which is built`);
   const elementFiles = [...names].filter((name) => name.startsWith('element-'));
   assert.deepEqual(elementFiles.sort(), Object.values(entryMap).map((file) => file.slice(2)).sort(), 'the map names every element file');

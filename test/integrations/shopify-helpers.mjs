@@ -126,7 +126,7 @@ export function shopContext(overrides = {}) {
   return {
     request: { locale: { iso_code: 'en' }, design_mode: false, origin: 'https://shop.example' },
     cart: { currency: { iso_code: 'EUR' } },
-    shop: { name: 'Example shop' },
+    shop: { name: 'Example shop', money_format: '€{{amount_with_comma_separator}}' },
     customer: null,
     product: null,
     ...overrides,

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
 import { blockSchema, decodeEntities, ensureShopifyAssets, describeOffenses, extensionDir, findTags, renderBlock, root, shopContext, themeCheck } from './shopify-helpers.mjs';
 
 const BLOCKS = ['linger-player', 'linger-overlay', 'linger-countdown', 'linger-lottery', 'linger-quiz', 'linger-product'];
@@ -92,6 +93,7 @@ test('the embed loads the autoloader from its own assets and configures the room
     shopContext({ request: { locale: { iso_code: 'pt-BR' }, design_mode: false, origin: 'https://shop.example' } }),
   );
   const [script] = findTags(html, 'script');
+  assert.ok(html.indexOf('<style id="linger-reserve">') < html.indexOf('<script'), 'the reserve rules come before the autoloader');
   assert.deepEqual(script, { type: 'module', src: '/assets/linger.js?v=123', defer: '' }, "the extension's linger.js through asset_url, a deferred module");
   const rooms = findTags(html, 'linger-room');
   assert.equal(rooms.length, 1);
@@ -104,6 +106,7 @@ test('the embed loads the autoloader from its own assets and configures the room
     'token-url': '/apps/linger/token',
     webhook: 'https://collect.example/linger',
     locale: 'pt-BR',
+    'money-format': '€{{amount_with_comma_separator}}',
     consent: 'shopify',
     'shopify-events': '',
   });
@@ -120,6 +123,39 @@ test('the embed loads the autoloader from its own assets and configures the room
   assert.doesNotMatch(readFileSync(join(extensionDir, 'blocks', 'linger-embed.liquid'), 'utf8'), /https?:\/\/(?!shopify\.dev)/, 'no third-party URL in the embed');
 });
 
+test("the embed reserves every block's box inline, exactly the autoloader's rules (src/cdn/reserve.ts)", async () => {
+  // The embed renders in <body>, where `blocking="render"` does nothing: the rules must be in the page.
+  const { outputFiles } = await build({ entryPoints: [join(root, 'src/cdn/reserve.ts')], bundle: true, write: false, format: 'esm' });
+  const { reserveCss } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+  assert.match(reserveCss, /linger-overlay:not\(:defined\)\)\{min-block-size:308px\}/, 'the premise: the autoloader reserves the overlay');
+  for (const context of [shopContext(), shopContext({ request: { locale: { iso_code: 'en' }, design_mode: true, origin: 'https://shop.example' } })]) {
+    const html = renderBlock('linger-embed', { channel: 'c' }, context);
+    const styles = [...html.matchAll(/<style id="linger-reserve">([^<]*)<\/style>/g)].map((match) => match[1]);
+    assert.deepEqual(styles, [reserveCss], 'one inline <style>, the same rules as src/cdn/reserve.ts');
+  }
+  assert.deepEqual([...renderBlock('linger-embed', {}).matchAll(/<style id="linger-reserve">/g)].length, 1, 'also without a channel (the blocks still draw)');
+});
+
+test("the shop's money format reaches the product, the overlay and the embed's room, escaped", () => {
+  const rupees = shopContext({ shop: { name: 'Shop', money_format: 'Rs. {{amount}}' } });
+  assert.equal(findTags(renderBlock('linger-product', {}, rupees), 'linger-product')[0]['money-format'], 'Rs. {{amount}}');
+  assert.equal(findTags(renderBlock('linger-overlay', {}, rupees), 'linger-overlay')[0]['money-format'], 'Rs. {{amount}}');
+  assert.equal(findTags(renderBlock('linger-embed', { channel: 'c' }, rupees), 'linger-room')[0]['money-format'], 'Rs. {{amount}}');
+  // Shopify lets a merchant put markup in the format ("<span class=money>…"); it stays one attribute value.
+  const markup = '<span class="money">Rs. {{amount}}</span>" onmouseover="x';
+  const hostile = shopContext({ shop: { name: 'Shop', money_format: markup } });
+  for (const [block, tag] of [['linger-product', 'linger-product'], ['linger-overlay', 'linger-overlay'], ['linger-embed', 'linger-room']]) {
+    const html = renderBlock(block, { channel: 'c' }, hostile);
+    assert.ok(!html.includes(markup) && !html.includes('<span'), `${block}: the format is escaped`);
+    const [element, ...others] = findTags(html, tag);
+    assert.equal(others.length, 0);
+    assert.equal(element['money-format'], markup, `${block}: the format survives as the attribute's text`);
+    assert.ok(!('onmouseover' in element), `${block}: no injected attribute`);
+  }
+  const none = shopContext({ shop: { name: 'Shop' } });
+  assert.ok(!('money-format' in findTags(renderBlock('linger-product', {}, none), 'linger-product')[0]), 'no format: no attribute (Intl in the page language)');
+});
+
 test('the embed tells the merchant in the theme editor when the channel is missing', () => {
   const editor = shopContext({ request: { locale: { iso_code: 'en' }, design_mode: true, origin: 'https://shop.example' } });
   assert.match(renderBlock('linger-embed', {}, editor), /<p class="linger-setup-hint"[^>]*>Linger: enter the show's channel/);
@@ -132,7 +168,7 @@ test('the element blocks map their settings to attributes', () => {
 
   const customer = shopContext({ customer: { first_name: 'Ana' } });
   const overlay = findTags(renderBlock('linger-overlay', { variant: 'danmaku', max_length: 200, hide_composer: true, use_customer_name: true }, customer), 'linger-overlay')[0];
-  assert.deepEqual(overlay, { room: '', variant: 'danmaku', 'max-length': '200', name: 'Ana', 'hide-composer': '' });
+  assert.deepEqual(overlay, { room: '', 'money-format': '€{{amount_with_comma_separator}}', variant: 'danmaku', 'max-length': '200', name: 'Ana', 'hide-composer': '' });
   const anonymous = findTags(renderBlock('linger-overlay', { use_customer_name: false }, customer), 'linger-overlay')[0];
   assert.equal(anonymous.name, '', "the customer's name is shared only when the merchant opts in");
   assert.ok(!('hide-composer' in anonymous), 'the composer shows by default');
@@ -211,10 +247,17 @@ function assetsCopy(scratch) {
   return copy;
 }
 
+const MONEY_FORMAT = '<span class="money">Rs. {{amount}}</span>';
+
 /** The page Shopify would serve: block assets in the head, blocks in a section, the embed at the end of body. */
 function storefrontPage(origin) {
   // No images: the stub image CDN is not on this machine.
-  const context = shopContext({ product: { ...sampleProduct, featured_image: null }, request: { locale: { iso_code: 'pt-BR' }, design_mode: false, origin } });
+  const context = shopContext({
+    product: { ...sampleProduct, featured_image: null },
+    request: { locale: { iso_code: 'pt-BR' }, design_mode: false, origin },
+    // A shop's format with markup in it, as Shopify allows: it must reach the elements as text.
+    shop: { name: 'Shop', money_format: MONEY_FORMAT },
+  });
   const blocks = {
     'linger-player': { latency: 'low' },
     'linger-overlay': { variant: 'list' },
@@ -228,6 +271,7 @@ function storefrontPage(origin) {
     .join('\n');
   const embed = renderBlock('linger-embed', { channel: 'shopify-e2e', hosts: 'boss' }, context);
   return `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>Shop</title>
+<script>window.Shopify = { currency: { active: 'EUR' }, routes: { root: '/' } };</script>
 <script src="/assets/linger-product-data.js?v=123" defer></script></head>
 <body><main><section class="shopify-section">${section}</section></main>${embed}</body></html>`;
 }
@@ -299,6 +343,8 @@ test('the assembled storefront defines and renders every block against the embed
         productTitle: product.querySelector('[part~="title"]').textContent.trim(),
         productLink: product.querySelector('[part~="title"] a')?.getAttribute('href'),
         productLang: product.querySelector('[part~="base"]').getAttribute('lang'),
+        productPrice: product.querySelector('[part~="price"]')?.textContent,
+        priceMarkup: product.querySelectorAll('[part~="price"] *').length,
         reminderTitle: document.querySelector('linger-countdown').nextShowTitle,
         tokenUrl: document.querySelector('linger-room').tokenUrl,
         browserKey: sessionStorage.getItem('linger-browser'),
@@ -308,11 +354,13 @@ test('the assembled storefront defines and renders every block against the embed
     assert.equal(shown.productTitle, 'Linen shirt', 'the product from the Liquid block reached <linger-product>');
     assert.equal(shown.productLink, `${origin}/products/linen-shirt`);
     assert.equal(shown.productLang, 'pt-BR', "the room's locale reached the elements");
+    assert.equal(shown.productPrice, 'Rs. 49.90', "the shop's money format (Liquid `shop.money_format`) reached <linger-product>");
+    assert.equal(shown.priceMarkup, 0, "the format's markup is text, never elements");
     assert.equal(shown.reminderTitle, HOSTILE[0], 'a hostile setting arrives as a plain attribute value');
     // The app's token endpoint binds viewer ids to this key (docs/shopify.md § The app proxy: viewer tokens).
     assert.match(shown.browserKey ?? '', /^[A-Za-z0-9_-]{32}$/, 'the tab keeps a random browser key');
     assert.equal(shown.tokenUrl, `/apps/linger/token?browser=${shown.browserKey}`, 'the default token URL carries it');
-    assert.equal(shown.scripts, 3, 'no script beyond the block asset, the embed\'s browser-key script and the autoloader');
+    assert.equal(shown.scripts, 4, 'no script beyond the theme\'s Shopify stub, the block asset, the embed\'s browser-key script and the autoloader');
 
     // A host in another tab runs the show: lottery, quiz and announcement reach the blocks.
     const host = await context.newPage();
@@ -322,6 +370,7 @@ test('the assembled storefront defines and renders every block against the embed
     await host.evaluate(async () => {
       const session = document.querySelector('linger-room').session;
       session.act('announce', { text: 'Bem-vindos!' });
+      session.act('pin', { product: { id: 'shirt', title: 'Linen shirt', price: '49.90', currency: 'EUR', url: `${location.origin}/products/linen-shirt` } });
       await session.openLottery({ id: 'l1', mode: 'tap', prize: 'Sacola de linho', winners: 1, seconds: 120 });
       await session.askQuiz({ id: 'q1', question: 'De que é feita a camisa?', options: ['Linho', 'Seda'], correct: 0, seconds: 60 });
     });
@@ -329,6 +378,8 @@ test('the assembled storefront defines and renders every block against the embed
       const text = (tag) => document.querySelector(tag).shadowRoot.textContent;
       return text('linger-lottery').includes('Sacola de linho') && text('linger-quiz').includes('De que é feita a camisa?') && text('linger-overlay').includes('Bem-vindos!');
     });
+    // The overlay's pinned row in the shop's format too (this storefront serves no product JSON, so the pin's own price).
+    await shop.waitForFunction(() => document.querySelector('linger-overlay').shadowRoot.querySelector('[part~="pinned-price"]')?.textContent === 'Rs. 49.90');
 
     assert.deepEqual(errors, [], 'no page errors');
     assert.ok(requested.every((url) => url.startsWith(origin)), `nothing beyond loopback: ${requested.filter((url) => !url.startsWith(origin)).join(', ')}`);

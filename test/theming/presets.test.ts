@@ -90,6 +90,9 @@ describe('light and dark presets (src/themes)', function () {
   before(async () => {
     s = await mountShowcase({ src: CLIP });
     await goLive(s);
+    // Some parts come a moment later (the overlay's pinned row waits for its lazily loaded price formatter).
+    const missing = () => (Object.entries(MAIN_TEXT) as Array<[Tag, string[]]>).flatMap(([tag, parts]) => parts.filter((part) => !s.get(tag).shadowRoot!.querySelector(`[part~="${part}"]`)).map((part) => `<${tag}> [part=${part}]`));
+    await waitUntil(() => missing().length === 0, `every main text renders (missing: ${missing().join(', ')})`, { timeout: 10_000 });
     defaults = new Map((['linger-countdown', 'linger-lottery', 'linger-quiz', 'linger-product', 'linger-report', 'linger-host-console'] as Tag[]).map((tag) => [tag, surfaceColour(tag)]));
   });
   after(() => s.close());

@@ -21,10 +21,10 @@ export { DANMAKU_CAP, LIST_CAP } from '../../controllers/danmaku-scheduler.js';
 /** Hearts floating at once. */
 const HEART_CAP = 12;
 
-type Format = typeof import('../product/format.js');
-/** The price formatter (and Shopify's currency) arrive with the first pinned product, not on first paint. */
-const loadFormat = sharedImport((): Promise<Format> => import('../product/format.js'));
-let format: Format | null = null;
+type Pricing = typeof import('./pinned-price.js');
+/** The pinned price (formatter, the storefront's market price) arrives with the first pinned product, not on first paint. */
+const loadPricing = sharedImport((): Promise<Pricing> => import('./pinned-price.js'));
+let pricing: Pricing | null = null;
 /** Why a comment was refused → the hint shown (slow mode, with its seconds, is drawn apart). */
 const HINT_TERMS = { muted: 'muted', blocked: 'blocked', offline: 'offline', 'too-long': 'tooLong' } as const;
 
@@ -61,6 +61,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @attr locale - Language (else the room's, else `<html lang>`).
  * @attr hide-composer - Boolean: no composer (a read-only overlay).
  * @attr currency - ISO 4217 currency for the pinned product's price when it has none (default: Shopify's active currency), as on `<linger-product>`.
+ * @attr money-format - The shop's money format (`{{ shop.money_format }}`, e.g. `Rs. {{amount}}`) for the pinned price in the viewer's currency, as on `<linger-product>` (else the room's `money-format`).
  * @fires linger-chat-rejected - The room refused a comment (`detail.reason`, `detail.retryInMs`).
  * @csspart base - The whole overlay.
  * @csspart now - The "what's on now" line.
@@ -114,6 +115,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
   @property({ type: Boolean, attribute: 'hide-composer' }) hideComposer = false;
   /** Currency of the pinned price when the product has none (as `<linger-product currency>`). */
   @property() currency = '';
+  /** The shop's money format (as `<linger-product money-format>`; else the room's). */
+  @property({ attribute: 'money-format' }) moneyFormat = '';
+  private pinPrice: InstanceType<Pricing['PinnedPrice']> | undefined;
 
   @state() private draft = '';
   @state() private hint: Hint = null;
@@ -370,15 +374,15 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private renderPinned(state: ShowState | null) {
     const pinned = state?.pinned;
     if (!pinned) return nothing;
-    if (!format) {
+    if (!pricing) {
       // The row appears whole once the formatter is here (a few KB, loaded after connect).
-      void loadFormat().then(
-        (module) => ((format = module), this.requestUpdate()),
+      void loadPricing().then(
+        (module) => ((pricing = module), this.requestUpdate()),
         () => undefined,
       );
       return nothing;
     }
-    const { formatPrice } = format;
+    const price = (this.pinPrice ??= new pricing.PinnedPrice(this));
     const t = this.localize;
     const { product, remaining } = pinned;
     const soldOut = product.soldOut || remaining === 0;
@@ -388,7 +392,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
         <span class="pinned-label">${t.term('pinned')}</span>
         <span part="pinned-title" class="pinned-title" dir="auto">${product.title}</span>
         <span class="pinned-meta">
-          ${product.price ? html`<bdi part="pinned-price" class="price">${formatPrice(t, product, this.currency)}</bdi>` : nothing}
+          ${product.price ? html`<bdi part="pinned-price" class="price">${price.text(t, product, this.currency, this.moneyFormat, this.roomCtl.room)}</bdi>` : nothing}
           ${soldOut ? html`<span part="pinned-stock" class="stock out">${t.term('soldOut')}</span>` : remaining !== null ? html`<span part="pinned-stock" class="stock">${t.term('left', t.number(remaining), t.plural(remaining))}</span>` : nothing}
         </span>
       </span>

@@ -6,6 +6,7 @@ import { resolveHttpUrl } from '../../core/primitives.js';
 import type { Product } from '../../core/protocol.js';
 import { shopify } from './cart.js';
 import { formatMoney, isMoneyFormat } from './money.js';
+import type { ShopVariant } from './shop-product.js';
 
 /** What formatting a price needs from the element's `LocalizeController`. */
 export interface PriceFormatter {
@@ -29,6 +30,31 @@ export function formatPrice(l10n: PriceFormatter, product: Pick<Product, 'price'
   const plain = raw.trim().replace(/,/g, '');
   if (!/^\d+(\.\d+)?$/.test(plain)) return raw;
   return formatAmount(l10n, Number(plain), currency, currency === active || !product.currency ? moneyFormat : '') ?? raw;
+}
+
+/**
+ * The price shown for a product, the one rule for `<linger-product>` and the pinned row of
+ * `<linger-overlay>`: the storefront's variant (or its selling plan's price) when the viewer's own
+ * shop answered for the product — its product JSON is in the viewer's market currency
+ * (`Shopify.currency.active`) — else the pin's own price (`formatPrice`).
+ */
+export function productPrice(l10n: PriceFormatter, product: Pick<Product, 'price' | 'currency'>, variant: ShopVariant | undefined, plan = '', currency = '', moneyFormat = ''): string {
+  if (variant) {
+    const cents = (plan ? variant.planPrices[plan] : undefined) ?? variant.price;
+    const text = formatAmount(l10n, cents / 100, currency || shopify()?.currency?.active || product.currency || '', moneyFormat);
+    if (text) return text;
+  }
+  return product.price ? formatPrice(l10n, product, currency, moneyFormat) : '';
+}
+
+/** Where the viewer's storefront answers (`cart-root`, else `Shopify.routes.root`, so `/fr/` in a French market, else `/`). */
+export function storefrontRoot(override = ''): string {
+  return override || shopify()?.routes?.root || '/';
+}
+
+/** The shop's money format: the element's own `money-format`, else its room's (the Shopify app embed writes it there). */
+export function moneyFormatOf(own: string, room: Element | null | undefined): string {
+  return own || room?.getAttribute('money-format') || '';
 }
 
 /** An amount in major units, the shop's way when `moneyFormat` is one, else with `Intl`; `null` for an unknown currency. */

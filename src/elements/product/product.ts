@@ -5,7 +5,7 @@ import { hostStyles } from '../../styles/host.styles.js';
 import type { Product } from '../../core/protocol.js';
 import { LingerAddToCartEvent } from '../../events/dom/linger-add-to-cart.js';
 import { shopify, shopifyAddToCart, shopifyCartAttributes, type CartFailure } from './cart.js';
-import { formatAmount, formatPrice, productHref } from './format.js';
+import { moneyFormatOf, productHref, productPrice, storefrontRoot } from './format.js';
 import { handleOf, initialVariant, loadStorefrontProduct, variantFor, type ShopProduct, type ShopVariant } from './shop-product.js';
 import { translation, type en } from './product.strings.js';
 import styles from './product.styles.js';
@@ -41,7 +41,7 @@ const MAX_QUANTITY = 999;
  * @attr cart - `auto` (default: Shopify when `window.Shopify` exists, else the event only), `shopify`, or `event`.
  * @attr cart-root - Shopify routes root (default `window.Shopify.routes.root`, else `/`).
  * @attr currency - ISO 4217 currency for prices without one (default: the product's, else Shopify's active currency).
- * @attr money-format - The shop's money format (`{{ shop.money_format }}`, e.g. `Rs. {{amount}}`) for prices in the viewer's currency.
+ * @attr money-format - The shop's money format (`{{ shop.money_format }}`, e.g. `Rs. {{amount}}`) for prices in the viewer's currency (else the room's `money-format`).
  * @fires linger-add-to-cart - Before adding (cancelable; `detail.product`, `variantId`, `quantity`, `sellingPlan`, `waitUntil(promise)`).
  * @csspart base - The section.
  * @csspart kicker - "Featured now" above the pinned product.
@@ -96,7 +96,7 @@ export class LingerProduct extends RoomElement<typeof en> {
   }
 
   private get root(): string {
-    return this.cartRoot || shopify()?.routes?.root || '/';
+    return storefrontRoot(this.cartRoot);
   }
 
   protected override render() {
@@ -160,17 +160,6 @@ export class LingerProduct extends RoomElement<typeof en> {
     return { shop, variant, variantId: shop ? variant?.id : product.variantId, choice };
   }
 
-  private priceText(product: Product, shop: ShopProduct | null, variant: ShopVariant | undefined, plan: string): string {
-    if (shop && variant) {
-      const cents = (plan ? variant.planPrices[plan] : undefined) ?? variant.price;
-      // The storefront's JSON is in the viewer's market currency (Shopify.currency.active).
-      const currency = this.currency || shopify()?.currency?.active || product.currency || '';
-      const text = formatAmount(this.localize, cents / 100, currency, this.moneyFormat);
-      if (text) return text;
-    }
-    return product.price ? formatPrice(this.localize, product, this.currency, this.moneyFormat) : '';
-  }
-
   private renderItem(product: Product, remaining: number | null, key: string): TemplateResult {
     const { localize } = this;
     const cart = this.carts[product.id];
@@ -182,7 +171,7 @@ export class LingerProduct extends RoomElement<typeof en> {
     // The pinned product's URLs were checked by the protocol; a `products` list comes from the page.
     const image = productHref(product.image);
     const url = productHref(product.url);
-    const price = this.priceText(product, shop, variant, choice.plan);
+    const price = productPrice(localize, product, shop ? variant : undefined, choice.plan, this.currency, moneyFormatOf(this.moneyFormat, this.roomCtl.room));
     return html`<article part="item" class="item card" aria-labelledby=${titleId} data-view-id=${product.id}>
       ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
       <div class="body">

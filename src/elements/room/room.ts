@@ -47,6 +47,7 @@ const DETACH_GRACE_MS = 1000;
  * @attr consent - `granted`, `denied` or `shopify` (Customer Privacy API). Unset or `denied`: events wait in memory, nothing is sent or stored.
  * @attr show - The show id stamped on events (default: `channel`).
  * @attr shopify-events - Also publish viewer events as Shopify customer events (`linger:<type>`) for the shop's web pixels, once consent allows.
+ * @attr money-format - The shop's money format (`{{ shop.money_format }}`) for the prices of this room's `<linger-product>` and `<linger-overlay>` that set none themselves (the Shopify app embed writes it; docs/shopify.md).
  * @fires linger-status - The connection status changed (`detail.status`).
  * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
  */
@@ -75,6 +76,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property() show = '';
   /** Publish viewer events through `Shopify.analytics.publish` too (see docs/shopify.md). */
   @property({ type: Boolean, attribute: 'shopify-events' }) shopifyEvents = false;
+  /** The shop's money format for this room's product prices (read by the elements; see docs/product.md). */
+  @property({ attribute: 'money-format' }) moneyFormat = '';
 
   /** One id per page session, kept across reconnects. */
   readonly sessionId = `s-${randomId(16)}`;

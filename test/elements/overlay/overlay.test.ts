@@ -419,6 +419,42 @@ describe('<linger-overlay>', () => {
     }
   });
 
+  it('prices the pinned row like <linger-product>: the viewer’s market on a storefront, else the pin in the page’s language', async () => {
+    // The storefront is test/servers/shopify-cart.route.mjs: linen-shirt's variant 4245 (M / Noir) is 52.90 there.
+    const shop = window as unknown as { Shopify?: unknown };
+    const r = await rig(1);
+    const overlay = r.overlays[0]!;
+    const pinnedPrice = () => shadow(overlay).querySelector('[part=pinned-price]')?.textContent ?? '';
+    r.wrapper.lang = 'fr';
+    try {
+      const shirt = { id: 'shirt', title: 'Linen shirt', price: '49.90', currency: 'USD', variantId: '4245', url: 'https://shop.example/products/linen-shirt' };
+      r.host.act('pin', { product: shirt });
+      await waitUntil(() => pinnedPrice() !== '', 'pinned price');
+      expect(pinnedPrice(), 'no storefront: the pin’s price and currency, formatted for the French page').to.equal(new Intl.NumberFormat('fr', { style: 'currency', currency: 'USD' }).format(49.9));
+
+      shop.Shopify = { currency: { active: 'EUR' }, routes: { root: '/test-api/shopify/' } };
+      const repin = { ...shirt, id: 'shirt-2' }; // a new pin: asked of the storefront afresh
+      r.host.act('pin', { product: repin });
+      const marketPrice = new Intl.NumberFormat('fr', { style: 'currency', currency: 'EUR' }).format(52.9);
+      await waitUntil(() => pinnedPrice() === marketPrice, `the storefront’s price of the pinned variant in the viewer’s currency (${marketPrice}); got ${pinnedPrice()}`);
+      expect(pinnedPrice().replace(/\s/g, ' ')).to.equal('52,90 €');
+
+      r.rooms[0]!.setAttribute('money-format', 'Rs. {{amount}}');
+      overlay.requestUpdate();
+      await waitUntil(() => pinnedPrice() === 'Rs. 52.90', 'the room’s money format (the Shopify embed writes it) when the overlay has none');
+      overlay.moneyFormat = '{{amount_with_comma_separator}} €';
+      await waitUntil(() => pinnedPrice() === '52,90 €', 'the overlay’s own money-format wins');
+
+      r.host.act('pin', { product: { ...shirt, id: 'ghost', url: 'https://shop.example/products/not-sold-here' } });
+      overlay.moneyFormat = '';
+      r.rooms[0]!.removeAttribute('money-format');
+      await waitUntil(() => shadow(overlay).querySelector('[part=pinned-title]')?.textContent === 'Linen shirt' && pinnedPrice() === new Intl.NumberFormat('fr', { style: 'currency', currency: 'USD' }).format(49.9), 'a product the shop does not sell here: the pin’s own price');
+    } finally {
+      delete shop.Shopify;
+      await r.close();
+    }
+  });
+
   it('says "1 like" / "2 likes" and "1 character left" / "2 characters left", with plural forms in other languages', async () => {
     const r = await rig(1);
     const overlay = r.overlays[0]!;

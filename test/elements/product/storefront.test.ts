@@ -219,6 +219,10 @@ describe('<linger-product> on a storefront', () => {
       await waitUntil(() => price(el) === '€49.90', 'markup in the format is dropped, entities decoded');
       expect(q(el, '[part~="price"] span, [part~="price"] img'), 'no markup from the format').to.equal(null);
       el.moneyFormat = '';
+      s.room.setAttribute('money-format', 'Rs. {{amount}}'); // as the Shopify app embed writes it
+      el.requestUpdate();
+      await waitUntil(() => price(el) === 'Rs. 49.90', 'the room’s money format when the element has none');
+      s.room.removeAttribute('money-format');
       setShopify({ currency: { active: 'TWD' } });
       s.wrapper.lang = 'zh-TW';
       const twd = (locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'TWD' }).format(49.9);

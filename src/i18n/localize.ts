@@ -92,28 +92,13 @@ function propertyOf(element: Element, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 // The first Intl formatter a page builds loads the engine's locale data: ~45 ms of one task on a
-// mid-range phone (issue 14, test/build/blocking.node.test.mjs). What elements draw at load — counts
-// of 0 likes, 0 viewers, a mm:ss — needs none of it: a small whole number in a language written with
-// Latin digits (every shipped one but Arabic) reads the same as String(n), so it skips Intl.
-const ARABIC_DIGITS = new Set(['ar']);
-function plainInteger(locale: string, value: number, options?: Intl.NumberFormatOptions): string | null {
-  if (!Number.isInteger(value) || value < 0 || value >= 1000 || ARABIC_DIGITS.has(locale.split('-')[0]!)) return null;
-  if (!options) return String(value);
-  const { minimumIntegerDigits = 1, useGrouping, ...rest } = options;
-  if (Object.keys(rest).length > 0 || useGrouping !== false || minimumIntegerDigits > 3) return null;
-  return String(value).padStart(minimumIntegerDigits, '0');
-}
-/** Languages with one plural category (CLDR): `other` for any count. */
-const ONLY_OTHER = new Set(['zh', 'ja', 'th', 'vi', 'id', 'ms']);
-function plainPlural(locale: string, count: number): Intl.LDMLPluralRule | null {
-  const base = locale.split('-')[0]!;
-  if (ONLY_OTHER.has(base)) return 'other';
-  if (base === 'en' && Number.isInteger(count) && count >= 0) return count === 1 ? 'one' : 'other';
-  return null;
-}
+// mid-range phone (issue 14, test/build/blocking.node.test.mjs). What elements draw at load — 0 likes,
+// a mm:ss — needs none of it: a whole number below 1000 (no grouping, nothing to compact) without a
+// `style`, in a language written with Latin digits (every shipped one but Arabic), reads as
+// String(n), padded.
 
-function formatter(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${options ? JSON.stringify(options) : ''}`;
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
   let cached = formatters.get(key);
   if (!cached) formatters.set(key, (cached = new Intl.NumberFormat(locale, options)));
   return cached;
@@ -191,8 +176,10 @@ export class LocalizeController<T extends Strings> implements ReactiveController
     return typeof value === 'function' ? value(...args) : value;
   }
 
-  number(value: number, options?: Intl.NumberFormatOptions): string {
-    return plainInteger(this.locale, value, options) ?? formatter(this.locale, options).format(value);
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    return value >= 0 && value < 1000 && value % 1 === 0 && !options.style && this.locale !== 'ar'
+      ? String(value).padStart(options.minimumIntegerDigits!, '0')
+      : formatter(this.locale, options).format(value);
   }
 
   /**
@@ -230,8 +217,6 @@ export class LocalizeController<T extends Strings> implements ReactiveController
 
   /** The plural category of `count` in this language (`one`, `few`, `many`, `other`…). */
   plural(count: number): Intl.LDMLPluralRule {
-    const plain = plainPlural(this.locale, count);
-    if (plain) return plain;
     let rules = pluralRules.get(this.locale);
     if (!rules) pluralRules.set(this.locale, (rules = new Intl.PluralRules(this.locale)));
     return rules.select(count);

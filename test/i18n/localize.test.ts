@@ -57,6 +57,8 @@ describe('localize', () => {
         for (const n of [0, 1, 2, 7, 11, 21, 59, 100, 999, 1000, 1234, 1.5, -1]) {
           expect(probe.l10n.number(n), `${locale} number(${n})`).to.equal(new Intl.NumberFormat(locale).format(n));
           expect(probe.l10n.number(n, { minimumIntegerDigits: 2, useGrouping: false }), `${locale} two digits ${n}`).to.equal(new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }).format(n));
+          expect(probe.l10n.number(n, { notation: 'compact' }), `${locale} compact ${n}`).to.equal(new Intl.NumberFormat(locale, { notation: 'compact' }).format(n));
+          expect(probe.l10n.number(n, { style: 'percent' }), `${locale} percent ${n}`).to.equal(new Intl.NumberFormat(locale, { style: 'percent' }).format(n));
           expect(probe.l10n.plural(n), `${locale} plural(${n})`).to.equal(new Intl.PluralRules(locale).select(n));
         }
       }

@@ -17,7 +17,6 @@ import type { EventSink } from '../../events/sink.js';
 import type { ViewerEvents } from '../../events/viewer-events.js';
 import type { WebhookSink } from '../../events/webhook-sink.js';
 import styles from './room.styles.js';
-import { nextTask } from '../../controllers/next-task.js';
 
 type Live = typeof import('./live.js');
 /** The session, transports and event pipeline arrive in one chunk when the first room connects. */
@@ -289,7 +288,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
       throw this.attemptFailed(generation, transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
     }
     // The session code was evaluated in this task: connecting in the next keeps both short (issue 14).
-    await nextTask();
+    await new Promise((resolve) => setTimeout(resolve));
     if (generation !== this.generation || !this.isConnected) return;
     this.live = live;
     if (!this.consentGate) {

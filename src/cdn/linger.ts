@@ -36,10 +36,11 @@ function load(tag: string): void {
   // The script's own URL is the base (the CDN path, a Shopify asset URL, a self-hosted copy); its
   // query, such as Shopify's `?v=…`, is not carried over.
   const url = new URL(fileTemplate.replace('%', tag), import.meta.url).href;
-  import(/* @vite-ignore */ url).catch((error: unknown) => {
+  // One import per task: starting seven module loads in one task made a long one (issue 14).
+  setTimeout(() => import(/* @vite-ignore */ url).catch((error: unknown) => {
     requested.delete(tag);
     console.warn(`[linger] <${tag}> could not be loaded from ${url}`, error);
-  });
+  }));
 }
 
 function see(element: Element): void {

@@ -91,8 +91,14 @@ function propertyOf(element: Element, name: string): string {
   const value = (element as unknown as Record<string, unknown>)[name];
   return typeof value === 'string' ? value : '';
 }
-function formatter(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${options ? JSON.stringify(options) : ''}`;
+// The first Intl formatter a page builds loads the engine's locale data: ~45 ms of one task on a
+// mid-range phone (issue 14, test/build/blocking.node.test.mjs). What elements draw at load — 0 likes,
+// a mm:ss — needs none of it: a whole number below 1000 (no grouping, nothing to compact) without a
+// `style`, in a language written with Latin digits (every shipped one but Arabic), reads as
+// String(n), padded.
+
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
   let cached = formatters.get(key);
   if (!cached) formatters.set(key, (cached = new Intl.NumberFormat(locale, options)));
   return cached;
@@ -170,8 +176,10 @@ export class LocalizeController<T extends Strings> implements ReactiveController
     return typeof value === 'function' ? value(...args) : value;
   }
 
-  number(value: number, options?: Intl.NumberFormatOptions): string {
-    return formatter(this.locale, options).format(value);
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    return value >= 0 && value < 1000 && value % 1 === 0 && !options.style && this.locale !== 'ar'
+      ? String(value).padStart(options.minimumIntegerDigits!, '0')
+      : formatter(this.locale, options).format(value);
   }
 
   /**

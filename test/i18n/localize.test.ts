@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
-import { LocalizeController, directionOf, resolveLocale, type Translation } from '../../src/i18n/localize.js';
+import { LocalizeController, SUPPORTED_LOCALES, directionOf, resolveLocale, type Translation } from '../../src/i18n/localize.js';
 import { roomIdChanged as roomsChanged } from '../../src/core/registry.js';
 
 const en = { hello: 'Hello', left: (n: number) => `${n} left` };
@@ -44,6 +44,27 @@ describe('localize', () => {
     expect(resolveLocale(''), 'empty → English').to.equal('en');
     expect(directionOf('ar'), 'Arabic is RTL').to.equal('rtl');
     expect(directionOf('ja'), 'Japanese is LTR').to.equal('ltr');
+  });
+
+  it('formats small whole numbers and plurals without Intl exactly as Intl would, in every language', async () => {
+    const probe = document.createElement('linger-localized-probe') as LocalizedProbe;
+    document.body.append(probe);
+    try {
+      for (const locale of SUPPORTED_LOCALES) {
+        probe.setAttribute('locale', locale);
+        probe.l10n.update();
+        expect(probe.l10n.locale).to.equal(locale);
+        for (const n of [0, 1, 2, 7, 11, 21, 59, 100, 999, 1000, 1234, 1.5, -1]) {
+          expect(probe.l10n.number(n), `${locale} number(${n})`).to.equal(new Intl.NumberFormat(locale).format(n));
+          expect(probe.l10n.number(n, { minimumIntegerDigits: 2, useGrouping: false }), `${locale} two digits ${n}`).to.equal(new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }).format(n));
+          expect(probe.l10n.number(n, { notation: 'compact' }), `${locale} compact ${n}`).to.equal(new Intl.NumberFormat(locale, { notation: 'compact' }).format(n));
+          expect(probe.l10n.number(n, { style: 'percent' }), `${locale} percent ${n}`).to.equal(new Intl.NumberFormat(locale, { style: 'percent' }).format(n));
+          expect(probe.l10n.plural(n), `${locale} plural(${n})`).to.equal(new Intl.PluralRules(locale).select(n));
+        }
+      }
+    } finally {
+      probe.remove();
+    }
   });
 
   it('follows <html lang> and switches direction for Arabic', async () => {

@@ -317,6 +317,8 @@ function minifyCssLiterals() {
       // The space after a declaration's colon and before `!important` (never in our selectors or strings).
       .replace(/: /g, ':')
       .replace(/ !important/g, '!important')
+      // A leading zero (`0.5em` → `.5em`), where a number starts.
+      .replace(/([\s:,(/*+-])0\.(\d)/g, '$1.$2')
       .trim();
   return {
     name: 'linger-minify-css-literals',
@@ -342,7 +344,7 @@ const BASE_MODULES = [
   // Only the controllers every element uses at first paint; the host console's desk, the RTC
   // controller and the danmaku feed stay with the element that uses them (issue 14: the storefront
   // page's first-paint bytes).
-  /[\\/]src[\\/]controllers[\\/](room-controller|room-element|viewer-controller|view-tracker|disconnect-grace)\.ts$/,
+  /[\\/]src[\\/]controllers[\\/](room-controller|room-element|viewer-controller|disconnect-grace)\.ts$/,
   /[\\/]src[\\/]core[\\/](registry|primitives|retry)\.ts$/,
   /[\\/]src[\\/]events[\\/]dom[\\/]linger-error\.ts$/,
   /[\\/]src[\\/]transports[\\/]transport\.ts$/,

@@ -105,6 +105,11 @@ function groupName(name) {
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 const sum = (names, key) => [...names].reduce((total, name) => total + file(name)[key], 0);
 
+// Targets are judged on these unrounded sizes: 35.04 KB is over a 35 KB budget even if it prints 35.
+const exactKb = {
+  autoloader_kb: sum(firstPaint, 'gzip') / 1024,
+  page_room_player_overlay_countdown_kb: sum(pageFiles, 'gzip') / 1024,
+};
 const figures = {
   autoloader_kb: kb(sum(firstPaint, 'gzip')),
   page_room_player_overlay_countdown_kb: kb(sum(pageFiles, 'gzip')),
@@ -142,7 +147,7 @@ const targets = {
   shopify_page_without_block_requests: 1,
   shopify_page_without_block_kb: AUTOLOADER_MAX_KB,
 };
-const pass = Object.entries(targets).every(([key, max]) => figures[key] <= max);
+const pass = Object.entries(targets).every(([key, max]) => (exactKb[key] ?? figures[key]) <= max);
 
 // The table.
 const rows = [];

@@ -68,8 +68,12 @@ export function toSnapshot(state: ShowState): SnapshotState {
   return { show, schedule, announcement, pinned, lottery, quiz, perk, vote: vote ?? null, moderation, likes };
 }
 
-const appendBounded = <T>(list: readonly T[], item: T, limit: number): T[] =>
-  list.length >= limit ? [...list.slice(list.length - limit + 1), item] : [...list, item];
+/** A copy of `list` with `item` appended and the oldest dropped past `limit` (one copy: this runs per message). */
+function appendBounded<T>(list: readonly T[], item: T, limit: number): T[] {
+  const next = list.slice(list.length >= limit ? list.length - limit + 1 : 0);
+  next.push(item);
+  return next;
+}
 
 /** Lower-cased, width-folded text for block-word matching. */
 export function foldText(text: string): string {

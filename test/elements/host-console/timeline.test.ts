@@ -66,17 +66,17 @@ describe('<linger-host-console> timeline', () => {
     const summary = shadow(console).querySelector('.timeline')!.textContent!;
     expect(summary).to.contain('3 host messages').and.contain('1 chat lines');
     const download = shadow(console).querySelector<HTMLButtonElement>('.download-timeline')!;
-    let saved: HTMLAnchorElement | null = null;
+    const saved: HTMLAnchorElement[] = [];
     const click = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      saved = this;
+      saved.push(this);
     };
     try {
       download.click();
     } finally {
       HTMLAnchorElement.prototype.click = click;
     }
-    const anchor = saved as HTMLAnchorElement | null;
+    const anchor = saved[0];
     expect(anchor?.download).to.equal('spring-sale-timeline.json');
     const file = parseTimeline(await (await realFetch(anchor!.href)).text());
     expect(file.ok, 'the download is the same document').to.equal(true);

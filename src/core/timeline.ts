@@ -19,24 +19,14 @@ export const MAX_TIMELINE_CHAT = 100_000;
 /** Longest show a timeline describes (ms): 24 hours. */
 export const MAX_SHOW_MS = 24 * 3600 * 1000;
 
-/** Host message types a timeline keeps (snapshots, receipts and clock answers are not the show). */
-export const TIMELINE_TYPES = [
-  'show',
-  'schedule',
-  'announce',
-  'pin',
-  'lottery.open',
-  'lottery.close',
-  'lottery.draw',
-  'lottery.tally',
-  'lottery.unlock',
-  'lottery.entrants',
-  'quiz.ask',
-  'quiz.reveal',
-  'perk.drop',
-  'moderate',
-] as const satisfies readonly MessageType[];
-export type TimelineType = (typeof TIMELINE_TYPES)[number];
+/** Host messages that are not the show: answers to one viewer, clock answers, snapshots. */
+const NOT_RECORDED = ['receipt', 'time.pong', 'snapshot'] as const;
+/** Host message types a timeline keeps: every host type of the message table but `NOT_RECORDED`. */
+export const TIMELINE_TYPES = (Object.keys(MESSAGES) as MessageType[]).filter(
+  (type) => MESSAGES[type].from === 'host' && !(NOT_RECORDED as readonly string[]).includes(type),
+) as TimelineType[];
+/** Typed by exclusion: the table types `from` as a union, so the runtime filter above is the rule. */
+export type TimelineType = Exclude<MessageType, (typeof NOT_RECORDED)[number] | 'hello' | 'time.ping' | 'enter' | 'answer' | 'claim' | 'chat' | 'likes' | 'vote'>;
 
 /** One host message: show time `t` (ms since the show started), its envelope id, type and body. */
 export interface TimelineEvent<T extends TimelineType = TimelineType> {

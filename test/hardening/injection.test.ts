@@ -148,6 +148,7 @@ const LEAVES: Record<string, Array<[selector: string, field: string]>> = {
     ['.announcement-text', 'announce'],
     ['.pinned-title', 'title'],
     ['.next', 'perkTitle'],
+    ['bdi.vote', 'voteQuestion'],
   ],
   'linger-product': [
     ['[part=title]', 'title'],

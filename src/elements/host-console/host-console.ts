@@ -11,7 +11,7 @@ import { nextStep } from '../../core/rhythm.js';
 import { FiguresTracker } from '../../core/figures.js';
 import { connectionView, effectiveConnection, type ConnectionView } from '../../core/console-connection.js';
 import { nextQuestion, type ConsoleStep } from '../../core/console-desk.js';
-import { featureBody, formReader, parseAnnouncementForm, parseLotteryForm, parseModerationForm, perkDropBody, preAnnounceBody, scheduleBody, type LotteryOptions } from '../../core/console-forms.js';
+import { featureBody, formReader, parseAnnouncementForm, parseLotteryForm, parseModerationForm, parseVoteForm, perkDropBody, preAnnounceBody, scheduleBody, type LotteryOptions, type VoteOptions } from '../../core/console-forms.js';
 import type { BankQuestion } from '../../core/quiz-bank.js';
 import type { BodyOf, Product } from '../../core/protocol.js';
 import type { RoomHandle } from '../../core/registry.js';
@@ -28,6 +28,9 @@ import { renderLottery } from './lottery-panel.js';
 import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
+import { renderVote } from './vote-panel.js';
+import { renderTimeline } from './replay-panel.js';
+import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
 
 /** The channel whose desk the console keeps: the room's property (set by frameworks), else its attribute. */
@@ -113,6 +116,15 @@ export class LingerHostConsole extends RoomElement<Strings> {
   private lastRoom: RoomHandle | null = null;
   private stopSession: Array<() => void> = [];
   private stopRoom: (() => void) | undefined;
+  /** Records the show's timeline; sent to the webhook and downloadable once the show ended (docs/replay.md). */
+  private readonly timeline = new TimelineCapture({
+    show: () => {
+      const room = this.roomCtl.room as { show?: string } | null;
+      return room?.show || channelOf(this.roomCtl.room);
+    },
+    webhook: () => (this.roomCtl.room as { webhook?: string } | null)?.webhook ?? '',
+    changed: () => this.requestUpdate(),
+  });
 
   constructor() {
     super(translation, { chatUpdates: 'frame' });
@@ -192,6 +204,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     this.followedSession = session;
     if (!session) return;
     if (session.isHost) this.lastHostSession = session;
+    this.timeline.follow(session);
     this.stopSession.push(
       session.onMessage((message) => this.figures.message(message, this.now())),
       session.$presence.subscribe((count) => this.figures.presence(count ?? 1, this.now())),
@@ -208,6 +221,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
       this.desk.keepSecrets(session, now);
     }
     this.runner.tick(now, session ? this.desk.desk.plan : null, new Set(this.desk.desk.fired));
+    this.timeline.tick();
     const settled = this.outbox.observe(this.online, Date.now());
     const current = this.roomCtl.session;
     if (settled && current && this.outbox.items.length > 0) {
@@ -313,6 +327,32 @@ export class LingerHostConsole extends RoomElement<Strings> {
         const sent = session.revealQuiz(quiz ? (this.desk.explanations[quiz.id] ?? '') : '');
         this.desk.setExtra('revealed', { ...this.desk.revealed, [sent.body.id]: sent.body.correct });
       }),
+    submitVote: (event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      let options: VoteOptions;
+      try {
+        options = parseVoteForm(formReader(new FormData(form)), this.desk.desk.products);
+      } catch {
+        this.problem = this.localize.term('voteNeedsOptions');
+        return;
+      }
+      const copy = this.keepForm('vote.', form);
+      this.perform(
+        `${this.localize.term('openVote')} — ${options.question}`,
+        async (session) => {
+          await session.openVote(options);
+          this.desk.keepSecrets(session, this.now(), true);
+        },
+        () => this.forgetForm('vote.', copy),
+      );
+    },
+    closeVote: () => this.perform(this.localize.term('closeVote'), (session) => session.closeVote()),
+    pinWinner: () => {
+      const vote = this.roomCtl.state?.vote;
+      const product = vote?.status === 'closed' && vote.winner !== undefined ? vote.options[vote.winner]?.product : undefined;
+      if (product) this.pin(product, null);
+    },
     pin: (product, remaining = null) => this.pin(product, remaining),
     toggleSoldOut: (product, soldOut) => {
       const updated: Product = { ...product, soldOut };
@@ -465,6 +505,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, actions: this.actions };
     return this.frame(html`
       ${renderHeader(localize, state.show, view, this.actions)} ${renderConnection(localize, view, reconnect)}
+      ${renderTimeline(localize, state.show.phase, this.timeline)}
       ${renderSummary(localize, figures, state, shown)} ${renderWaiting(localize, this.outbox.items, discard)}
       ${renderPending(localize, this.runner.pending, this.runner.secondsLeft(now), () => {
         this.runner.undo();
@@ -476,6 +517,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
         ${this.tab === 'rhythm' ? renderRhythm(context) : nothing} ${this.tab === 'lottery' ? renderLottery(context) : nothing}
         ${this.tab === 'quiz' ? renderQuiz(context) : nothing} ${this.tab === 'products' ? renderProducts(context) : nothing}
         ${this.tab === 'chat' ? renderChat(context) : nothing} ${this.tab === 'figures' ? renderFigures(localize, figures) : nothing}
+        ${this.tab === 'vote' ? renderVote(context) : nothing}
       </section>
       <p part="hint" class="hint">${localize.term('shortcuts')}</p>
       ${renderDialog(localize, this.confirming?.text ?? null, (confirmed) => this.closeDialog(confirmed))}

@@ -69,7 +69,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart phase - The LIVE / Starting soon / Ended chip (while the room is not connected: its connection status).
  * @csspart viewers - The "N watching" chip.
  * @csspart next-perk - The "next perk in mm:ss" chip.
- * @csspart activity - An open giveaway, quiz or live perk chip.
+ * @csspart activity - An open giveaway, quiz, vote or live perk chip.
  * @csspart announcement - The host's announcement / perk prompt.
  * @csspart announcement-text - The announcement's text.
  * @csspart keyword-button - The perk prompt's "send 1" button.
@@ -354,6 +354,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
         >`);
       }
       if (state.quiz?.status === 'open') items.push(html`<span part="now-item activity" class="active">${t.term('quizOpen')}</span>`);
+      if (state.vote?.status === 'open') items.push(html`<span part="now-item activity" class="active">${isolate(t.term('voteOpen', MARK), state.vote.question, 'vote')}</span>`);
       if (state.perk) items.push(html`<span part="now-item activity" class="active">${isolate(t.term('perkLive', MARK), state.perk.title)}</span>`);
     }
     return html`<div part="now" class="now">${items}</div>`;

@@ -11,7 +11,7 @@ import { nextStep } from '../../core/rhythm.js';
 import { FiguresTracker } from '../../core/figures.js';
 import { connectionView, effectiveConnection, type ConnectionView } from '../../core/console-connection.js';
 import { nextQuestion, type ConsoleStep } from '../../core/console-desk.js';
-import { featureBody, formReader, parseAnnouncementForm, parseLotteryForm, parseModerationForm, perkDropBody, preAnnounceBody, scheduleBody, type LotteryOptions } from '../../core/console-forms.js';
+import { featureBody, formReader, parseAnnouncementForm, parseLotteryForm, parseModerationForm, parseVoteForm, perkDropBody, preAnnounceBody, scheduleBody, type LotteryOptions, type VoteOptions } from '../../core/console-forms.js';
 import type { BankQuestion } from '../../core/quiz-bank.js';
 import type { BodyOf, Product } from '../../core/protocol.js';
 import type { RoomHandle } from '../../core/registry.js';
@@ -28,6 +28,7 @@ import { renderLottery } from './lottery-panel.js';
 import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
+import { renderVote } from './vote-panel.js';
 import { renderTimeline } from './replay-panel.js';
 import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
@@ -326,6 +327,32 @@ export class LingerHostConsole extends RoomElement<Strings> {
         const sent = session.revealQuiz(quiz ? (this.desk.explanations[quiz.id] ?? '') : '');
         this.desk.setExtra('revealed', { ...this.desk.revealed, [sent.body.id]: sent.body.correct });
       }),
+    submitVote: (event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      let options: VoteOptions;
+      try {
+        options = parseVoteForm(formReader(new FormData(form)), this.desk.desk.products);
+      } catch {
+        this.problem = this.localize.term('voteNeedsOptions');
+        return;
+      }
+      const copy = this.keepForm('vote.', form);
+      this.perform(
+        `${this.localize.term('openVote')} — ${options.question}`,
+        async (session) => {
+          await session.openVote(options);
+          this.desk.keepSecrets(session, this.now(), true);
+        },
+        () => this.forgetForm('vote.', copy),
+      );
+    },
+    closeVote: () => this.perform(this.localize.term('closeVote'), (session) => session.closeVote()),
+    pinWinner: () => {
+      const vote = this.roomCtl.state?.vote;
+      const product = vote?.status === 'closed' && vote.winner !== undefined ? vote.options[vote.winner]?.product : undefined;
+      if (product) this.pin(product, null);
+    },
     pin: (product, remaining = null) => this.pin(product, remaining),
     toggleSoldOut: (product, soldOut) => {
       const updated: Product = { ...product, soldOut };
@@ -490,6 +517,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
         ${this.tab === 'rhythm' ? renderRhythm(context) : nothing} ${this.tab === 'lottery' ? renderLottery(context) : nothing}
         ${this.tab === 'quiz' ? renderQuiz(context) : nothing} ${this.tab === 'products' ? renderProducts(context) : nothing}
         ${this.tab === 'chat' ? renderChat(context) : nothing} ${this.tab === 'figures' ? renderFigures(localize, figures) : nothing}
+        ${this.tab === 'vote' ? renderVote(context) : nothing}
       </section>
       <p part="hint" class="hint">${localize.term('shortcuts')}</p>
       ${renderDialog(localize, this.confirming?.text ?? null, (confirmed) => this.closeDialog(confirmed))}

@@ -38,6 +38,10 @@ export interface ConsoleActions {
   addQuestion(event: Event): void;
   ask(question: BankQuestion): void;
   reveal(): void;
+  // Vote
+  submitVote(event: Event): void;
+  closeVote(): void;
+  pinWinner(): void;
   // Products
   importProducts(raw: string): void;
   loadShopProduct(handle: string): void;

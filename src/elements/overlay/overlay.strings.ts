@@ -14,6 +14,7 @@ export const en = {
   lotteryOpen: (prize: string) => `Giveaway open: ${prize}`,
   lotteryKeyword: (keyword: string) => `Comment “${keyword}” to enter`,
   quizOpen: 'Quiz on now',
+  voteOpen: (question: string) => `Vote on now: ${question}`,
   perkLive: (title: string) => `Perk live: ${title}`,
   announcement: 'Announcement',
   perkPrompt: (keyword: string) => `Type ${keyword} if you want it`,

@@ -69,7 +69,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart phase - The LIVE / Starting soon / Ended chip (while the room is not connected: its connection status).
  * @csspart viewers - The "N watching" chip.
  * @csspart next-perk - The "next perk in mm:ss" chip.
- * @csspart activity - An open giveaway, quiz or live perk chip.
+ * @csspart activity - An open giveaway, quiz, vote or live perk chip.
  * @csspart announcement - The host's announcement / perk prompt.
  * @csspart announcement-text - The announcement's text.
  * @csspart keyword-button - The perk prompt's "send 1" button.
@@ -140,7 +140,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   constructor() {
     // Chat-only state changes do not re-render: `ChatFeed` decides when a new line is worth a render.
-    super(translation, { chatUpdates: 'none' });
+    // It follows the session from the moment the room has one (the first render may come a task
+    // later); out of the document it keeps following (DisconnectGrace ends it).
+    super(translation, { chatUpdates: 'none', onSession: (session) => this.isConnected && this.chat.follow(session) });
   }
 
   /** Nodes the comment area currently holds (for tests and benchmarks). */
@@ -190,16 +192,21 @@ export class LingerOverlay extends RoomElement<typeof en> {
     this.chat.stop();
   }
 
-  /** One render per animation frame at most, however many messages arrive (a timer backs up a throttled frame). */
+  /**
+   * One render per animation frame at most, however many messages arrive (a timer backs up a
+   * throttled frame). The first render is RoomElement's: a task of its own.
+   */
   protected override async scheduleUpdate(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 100);
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        resolve();
+    if (this.hasUpdated) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
-    });
-    super.scheduleUpdate();
+    }
+    await super.scheduleUpdate();
   }
 
   /** How comments are laid out: danmaku only when asked for and motion is welcome. */
@@ -214,9 +221,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Out of the document the room controller lets go; keep the chat subscription and feed as they are.
+    // Out of the document the room controller lets go; keep the feed as it is.
     if (!this.isConnected) return;
-    this.chat.follow(this.roomCtl.session);
     this.feed.advance(this.roomCtl.state, this.layout, performance.now());
   }
 
@@ -348,6 +354,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
         >`);
       }
       if (state.quiz?.status === 'open') items.push(html`<span part="now-item activity" class="active">${t.term('quizOpen')}</span>`);
+      if (state.vote?.status === 'open') items.push(html`<span part="now-item activity" class="active">${isolate(t.term('voteOpen', MARK), state.vote.question, 'vote')}</span>`);
       if (state.perk) items.push(html`<span part="now-item activity" class="active">${isolate(t.term('perkLive', MARK), state.perk.title)}</span>`);
     }
     return html`<div part="now" class="now">${items}</div>`;

@@ -316,6 +316,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
     } catch (error) {
       throw this.attemptFailed(generation, transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
     }
+    // The session code was evaluated in this task: connecting in the next keeps both short (issue 14).
+    await new Promise((resolve) => setTimeout(resolve));
     if (generation !== this.generation || !this.isConnected) return;
     this.live = live;
     if (!this.consentGate) {

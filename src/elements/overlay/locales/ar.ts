@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `السحب مفتوح: ${prize}`,
   lotteryKeyword: (keyword: string) => `علّق بـ «${keyword}» للمشاركة`,
   quizOpen: 'مسابقة جارية الآن',
+  voteOpen: (question: string) => `تصويت جارٍ الآن: ${question}`,
   perkLive: (title: string) => `عرض متاح الآن: ${title}`,
   announcement: 'إعلان',
   perkPrompt: (keyword: string) => `اكتب ${keyword} إذا كنت تريده`,

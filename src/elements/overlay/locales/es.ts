@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `Sorteo abierto: ${prize}`,
   lotteryKeyword: (keyword: string) => `Comenta «${keyword}» para participar`,
   quizOpen: 'Trivia en curso',
+  voteOpen: (question: string) => `Votación en curso: ${question}`,
   perkLive: (title: string) => `Oferta activa: ${title}`,
   announcement: 'Anuncio',
   perkPrompt: (keyword: string) => `Escribe ${keyword} si lo quieres`,

@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `Giveaway dibuka: ${prize}`,
   lotteryKeyword: (keyword: string) => `Komentar “${keyword}” untuk ikut`,
   quizOpen: 'Kuis sedang berlangsung',
+  voteOpen: (question: string) => `Voting berlangsung: ${question}`,
   perkLive: (title: string) => `Promo aktif: ${title}`,
   announcement: 'Pengumuman',
   perkPrompt: (keyword: string) => `Ketik ${keyword} kalau mau`,

@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `抽選受付中：${prize}`,
   lotteryKeyword: (keyword: string) => `「${keyword}」とコメントして参加`,
   quizOpen: 'クイズ開催中',
+  voteOpen: (question: string) => `投票受付中：${question}`,
   perkLive: (title: string) => `特典配布中：${title}`,
   announcement: 'お知らせ',
   perkPrompt: (keyword: string) => `欲しい人は「${keyword}」とコメント`,

@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `Cabutan bertuah dibuka: ${prize}`,
   lotteryKeyword: (keyword: string) => `Komen “${keyword}” untuk menyertai`,
   quizOpen: 'Kuiz sedang berlangsung',
+  voteOpen: (question: string) => `Undian sedang berlangsung: ${question}`,
   perkLive: (title: string) => `Tawaran aktif: ${title}`,
   announcement: 'Pengumuman',
   perkPrompt: (keyword: string) => `Taip ${keyword} kalau nak`,

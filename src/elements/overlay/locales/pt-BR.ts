@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `Sorteio aberto: ${prize}`,
   lotteryKeyword: (keyword: string) => `Comente “${keyword}” para participar`,
   quizOpen: 'Quiz rolando agora',
+  voteOpen: (question: string) => `Votação rolando: ${question}`,
   perkLive: (title: string) => `Oferta no ar: ${title}`,
   announcement: 'Aviso',
   perkPrompt: (keyword: string) => `Digite ${keyword} se você quiser`,

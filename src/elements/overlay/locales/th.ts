@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `เปิดลุ้นรางวัล: ${prize}`,
   lotteryKeyword: (keyword: string) => `คอมเมนต์ “${keyword}” เพื่อร่วมลุ้น`,
   quizOpen: 'มีควิซอยู่ตอนนี้',
+  voteOpen: (question: string) => `กำลังเปิดโหวต: ${question}`,
   perkLive: (title: string) => `ดีลกำลังมา: ${title}`,
   announcement: 'ประกาศ',
   perkPrompt: (keyword: string) => `อยากได้พิมพ์ ${keyword}`,

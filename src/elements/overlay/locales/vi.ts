@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `Đang mở quay thưởng: ${prize}`,
   lotteryKeyword: (keyword: string) => `Bình luận “${keyword}” để tham gia`,
   quizOpen: 'Đang có câu đố',
+  voteOpen: (question: string) => `Đang bình chọn: ${question}`,
   perkLive: (title: string) => `Ưu đãi đang diễn ra: ${title}`,
   announcement: 'Thông báo',
   perkPrompt: (keyword: string) => `Muốn thì gõ ${keyword} nhé`,

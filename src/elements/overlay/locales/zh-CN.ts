@@ -13,6 +13,7 @@ export default {
   lotteryOpen: (prize: string) => `抽奖进行中：${prize}`,
   lotteryKeyword: (keyword: string) => `评论“${keyword}”参与`,
   quizOpen: '答题进行中',
+  voteOpen: (question: string) => `投票进行中：${question}`,
   perkLive: (title: string) => `福利进行中：${title}`,
   announcement: '公告',
   perkPrompt: (keyword: string) => `想要的扣 ${keyword}`,

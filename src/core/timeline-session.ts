@@ -99,6 +99,7 @@ export class ReplaySession extends RoomSession {
   override enter(): void {}
   override answer(): void {}
   override claim(): void {}
+  override castVote(): void {}
   override requestSnapshot(): void {}
   override publishSnapshot(): void {}
   override receive(): void {}

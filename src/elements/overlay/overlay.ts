@@ -465,6 +465,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
     else if (hint) hintText = t.term(HINT_TERMS[hint.reason]);
     else if (state && state.moderation.slowMode > 0) hintText = t.term('slowModeOn', t.number(state.moderation.slowMode));
     const likes = state?.likes ?? 0;
+    // A replay: the conversation happened live; nothing to send, nothing to like.
+    if (this.roomCtl.session?.replay) return html`<div class="actions"><p part="hint" class="hint replay-note" role="note">${t.term('replayNote')}</p></div>`;
     return html`<div class="actions">
         ${this.hideComposer
           ? html`<span class="spacer"></span>`

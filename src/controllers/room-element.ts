@@ -24,6 +24,17 @@ export class RoomElement<T extends Strings> extends LitElement {
     this.localize = new LocalizeController(this, translation, () => this.roomCtl.room);
   }
 
+  /**
+   * The first render runs in a task of its own, not in the one that evaluated the element's module
+   * and upgraded it: each stays short on a slow phone (issue 14, test/build/blocking.node.test.mjs).
+   * The page reserved the element's box before its code arrived (src/cdn/reserve.ts), so the frame
+   * that may paint in between shows nothing moving.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('locale')) this.localize.update();
     if (changed.has('room')) this.roomCtl.resolve();

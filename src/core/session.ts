@@ -63,7 +63,8 @@ export class RoomSession {
   /** Host-private record of entries, answers and claims (empty on viewers). */
   readonly ledger: HostLedger;
   readonly stats: SessionStats;
-  private readonly core: SessionCore;
+  /** Shared with the replay session (src/core/timeline-session.ts), which drives the state itself. */
+  protected readonly core: SessionCore;
   private readonly sync: ShowSync;
   private readonly requests: HostRequests;
   private readonly lottery: LotteryFlow;
@@ -89,6 +90,11 @@ export class RoomSession {
       helloEveryMs: options.helloEveryMs ?? 2_000,
       clockSyncEveryMs: options.clockSyncEveryMs ?? 30_000,
     });
+  }
+
+  /** True for a replay of a recorded show (src/core/timeline-session.ts): nothing is sent, actions happened live. */
+  get replay(): boolean {
+    return false;
   }
 
   /** The show state; updates on every applied message. */

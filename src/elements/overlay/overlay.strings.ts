@@ -4,6 +4,7 @@ import { loaders } from './locales/loaders.js';
 export const en = {
   region: 'Live chat',
   comments: 'Comments',
+  replayNote: 'Replay: these comments are from the live show.',
   live: 'LIVE',
   upcoming: 'Starting soon',
   ended: 'Show ended',

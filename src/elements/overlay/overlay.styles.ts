@@ -15,6 +15,13 @@ export default css`
     /* currentColor on color inherits: the page's text colour unless a theme sets one. */
     color: var(--linger-color-text, currentColor);
   }
+  /* The first render comes a task after the upgrade: until then the host keeps the reserved box. */
+  :host {
+    min-block-size: 308px;
+  }
+  :host(:is([variant='danmaku'], [variant='video'])) {
+    min-block-size: 268px;
+  }
   .overlay.panel {
     --_fg: currentColor;
     --_tint: color-mix(in srgb, currentColor 8%, transparent);

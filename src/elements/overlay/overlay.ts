@@ -146,7 +146,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   constructor() {
     // Chat-only state changes do not re-render: `ChatFeed` decides when a new line is worth a render.
-    super(translation, { chatUpdates: 'none' });
+    // It follows the session from the moment the room has one (the first render may come a task
+    // later); out of the document it keeps following (DisconnectGrace ends it).
+    super(translation, { chatUpdates: 'none', onSession: (session) => this.isConnected && this.chat.follow(session) });
   }
 
   /** Nodes the comment area currently holds (for tests and benchmarks). */
@@ -196,16 +198,21 @@ export class LingerOverlay extends RoomElement<typeof en> {
     this.chat.stop();
   }
 
-  /** One render per animation frame at most, however many messages arrive (a timer backs up a throttled frame). */
+  /**
+   * One render per animation frame at most, however many messages arrive (a timer backs up a
+   * throttled frame). The first render is RoomElement's: a task of its own.
+   */
   protected override async scheduleUpdate(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 100);
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        resolve();
+    if (this.hasUpdated) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
-    });
-    super.scheduleUpdate();
+    }
+    await super.scheduleUpdate();
   }
 
   /** How comments are laid out: danmaku only when asked for and motion is welcome. */
@@ -220,9 +227,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Out of the document the room controller lets go; keep the chat subscription and feed as they are.
+    // Out of the document the room controller lets go; keep the feed as it is.
     if (!this.isConnected) return;
-    this.chat.follow(this.roomCtl.session);
     this.feed.advance(this.roomCtl.state, this.layout, performance.now());
   }
 
@@ -492,6 +498,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
     else if (hint) hintText = t.term(HINT_TERMS[hint.reason]);
     else if (state && state.moderation.slowMode > 0) hintText = t.term('slowModeOn', t.number(state.moderation.slowMode));
     const likes = state?.likes ?? 0;
+    // A replay: the conversation happened live; nothing to send, nothing to like.
+    if (this.roomCtl.session?.replay) return html`<div class="actions"><p part="hint" class="hint replay-note" role="note">${t.term('replayNote')}</p></div>`;
     return html`<div class="actions">
         ${this.hideComposer
           ? html`<span class="spacer"></span>`

@@ -124,6 +124,20 @@ export class LingerPlayer extends RoomElement<typeof en> {
     super(translation);
   }
 
+  /**
+   * Position of the recording (`src`) in seconds; setting it seeks (before the recording loaded, it
+   * starts there). A replay room (docs/replay.md) follows it. Always 0 live.
+   */
+  get currentTime(): number {
+    return this.video?.currentTime ?? this.startAt;
+  }
+  set currentTime(seconds: number) {
+    if (!Number.isFinite(seconds) || seconds < 0) return;
+    this.startAt = seconds;
+    if (this.video) this.video.currentTime = seconds;
+  }
+  private startAt = 0;
+
   /** Current status (read-only): also a CSS custom state, `linger-player:state(live)`. */
   get status(): PlayerStatus {
     return this.current;
@@ -212,7 +226,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private computeStatus(): PlayerStatus {
     if (this.src) {
       if (this.mediaFailed) return 'error';
-      if (this.phase === 'live' && this.roomCtl.session) return 'live';
+      if (this.phase === 'live' && this.roomCtl.session && !this.roomCtl.session.replay) return 'live';
       return this.playing || this.firstFrame ? 'replay' : 'connecting';
     }
     // Not connected: the phase is not known yet (the waiting screen says what is happening).
@@ -255,6 +269,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
       return;
     }
     if (this.attachedSrc !== src) return;
+    if (this.startAt > 0 && video.currentTime === 0) video.currentTime = this.startAt;
     this.tryPlay(video);
   }
 
@@ -484,6 +499,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private message(): string | null {
     const t = this.localize;
     const rtc = this.rtc;
+    if (this.roomCtl.room?.$replay?.get()?.status === 'failed') return t.term('replayFailed');
     switch (this.status) {
       case 'connecting':
         if (this.src) return null;

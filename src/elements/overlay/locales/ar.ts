@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'الدردشة المباشرة',
   comments: 'التعليقات',
+  replayNote: 'إعادة: هذه التعليقات من البث المباشر.',
   live: 'مباشر',
   upcoming: 'يبدأ قريبًا',
   ended: 'انتهى البث',

@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'Chat en directo',
   comments: 'Comentarios',
+  replayNote: 'Repetición: estos comentarios son del directo.',
   live: 'EN DIRECTO',
   upcoming: 'Empieza pronto',
   ended: 'Emisión terminada',

@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'Obrolan langsung',
   comments: 'Komentar',
+  replayNote: 'Tayangan ulang: komentar ini dari siaran langsung.',
   live: 'LIVE',
   upcoming: 'Segera dimulai',
   ended: 'Siaran berakhir',

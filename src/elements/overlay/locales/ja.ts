@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'ライブチャット',
   comments: 'コメント',
+  replayNote: 'リプレイ：これらのコメントはライブ配信中のものです。',
   live: 'ライブ',
   upcoming: 'まもなく開始',
   ended: '配信終了',

@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'Sembang langsung',
   comments: 'Komen',
+  replayNote: 'Main semula: komen ini daripada siaran langsung.',
   live: 'LANGSUNG',
   upcoming: 'Akan bermula',
   ended: 'Siaran tamat',

@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'Chat ao vivo',
   comments: 'Comentários',
+  replayNote: 'Replay: estes comentários são da transmissão ao vivo.',
   live: 'AO VIVO',
   upcoming: 'Começa em breve',
   ended: 'Transmissão encerrada',

@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'แชทสด',
   comments: 'ความคิดเห็น',
+  replayNote: 'รีเพลย์: ความคิดเห็นเหล่านี้มาจากไลฟ์สด',
   live: 'สด',
   upcoming: 'กำลังจะเริ่ม',
   ended: 'ไลฟ์จบแล้ว',

@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: 'Trò chuyện trực tiếp',
   comments: 'Bình luận',
+  replayNote: 'Phát lại: các bình luận này là từ buổi phát trực tiếp.',
   live: 'TRỰC TIẾP',
   upcoming: 'Sắp bắt đầu',
   ended: 'Đã kết thúc',

@@ -3,6 +3,7 @@ import type { en } from '../overlay.strings.js';
 export default {
   region: '直播互动',
   comments: '评论',
+  replayNote: '回放：这些评论来自直播现场。',
   live: '直播中',
   upcoming: '即将开始',
   ended: '直播已结束',

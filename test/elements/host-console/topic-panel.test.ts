@@ -77,6 +77,8 @@ describe('<linger-host-console> topic and <linger-overlay> answers', () => {
       await overlay.updateComplete;
       shadow(overlay).querySelector<HTMLFormElement>('[part~="composer"]')!.requestSubmit();
       const topicId = viewer.state.topic!.id;
+      // A line tagged with a topic this screen has not received yet goes out untagged.
+      await until(() => others.every((session) => session.state.topic?.id === topicId), 'every answering screen has the topic');
       others[0]!.chat('ใส่ไปทะเล', { topic: topicId, locale: 'th' });
       others[1]!.chat('去海边', { topic: topicId, locale: 'zh-CN' });
       others[2]!.chat('海边度假', { topic: topicId, locale: 'zh-CN' });
@@ -119,8 +121,8 @@ describe('<linger-host-console> topic and <linger-overlay> answers', () => {
       input.dispatchEvent(new Event('input'));
       root.querySelector<HTMLFormElement>('#topic-text')!.closest('form')!.requestSubmit();
       await until(() => shadow(overlay).querySelector('[part~="topic-text"]'), 'topic pinned');
-      const topicId = others[0]!.state.topic?.id ?? '';
-      await until(() => others[0]!.state.topic?.id, 'viewers have it');
+      await until(() => others[0]!.state.topic?.id && others[1]!.state.topic?.id, 'viewers have it');
+      const topicId = others[0]!.state.topic!.id;
       others[0]!.chat('إلى الشاطئ', { topic: others[0]!.state.topic!.id, locale: 'ar' });
       others[1]!.chat('إلى الشاطئ', { topic: others[1]!.state.topic!.id, locale: 'ar' });
       await until(() => root.querySelectorAll('ul[lang="ar"] .text').length > 0, 'Arabic answers grouped');

@@ -202,6 +202,13 @@ describe('parts: every documented part renders, every control has one', function
     await waitUntil(() => part(player, 'quality'), 'quality badge');
     collect(player);
     await host.close();
+    // A replay: its chapter menu and marks (docs/replay.md).
+    const initial = { show: { phase: 'live' }, schedule: [], announcement: null, pinned: null, lottery: null, quiz: null, perk: null, moderation: { slowMode: 0, muted: [], blockWords: [] }, likes: 0 };
+    const timeline = { format: 'linger-timeline', version: 1, show: 'parts', startedAt: 1, duration: 1000, initial, events: [{ t: 500, id: 'e1', type: 'pin', body: { product: { id: 'p1', title: 'Jade scarf' }, remaining: null } }], chat: [], sample: { seen: 0, kept: 0 } };
+    const replay = await fixture<HTMLElement>(html`<linger-room .timeline=${timeline}><linger-player src=${CLIP}></linger-player></linger-room>`);
+    const replayPlayer = replay.querySelector<LingerPlayer>('linger-player')!;
+    await waitUntil(() => part(replayPlayer, 'chapter'), 'replay chapters');
+    collect(replayPlayer);
   }
 
   for (const tag of ALL_TAGS) {

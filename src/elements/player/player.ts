@@ -13,6 +13,7 @@ import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/ling
 import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
 import { icon, quality } from './player.view.js';
+import { renderChapters } from './player-chapters.js';
 import '../connection-status/linger-connection-status.js';
 
 /** The recorded-source helper (MP4/HLS), loaded when the player first gets a `src`. */
@@ -59,6 +60,10 @@ const loadSources = sharedImport(() => import('../../media/hls.js'));
  * @csspart pip - The picture-in-picture control (where the browser has it).
  * @csspart fullscreen - The fullscreen control.
  * @csspart spinner - The spinner while connecting or retrying.
+ * @csspart chapters - A replay's chapter menu (docs/replay.md).
+ * @csspart chapters-button - The button that opens the chapter menu.
+ * @csspart chapter - One chapter in the menu: its title and time; choosing it moves the replay there.
+ * @csspart chapter-mark - A chapter's mark along the bottom edge.
  * @cssproperty --linger-player-aspect-ratio - Box ratio reserved before load (default `16 / 9`).
  * @cssproperty --linger-player-background - Behind the video (default `#000`).
  * @cssproperty --linger-player-radius - Corner radius (default the global `--linger-radius`).
@@ -478,6 +483,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
               </button>`
             : nothing}
         </div>
+        ${this.src ? renderChapters(t, this.roomCtl.room?.$replay?.get(), (seconds) => this.roomCtl.room?.seekReplay?.(seconds)) : nothing}
       </div>
     `;
   }

@@ -170,6 +170,24 @@ describe('<linger-room> replay', () => {
     }
   });
 
+  it('lists its chapters in the player ("Silk fan · 0:02"), with a mark each, and a chapter moves the replay there; in Arabic, right to left', async function () {
+    this.timeout(30_000);
+    const { timeline } = await miniShow();
+    const { room, player, video } = await stage(timeline);
+    await waitUntil(() => player.shadowRoot!.querySelectorAll('[part~="chapter"]').length === 3, 'three chapters: two products, one perk');
+    const chapters = [...player.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="chapter"]')];
+    expect(chapters.map((chapter) => chapter.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Jade scarf · 0:00', 'Free shipping · 0:00', 'Silk fan · 0:02']);
+    expect(player.shadowRoot!.querySelectorAll('[part~="chapter-mark"]').length).to.equal(3);
+    await scrub(player, video, 0.1);
+    chapters[2]!.click();
+    await waitUntil(() => room.session!.state.pinned?.product.title === 'Silk fan', 'the fan chapter');
+    expect(player.currentTime).to.be.closeTo(2.0, 0.05);
+    await expect(player).to.be.accessible();
+    room.setAttribute('locale', 'ar');
+    await waitUntil(() => player.shadowRoot!.querySelector('[part~="chapters-button"]')?.textContent === 'الفصول', 'Arabic chapters');
+    expect(player.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('dir')).to.equal('rtl');
+  });
+
   it('refuses a malformed timeline with a localized error and a linger-error event; the video still plays', async function () {
     this.timeout(30_000);
     const { timeline } = await miniShow();

@@ -9,6 +9,7 @@ import type { LingerProduct } from '../elements/product/product.js';
 import type { LingerQuiz } from '../elements/quiz/quiz.js';
 import type { LingerReport } from '../elements/report/report.js';
 import type { LingerRoom } from '../elements/room/room.js';
+import type { LingerStudio } from '../elements/studio/studio.js';
 import type { LingerAddToCartEvent } from '../events/dom/linger-add-to-cart.js';
 import type { LingerAnswerRequestEvent } from '../events/dom/linger-answer-request.js';
 import type { LingerChatRejectedEvent } from '../events/dom/linger-chat-rejected.js';
@@ -161,6 +162,15 @@ export interface LingerElements {
       'linger-status': LingerStatusEvent;
       'linger-error': LingerErrorEvent;
     };
+  };
+  'linger-studio': {
+    element: LingerStudio;
+    properties: Pick<LingerStudio, 'publisher'>;
+    attributes: {
+      'room': string;
+      'locale': string;
+    };
+    events: Record<never, never>;
   };
 }
 

@@ -59,6 +59,9 @@ export { LingerPlayerStateEvent, type PlayerStatus } from './events/dom/linger-p
 export { LingerChatRejectedEvent } from './events/dom/linger-chat-rejected.js';
 export { LingerLottery } from './elements/lottery/lottery.js';
 export { LingerQuiz } from './elements/quiz/quiz.js';
+export { LingerVote } from './elements/vote/vote.js';
+export { LingerVoteRequestEvent } from './events/dom/linger-vote-request.js';
+export { tallyVotes, verifyVote, winnerOf, ballotOf, type VoteCheck, type VoteCheckStatus, type PublishedVote, type VoteTally } from './core/vote-tally.js';
 export { LingerCountdown } from './elements/countdown/countdown.js';
 export { LingerProduct } from './elements/product/product.js';
 export { LingerEnterRequestEvent } from './events/dom/linger-enter-request.js';
@@ -71,7 +74,7 @@ export { matchesKeyword, foldKeyword } from './core/keyword.js';
 export { answerHash, verifyAnswer, newSalt } from './core/quiz-hash.js';
 export { icsEvent, googleCalendarUrl, outlookCalendarUrl, type Reminder } from './core/calendar.js';
 export { countdownPhase, type CountdownView } from './core/countdown-phase.js';
-export { PUBLISH_LIST_UP_TO, type ViewerRecord, type OpenLotteryOptions, type AskQuizOptions } from './core/session.js';
+export { PUBLISH_LIST_UP_TO, type ViewerRecord, type OpenLotteryOptions, type AskQuizOptions, type OpenVoteOptions } from './core/session.js';
 export { RECEIPT_REASONS, type ReceiptReason } from './core/protocol.js';
 export { defaultRhythm, stepPhase, nextStep, type RhythmOptions, type StepPhase } from './core/rhythm.js';
 export { FiguresTracker, sparklinePoints, type LiveFigures } from './core/figures.js';

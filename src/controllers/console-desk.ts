@@ -84,8 +84,8 @@ export class ConsoleDeskStore {
    */
   restoreSecrets(session: SecretsSession): void {
     const saved = deskSecrets(this.desk);
-    const { lottery, quiz } = session.state;
-    for (const id of [lottery?.id, quiz?.id]) {
+    const { lottery, quiz, vote } = session.state;
+    for (const id of [lottery?.id, quiz?.id, vote?.id]) {
       const kept = id ? saved[id] : undefined;
       if (!id || !kept || this.restored.has(id)) continue;
       this.restored.add(id);
@@ -101,10 +101,11 @@ export class ConsoleDeskStore {
   keepSecrets(session: SecretsSession, now: number, force = false): void {
     if (!force && now - this.lastSecretsSave < SECRETS_EVERY_MS) return;
     this.lastSecretsSave = now;
-    const { lottery, quiz } = session.state;
+    const { lottery, quiz, vote } = session.state;
     const kept = keptSecrets(deskSecrets(this.desk), {
       lottery: lottery ? { id: lottery.id, done: lottery.status === 'drawn' } : null,
       quiz: quiz ? { id: quiz.id, done: quiz.status === 'revealed' } : null,
+      vote: vote ? { id: vote.id, done: vote.status === 'closed' } : null,
       secretsOf: (id) => session.hostSecrets(id),
     });
     if (kept) this.setExtra('secrets', kept);

@@ -96,6 +96,7 @@ export function nextQuestion(desk: ConsoleDesk): BankQuestion | undefined {
 export interface OpenSecrets {
   lottery?: { id: string; done: boolean } | null;
   quiz?: { id: string; done: boolean } | null;
+  vote?: { id: string; done: boolean } | null;
   /** The session's secrets for an id (`RoomSession.hostSecrets`). */
   secretsOf(id: string): HostSecrets;
 }
@@ -107,7 +108,7 @@ export interface OpenSecrets {
  */
 export function keptSecrets(saved: Readonly<Record<string, HostSecrets>>, open: OpenSecrets): Record<string, HostSecrets> | null {
   const secrets = { ...saved };
-  for (const item of [open.lottery, open.quiz]) {
+  for (const item of [open.lottery, open.quiz, open.vote]) {
     if (!item) continue;
     if (item.done) delete secrets[item.id];
     else {

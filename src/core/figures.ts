@@ -55,6 +55,7 @@ export class FiguresTracker {
       case 'enter':
       case 'answer':
       case 'claim':
+      case 'vote':
         break;
       default:
         return;

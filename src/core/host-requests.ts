@@ -50,6 +50,12 @@ export class HostRequests {
       reason = core.ledger.tryClaim(state, message.sender, perk);
       receipt = { for: 'claim', ref: perk, ok: reason === null };
       if (reason === null && core.ledger.claimLimits.has(perk)) this.scheduleRemaining();
+    } else if (message.type === 'vote') {
+      const { vote, choice } = (message as Inbound<'vote'>).body;
+      reason = core.ledger.tryVote(state, message.sender, vote, choice, hostNow);
+      // The choice the host counts for this viewer (a refused change keeps the earlier one).
+      receipt = { for: 'vote', ref: vote, ok: reason === null, choice: core.ledger.votes.get(vote)?.get(message.sender) ?? choice };
+      if (reason === null) this.scheduleVoteTally();
     } else return;
     if (reason !== null) receipt.reason = reason;
     this.sendReceipt(message.sender, receipt);
@@ -98,6 +104,22 @@ export class HostRequests {
         if (lottery?.status !== 'open') return;
         const entrants = core.ledger.entrantCount(lottery.id);
         if (entrants !== lottery.entrants) core.act('lottery.tally', { id: lottery.id, entrants });
+      },
+      TALLY_EVERY_MS,
+    );
+  }
+
+  /** Host: publishes the live vote counts, at most once a second (like the entrant count). */
+  private scheduleVoteTally(): void {
+    const { core } = this;
+    core.timers.once(
+      'vote-tally',
+      () => {
+        const vote = core.state.vote;
+        if (vote?.status !== 'open' || core.ledger.closedVotes.has(vote.id)) return;
+        const counts = core.ledger.voteCounts(vote.id, vote.options.length);
+        const total = core.ledger.votes.get(vote.id)?.size ?? 0;
+        if (total !== vote.total || counts.some((n, i) => n !== vote.counts[i])) core.act('vote.tally', { id: vote.id, counts, total });
       },
       TALLY_EVERY_MS,
     );

@@ -10,10 +10,14 @@ export interface SavedSecrets {
   correct?: number;
   entrants: readonly string[];
   answers: ReadonlyArray<readonly [string, number]>;
+  /** A vote's counted ballots (voter, choice); absent in desks saved before votes. */
+  votes?: ReadonlyArray<readonly [string, number]>;
 }
 
-export function savedSecrets(core: SessionCore, id: string): { seed?: string; salt?: string; correct?: number; entrants: string[]; answers: Array<[string, number]> } {
-  return { ...core.secrets.get(id), entrants: [...(core.ledger.entrants.get(id) ?? [])], answers: [...(core.ledger.answers.get(id) ?? [])] };
+export function savedSecrets(core: SessionCore, id: string): { seed?: string; salt?: string; correct?: number; entrants: string[]; answers: Array<[string, number]>; votes?: Array<[string, number]> } {
+  const saved = { ...core.secrets.get(id), entrants: [...(core.ledger.entrants.get(id) ?? [])], answers: [...(core.ledger.answers.get(id) ?? [])] };
+  const votes = core.ledger.votes.get(id);
+  return votes ? { ...saved, votes: [...votes] } : saved;
 }
 
 /** Takes back what `savedSecrets` gave; anything of the wrong type is left out. */
@@ -32,5 +36,10 @@ export function restoreSecrets(core: SessionCore, id: string, saved: Partial<Sav
     const answers = core.ledger.answers.get(id) ?? new Map<string, number>();
     for (const [viewer, choice] of saved.answers) if (typeof viewer === 'string' && Number.isInteger(choice)) answers.set(viewer, choice);
     core.ledger.answers.set(id, answers);
+  }
+  if (saved.votes?.length) {
+    const votes = core.ledger.votes.get(id) ?? new Map<string, number>();
+    for (const [viewer, choice] of saved.votes) if (typeof viewer === 'string' && Number.isInteger(choice)) votes.set(viewer, choice);
+    core.ledger.votes.set(id, votes);
   }
 }

@@ -31,6 +31,10 @@ export class HostLedger {
   readonly entrants = new Map<string, Set<string>>();
   readonly answers = new Map<string, Map<string, number>>();
   readonly claims = new Map<string, Set<string>>();
+  /** Vote id → voter → its choice (the last one, when the vote lets viewers change it). */
+  readonly votes = new Map<string, Map<string, number>>();
+  /** Votes being tallied: refused from the moment the close starts, though the state still says open. */
+  readonly closedVotes = new Set<string>();
   /** Everyone who won a draw in this show (for the `newWinnersOnly` filter). */
   readonly pastWinners = new Set<string>();
   /** Everyone who sent a chat line in this show (for the `commented` filter). */
@@ -91,6 +95,31 @@ export class HostLedger {
     for (const choice of answers?.values() ?? []) if (choice < options) counts[choice]!++;
     const total = answers?.size ?? 0;
     return counts.map((n) => (total ? Math.round((n / total) * 1000) / 1000 : 0));
+  }
+
+  /**
+   * Records a vote while the vote is open, once per viewer (a changeable vote keeps the last
+   * choice); like an entry, judged on the host's clock. `null` = counted.
+   */
+  tryVote(state: ShowState, viewer: string, voteId: string, choice: number, hostNow: number): ReceiptReason | null {
+    const vote = state.vote;
+    if (!vote || vote.id !== voteId) return 'unknown';
+    if (vote.status !== 'open' || this.closedVotes.has(voteId)) return 'closed';
+    if (hostNow > vote.closesAt) return 'late';
+    if (choice >= vote.options.length) return 'invalid';
+    const votes = bucket(this.votes, voteId, () => new Map<string, number>());
+    const previous = votes.get(viewer);
+    if (previous !== undefined && (!vote.changeable || previous === choice)) return 'duplicate';
+    if (previous === undefined && votes.size >= LEDGER_LIMIT) return 'closed';
+    votes.set(viewer, choice);
+    return null;
+  }
+
+  /** Votes per option so far. */
+  voteCounts(voteId: string, options: number): number[] {
+    const counts = new Array<number>(options).fill(0);
+    for (const choice of this.votes.get(voteId)?.values() ?? []) if (choice < options) counts[choice]!++;
+    return counts;
   }
 
   /** Records a claim of the perk on air, once per viewer. */

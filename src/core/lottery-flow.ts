@@ -28,7 +28,25 @@ export const PUBLISH_LIST_UP_TO = 20_000;
 const LIST_PART_BYTES = 24_000;
 const LIST_PART_IDS = 5000;
 /** Entrant lists the host re-sends on request, per second, all viewers together (a part can be 24 KB). */
-const LIST_RESENDS = { burst: 5, perSecond: 5 };
+export const LIST_RESENDS = { burst: 5, perSecond: 5 };
+
+/** A published list (entrants, ballots) in parts of at most 5,000 ids and 24 KB, each one message. */
+export function splitParts(sorted: readonly string[]): string[][] {
+  const parts: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const item of sorted) {
+    if (current.length >= LIST_PART_IDS || bytes + item.length + 3 > LIST_PART_BYTES) {
+      parts.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += item.length + 3;
+  }
+  parts.push(current);
+  return parts;
+}
 
 export class LotteryFlow {
   private readonly parts = new Map<string, Map<number, string[]> & { parts?: number }>();
@@ -146,19 +164,7 @@ export class LotteryFlow {
   }
 
   private publishEntrants(id: string, sorted: readonly string[]): void {
-    const parts: string[][] = [];
-    let current: string[] = [];
-    let bytes = 0;
-    for (const entrant of sorted) {
-      if (current.length >= LIST_PART_IDS || bytes + entrant.length + 3 > LIST_PART_BYTES) {
-        parts.push(current);
-        current = [];
-        bytes = 0;
-      }
-      current.push(entrant);
-      bytes += entrant.length + 3;
-    }
-    parts.push(current);
+    const parts = splitParts(sorted);
     this.published = { id, parts };
     parts.forEach((ids, part) => this.core.act('lottery.entrants', { id, part, parts: parts.length, ids }));
   }

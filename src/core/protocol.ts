@@ -96,6 +96,26 @@ const quizSchema = v.object({
   answerHash: hex64,
 });
 
+/** A vote option: a label, and the catalog product it stands for (so the winner can be pinned in one click). */
+const voteOptionSchema = v.object({ label: nonEmptyText(120), product: v.optional(productSchema) });
+
+/** Most options a vote has, and the choice index range a ballot may carry. */
+export const MAX_VOTE_OPTIONS = 6;
+
+const voteSchema = v.object({
+  id: id,
+  question: nonEmptyText(300),
+  options: v.pipe(v.array(voteOptionSchema), v.minLength(2), v.maxLength(MAX_VOTE_OPTIONS)),
+  closesAt: time,
+  /** SHA-256 (hex) of the secret seed that breaks a tie, published when the vote opens (docs/vote.md). */
+  commitment: hex64,
+  /** A viewer may change its vote until the close. */
+  changeable: v.optional(v.boolean()),
+});
+
+/** Votes per option, in option order. */
+const voteCounts = v.pipe(v.array(count(100_000_000)), v.maxLength(MAX_VOTE_OPTIONS));
+
 const perkDropSchema = v.object({
   id: id,
   title: nonEmptyText(200),
@@ -144,6 +164,20 @@ export const snapshotStateSchema = v.object({
     }),
   ),
   perk: v.nullable(perkDropSchema),
+  /** Optional so snapshots from builds without votes still parse. */
+  vote: v.optional(
+    v.nullable(
+      v.object({
+        ...voteSchema.entries,
+        status: v.picklist(['open', 'closed']),
+        counts: voteCounts,
+        total: count(100_000_000),
+        seed: v.optional(hex),
+        digest: v.optional(hex64),
+        winner: v.optional(count(MAX_VOTE_OPTIONS - 1)),
+      }),
+    ),
+  ),
   moderation: v.object({
     slowMode: count(600),
     muted: v.pipe(v.array(id), v.maxLength(500)),
@@ -165,11 +199,12 @@ function def<S extends v.GenericSchema>(schema: S, from: Rule['from'], to: Rule[
 export const MESSAGES = {
   // viewer → host
   /** A viewer asks for a snapshot; `entrants` also asks for a drawn lottery's list it missed. */
-  hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)), entrants: v.optional(id) }), 'anyone', 'direct'),
+  hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)), entrants: v.optional(id), ballots: v.optional(id) }), 'anyone', 'direct'),
   'time.ping': def(v.object({ t0: time }), 'anyone', 'direct'),
   enter: def(v.object({ lottery: id, watched: v.optional(count(1_000_000)) }), 'anyone', 'direct'),
   answer: def(v.object({ quiz: id, choice: count(3) }), 'anyone', 'direct'),
   claim: def(v.object({ perk: id }), 'anyone', 'direct'),
+  vote: def(v.object({ vote: id, choice: count(MAX_VOTE_OPTIONS - 1) }), 'anyone', 'direct'),
   // viewer → all
   chat: def(
     v.object({
@@ -187,11 +222,11 @@ export const MESSAGES = {
   /** The host's answer to one viewer's enter / answer / claim: accepted, or why not. */
   receipt: def(
     v.object({
-      for: v.picklist(['enter', 'answer', 'claim']),
+      for: v.picklist(['enter', 'answer', 'claim', 'vote']),
       ref: id,
       ok: v.boolean(),
       reason: v.optional(v.picklist(RECEIPT_REASONS)),
-      choice: v.optional(count(3)),
+      choice: v.optional(count(MAX_VOTE_OPTIONS - 1)),
       code: v.optional(text(64)),
     }),
     'host',
@@ -248,6 +283,26 @@ export const MESSAGES = {
     'all',
   ),
   'perk.drop': def(perkDropSchema, 'host', 'all'),
+  'vote.open': def(voteSchema, 'host', 'all'),
+  /** The live counts while a vote is open (coalesced by the host, ≤ 1 per second). */
+  'vote.tally': def(v.object({ id: id, counts: voteCounts, total: count(100_000_000) }), 'host', 'all'),
+  /** The result: final counts, the revealed seed, the digest of the ballot list and the winning option. */
+  'vote.close': def(
+    v.object({ id: id, counts: voteCounts, total: count(100_000_000), seed: hex, digest: hex64, winner: v.optional(count(MAX_VOTE_OPTIONS - 1)) }),
+    'host',
+    'all',
+  ),
+  /** The sorted ballot list (`voter:choice`) after the close, in parts, so every screen re-checks the tally. */
+  'vote.ballots': def(
+    v.object({
+      id: id,
+      part: count(1000),
+      parts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+      ballots: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[\w:.-]{1,64}:[0-5]$/))), v.maxLength(5000)),
+    }),
+    'host',
+    'either',
+  ),
   moderate: def(
     v.object({
       deleteIds: v.optional(v.pipe(v.array(id), v.maxLength(100))),
@@ -275,6 +330,7 @@ export type BodyOf<T extends MessageType> = v.InferOutput<(typeof MESSAGES)[T]['
 export type SnapshotState = v.InferOutput<typeof snapshotStateSchema>;
 export type Product = v.InferOutput<typeof productSchema>;
 export type Perk = v.InferOutput<typeof perkSchema>;
+export type VoteOption = v.InferOutput<typeof voteOptionSchema>;
 export type PerkKind = (typeof PERK_KINDS)[number];
 export type LotteryMode = (typeof LOTTERY_MODES)[number];
 export type ShowPhase = (typeof SHOW_PHASES)[number];

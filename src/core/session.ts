@@ -27,6 +27,8 @@ import { ShowSync } from './sync.js';
 import { HostRequests } from './host-requests.js';
 import { LotteryFlow, type OpenLotteryOptions } from './lottery-flow.js';
 import { QuizFlow, type AskQuizOptions } from './quiz-flow.js';
+import { VoteFlow, type OpenVoteOptions } from './vote-flow.js';
+import type { VoteTally } from './vote-tally.js';
 import type { ViewerRecord } from './viewer-record.js';
 import { restoreSecrets, savedSecrets, type SavedSecrets } from './host-secrets.js';
 import { ViewerActions, type ChatResult } from './viewer-actions.js';
@@ -40,6 +42,7 @@ export type { ViewerRecord } from './viewer-record.js';
 export { SNAPSHOT_KEY } from './sync.js';
 export { PUBLISH_LIST_UP_TO, type OpenLotteryOptions } from './lottery-flow.js';
 export type { AskQuizOptions } from './quiz-flow.js';
+export type { OpenVoteOptions } from './vote-flow.js';
 export type { ChatResult } from './viewer-actions.js';
 
 export interface SessionOptions {
@@ -69,6 +72,7 @@ export class RoomSession {
   private readonly requests: HostRequests;
   private readonly lottery: LotteryFlow;
   private readonly quiz: QuizFlow;
+  private readonly vote: VoteFlow;
   /** Per-sender allowances on receipt: a client that ignores its budget is clipped here. */
   private readonly senderLimits = new SenderLimits();
   private readonly actions: ViewerActions;
@@ -83,6 +87,7 @@ export class RoomSession {
     // Mechanics first: their reactions to a message run before the host's bookkeeping of it.
     this.lottery = new LotteryFlow(core, (id) => this.enter(id));
     this.quiz = new QuizFlow(core);
+    this.vote = new VoteFlow(core);
     this.actions = new ViewerActions(core, (raw, sender, direct) => this.receive(raw, sender, direct));
     this.requests = new HostRequests(core);
     this.sync = new ShowSync(core, {
@@ -227,6 +232,10 @@ export class RoomSession {
   claim(perkId: string): void {
     this.actions.claim(perkId);
   }
+  /** Votes in the open vote (host-directed; the host counts one vote per viewer). */
+  castVote(voteId: string, choice: number): void {
+    this.actions.vote(voteId, choice);
+  }
 
   // ── Host actions ────────────────────────────────────────────────────────────────────────────
 
@@ -266,6 +275,18 @@ export class RoomSession {
   /** Host: reveals the open quiz's answer with the salt, the explanation and the share per option. */
   revealQuiz(explanation = ''): Envelope<'quiz.reveal'> {
     return this.quiz.reveal(explanation);
+  }
+
+  /** Host: opens a vote with a fresh secret seed (only its commitment is published); it closes by itself at `closesAt`. */
+  openVote(options: OpenVoteOptions): Promise<Envelope<'vote.open'>> {
+    return this.vote.open(options);
+  }
+  /**
+   * Host: closes the open vote now and publishes the result — counts, seed, digest, winner — then
+   * the sorted ballot list in parts when it has at most `PUBLISH_LIST_UP_TO` ballots.
+   */
+  closeVote(): Promise<VoteTally | null> {
+    return this.vote.close();
   }
 
   /**
@@ -319,10 +340,14 @@ export class RoomSession {
         this.sync.answerHello(message.sender);
         const wanted = (message as Inbound<'hello'>).body.entrants;
         if (wanted && this.isHost) this.lottery.resendEntrants(message.sender, wanted);
+        const ballots = (message as Inbound<'hello'>).body.ballots;
+        if (ballots && this.isHost) this.vote.resendBallots(message.sender, ballots);
         return;
       }
       case 'lottery.entrants':
         return this.lottery.collect((message as Inbound<'lottery.entrants'>).body);
+      case 'vote.ballots':
+        return this.vote.collect((message as Inbound<'vote.ballots'>).body);
       case 'time.ping':
         return this.sync.answerPing(message.sender, (message as Inbound<'time.ping'>).body.t0);
       case 'time.pong': {

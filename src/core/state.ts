@@ -50,6 +50,7 @@ export function initialState(): ShowState {
     lottery: null,
     quiz: null,
     perk: null,
+    vote: null,
     moderation: { slowMode: 0, muted: [], blockWords: [] },
     likes: 0,
     hostSeq: 0,
@@ -63,12 +64,16 @@ export function initialState(): ShowState {
 
 /** The part of the state a host publishes (no chat, no ledgers: it must stay under 16 KB). */
 export function toSnapshot(state: ShowState): SnapshotState {
-  const { show, schedule, announcement, pinned, lottery, quiz, perk, moderation, likes } = state;
-  return { show, schedule, announcement, pinned, lottery, quiz, perk, moderation, likes };
+  const { show, schedule, announcement, pinned, lottery, quiz, perk, vote, moderation, likes } = state;
+  return { show, schedule, announcement, pinned, lottery, quiz, perk, vote: vote ?? null, moderation, likes };
 }
 
-const appendBounded = <T>(list: readonly T[], item: T, limit: number): T[] =>
-  list.length >= limit ? [...list.slice(list.length - limit + 1), item] : [...list, item];
+/** A copy of `list` with `item` appended and the oldest dropped past `limit` (one copy: this runs per message). */
+function appendBounded<T>(list: readonly T[], item: T, limit: number): T[] {
+  const next = list.slice(list.length >= limit ? list.length - limit + 1 : 0);
+  next.push(item);
+  return next;
+}
 
 /** Lower-cased, width-folded text for block-word matching. */
 export function foldText(text: string): string {
@@ -172,6 +177,14 @@ function applyHostBody(state: ShowState, message: Inbound): ShowState {
       // Later updates of the same drop (stock left) keep the time it first dropped.
       const at = state.perk?.id === body.id && state.perk.at !== undefined ? state.perk.at : message.at;
       return { ...state, perk: { ...body, at } };
+    }
+    case 'vote.open':
+      return { ...state, vote: { ...(message as Inbound<'vote.open'>).body, status: 'open', counts: [], total: 0 } };
+    case 'vote.tally':
+    case 'vote.close': {
+      const body = (message as Inbound<'vote.close'>).body;
+      if (state.vote?.id !== body.id || state.vote.status !== 'open') return state;
+      return { ...state, vote: { ...state.vote, ...body, status: message.type === 'vote.close' ? 'closed' : 'open' } };
     }
     case 'moderate':
       return applyModeration(state, (message as Inbound<'moderate'>).body);

@@ -93,6 +93,17 @@ export class ViewerActions {
     if (!core.isHost) core.track('perk_claim', { perk: perkId });
   }
 
+  /** Votes: sent to the host, which counts one per viewer (or the last, when the vote is changeable). */
+  vote(voteId: string, choice: number): void {
+    const { core } = this;
+    const mine = core.viewer.votes[voteId];
+    const vote = core.state.vote;
+    if (mine?.choice === choice && mine.status !== 'rejected') return;
+    if (mine && mine.status !== 'rejected' && vote?.id === voteId && !vote.changeable) return;
+    core.viewerDid({ type: 'vote-sent', vote: voteId, choice });
+    this.request('vote', { vote: voteId, choice });
+  }
+
   /** Sends what is left of the likes now (on close). */
   flushLikes(): void {
     const { core } = this;
@@ -105,7 +116,7 @@ export class ViewerActions {
     void core.send(envelope);
   }
 
-  private request<T extends 'enter' | 'answer' | 'claim'>(type: T, body: BodyOf<T>): void {
+  private request<T extends 'enter' | 'answer' | 'claim' | 'vote'>(type: T, body: BodyOf<T>): void {
     const { core } = this;
     const envelope = core.envelope(type, checkBody(type, body));
     for (const host of core.hosts) if (host !== core.userId) void core.send(envelope, host);

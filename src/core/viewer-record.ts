@@ -4,6 +4,7 @@
  */
 import type { BodyOf, ReceiptReason } from './protocol.js';
 import type { DrawCheck } from './draw.js';
+import type { VoteCheck } from './vote-tally.js';
 
 /** Longest single heartbeat counted toward watch time (s): a tab that slept an hour adds at most this. */
 export const MAX_HEARTBEAT_SECONDS = 60;
@@ -23,6 +24,10 @@ export interface ViewerRecord {
   draws: Readonly<Record<string, DrawCheck>>;
   /** Quiz id → whether the revealed answer matches the hash published with the question. */
   quizChecks: Readonly<Record<string, boolean>>;
+  /** Vote id → this screen's choice and what the host said (`counted`, or why not). */
+  votes: Readonly<Record<string, { choice: number; status: 'sent' | 'counted' | 'rejected'; reason?: ReceiptReason }>>;
+  /** Vote id → the re-check of its published tally on this screen. */
+  voteChecks: Readonly<Record<string, VoteCheck>>;
 }
 
 export type ViewerEvent =
@@ -33,10 +38,12 @@ export type ViewerEvent =
   | { type: 'watched'; seconds: number }
   | { type: 'revealed'; quiz: string; correct: number }
   | { type: 'draw-checked'; lottery: string; check: DrawCheck }
-  | { type: 'quiz-checked'; quiz: string; ok: boolean };
+  | { type: 'quiz-checked'; quiz: string; ok: boolean }
+  | { type: 'vote-sent'; vote: string; choice: number }
+  | { type: 'vote-checked'; vote: string; check: VoteCheck };
 
 export function initialViewerRecord(): ViewerRecord {
-  return { entries: {}, answers: {}, claims: {}, score: { right: 0, revealed: 0 }, watched: 0, draws: {}, quizChecks: {} };
+  return { entries: {}, answers: {}, claims: {}, score: { right: 0, revealed: 0 }, watched: 0, draws: {}, quizChecks: {}, votes: {}, voteChecks: {} };
 }
 
 export function reduceViewer(record: ViewerRecord, event: ViewerEvent): ViewerRecord {
@@ -68,6 +75,10 @@ export function reduceViewer(record: ViewerRecord, event: ViewerEvent): ViewerRe
       return { ...record, draws: { ...record.draws, [event.lottery]: event.check } };
     case 'quiz-checked':
       return { ...record, quizChecks: { ...record.quizChecks, [event.quiz]: event.ok } };
+    case 'vote-sent':
+      return { ...record, votes: { ...record.votes, [event.vote]: { choice: event.choice, status: 'sent' } } };
+    case 'vote-checked':
+      return { ...record, voteChecks: { ...record.voteChecks, [event.vote]: event.check } };
   }
 }
 
@@ -76,6 +87,13 @@ function applyReceipt(record: ViewerRecord, receipt: BodyOf<'receipt'>): ViewerR
   const ok = receipt.ok || receipt.reason === 'duplicate';
   if (receipt.for === 'enter') {
     return { ...record, entries: { ...record.entries, [receipt.ref]: ok ? 'in' : (receipt.reason ?? 'invalid') } };
+  }
+  if (receipt.for === 'vote') {
+    // A refused change keeps the choice the host counted; the receipt says which it is.
+    const choice = receipt.choice ?? record.votes[receipt.ref]?.choice ?? 0;
+    const entry: ViewerRecord['votes'][string] = { choice, status: ok ? 'counted' : 'rejected' };
+    if (!ok && receipt.reason) entry.reason = receipt.reason;
+    return { ...record, votes: { ...record.votes, [receipt.ref]: entry } };
   }
   if (receipt.for === 'answer') {
     const choice = receipt.choice ?? record.answers[receipt.ref]?.choice ?? 0;

@@ -10,6 +10,7 @@ import type { LingerQuiz } from '../elements/quiz/quiz.js';
 import type { LingerReport } from '../elements/report/report.js';
 import type { LingerRoom } from '../elements/room/room.js';
 import type { LingerStudio } from '../elements/studio/studio.js';
+import type { LingerVote } from '../elements/vote/vote.js';
 import type { LingerAddToCartEvent } from '../events/dom/linger-add-to-cart.js';
 import type { LingerAnswerRequestEvent } from '../events/dom/linger-answer-request.js';
 import type { LingerChatRejectedEvent } from '../events/dom/linger-chat-rejected.js';
@@ -20,6 +21,7 @@ import type { LingerPlayerStateEvent } from '../events/dom/linger-player-state.j
 import type { LingerRemindMeEvent } from '../events/dom/linger-remind-me.js';
 import type { LingerReportReadyEvent } from '../events/dom/linger-report-ready.js';
 import type { LingerStatusEvent } from '../events/dom/linger-status.js';
+import type { LingerVoteRequestEvent } from '../events/dom/linger-vote-request.js';
 
 /**
  * Every Linger tag: its element class, the public properties a framework may set, its attributes
@@ -171,6 +173,17 @@ export interface LingerElements {
       'locale': string;
     };
     events: Record<never, never>;
+  };
+  'linger-vote': {
+    element: LingerVote;
+    properties: Record<never, never>;
+    attributes: {
+      'room': string;
+      'locale': string;
+    };
+    events: {
+      'linger-vote-request': LingerVoteRequestEvent;
+    };
   };
 }
 

@@ -16,6 +16,7 @@ export { LingerQuiz } from './quiz.js';
 export { LingerReport } from './report.js';
 export { LingerRoom } from './room.js';
 export { LingerStudio } from './studio.js';
+export { LingerVote } from './vote.js';
 
 // The events the `onLinger…` props receive.
 export type { LingerAddToCartEvent } from '../events/dom/linger-add-to-cart.js';
@@ -28,3 +29,4 @@ export type { LingerPlayerStateEvent } from '../events/dom/linger-player-state.j
 export type { LingerRemindMeEvent } from '../events/dom/linger-remind-me.js';
 export type { LingerReportReadyEvent } from '../events/dom/linger-report-ready.js';
 export type { LingerStatusEvent } from '../events/dom/linger-status.js';
+export type { LingerVoteRequestEvent } from '../events/dom/linger-vote-request.js';

@@ -1,7 +1,7 @@
 /**
  * Hostile text through a real show: a host room with its console and a 390 px storefront with every
  * viewer element, on one memory network. Every corpus string goes through the public paths — chat
- * (names and comments), host actions (announcement, product, quiz, lottery, schedule, perk) and the
+ * (names and comments), host actions (announcement, product, quiz, vote, lottery, schedule, perk) and the
  * host console's inputs — and must come out as text, be refused cleanly, and keep the layout.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -9,6 +9,7 @@ import '../../src/elements/room/linger-room.js';
 import '../../src/elements/overlay/linger-overlay.js';
 import '../../src/elements/product/linger-product.js';
 import '../../src/elements/quiz/linger-quiz.js';
+import '../../src/elements/vote/linger-vote.js';
 import '../../src/elements/lottery/linger-lottery.js';
 import '../../src/elements/countdown/linger-countdown.js';
 import '../../src/elements/host-console/linger-host-console.js';
@@ -28,7 +29,7 @@ import { CANARY, CORPUS, SAMPLE, canaryFired, hasLoneSurrogate, resetCanary, typ
 import { elementCount, expectTextOnly, expectWithin, glyphLefts, settle, textNodeWith } from './checks.js';
 
 const PHONE_WIDTH = 390;
-const VIEWER_TAGS = ['linger-overlay', 'linger-product', 'linger-quiz', 'linger-lottery', 'linger-countdown'] as const;
+const VIEWER_TAGS = ['linger-overlay', 'linger-product', 'linger-quiz', 'linger-vote', 'linger-lottery', 'linger-countdown'] as const;
 
 interface Storefront {
   network: MemoryNetwork;
@@ -59,6 +60,7 @@ async function storefront(): Promise<Storefront> {
         <linger-overlay variant="danmaku" hide-composer></linger-overlay>
         <linger-product></linger-product>
         <linger-quiz></linger-quiz>
+        <linger-vote></linger-vote>
         <linger-lottery></linger-lottery>
         <linger-countdown></linger-countdown>
       </linger-room>
@@ -155,6 +157,10 @@ const LEAVES: Record<string, Array<[selector: string, field: string]>> = {
     ['[part=question]', 'question'],
     ['.label', 'option'],
   ],
+  'linger-vote': [
+    ['[part=question]', 'voteQuestion'],
+    ['.label', 'voteOption'],
+  ],
   'linger-lottery': [
     ['.prize', 'prize'],
     ['.claim', 'claim'],
@@ -170,8 +176,8 @@ type Baselines = Map<string, number> & { compared?: number };
 
 /** What decides which parts a viewer element renders (not the text in them). */
 function stateShape(state: ShowState): string {
-  const { announcement, pinned, quiz, lottery, perk, schedule } = state;
-  return JSON.stringify([!!announcement, !!pinned?.product.price, quiz?.status, lottery?.status, !!lottery?.claim, !!perk?.code, !!schedule[0]?.prompt]);
+  const { announcement, pinned, quiz, lottery, perk, schedule, vote } = state;
+  return JSON.stringify([!!announcement, !!pinned?.product.price, quiz?.status, lottery?.status, !!lottery?.claim, !!perk?.code, !!schedule[0]?.prompt, vote?.status]);
 }
 
 function checkViewerElements(shop: Storefront, expected: Record<string, string>, baselines: Baselines, learn: boolean, label: string): void {
@@ -185,8 +191,8 @@ function checkViewerElements(shop: Storefront, expected: Record<string, string>,
       const value = expected[field];
       if (value === undefined) continue;
       expect(leaves.length, `${label}: ${tag} shows its ${field}`).to.be.greaterThan(0);
-      // The quiz shows the payload in option A only; the others are benign.
-      for (const leaf of field === 'option' ? leaves.slice(0, 1) : leaves) {
+      // The quiz and the vote show the payload in their first option only; the others are benign.
+      for (const leaf of field === 'option' || field === 'voteOption' ? leaves.slice(0, 1) : leaves) {
         expectTextOnly(leaf, value, `${label}: ${tag} ${selector}`);
         if (checkLayout) expectWithin(leaf, element, `${label}: ${tag} ${selector} inside its element`);
       }
@@ -215,6 +221,11 @@ function hostRound(shop: Storefront, text: string, n: number, shown: Record<stri
   const quiz = { id: `q${n}`, question: text, closesAt: now + 60_000, answerHash: HEX64 };
   if (tryAct(shop, 'quiz.ask', { ...quiz, options: [text, 'B', 'C', 'D'] })) next.question = next.option = text;
   else if (tryAct(shop, 'quiz.ask', { ...quiz, options: ['A', 'B', 'C', 'D'] })) [next.question, next.option] = [text, 'A'];
+  const vote = { id: `v${n}`, closesAt: now + 60_000, commitment: HEX64 };
+  if (tryAct(shop, 'vote.open', { ...vote, question: text, options: [{ label: text }, { label: 'B' }] })) next.voteQuestion = next.voteOption = text;
+  else if (tryAct(shop, 'vote.open', { ...vote, question: text, options: [{ label: 'A' }, { label: 'B' }] })) [next.voteQuestion, next.voteOption] = [text, 'A'];
+  else if (tryAct(shop, 'vote.open', { ...vote, question: 'Which?', options: [{ label: text }, { label: 'B' }] })) [next.voteQuestion, next.voteOption] = ['Which?', text];
+  else if (tryAct(shop, 'vote.open', { ...vote, question: 'Which?', options: [{ label: 'A' }, { label: 'B' }] })) [next.voteQuestion, next.voteOption] = ['Which?', 'A'];
   const lottery = { id: `l${n}`, mode: 'tap' as const, winners: 1, closesAt: now + 60_000, commitment: HEX64 };
   const opened = tryAct(shop, 'lottery.open', { ...lottery, prize: text }) || tryAct(shop, 'lottery.open', { ...lottery, prize: 'Scarf' });
   if (opened) {
@@ -322,7 +333,7 @@ describe('hardening: injection corpus through a live show', () => {
     }
   });
 
-  it('host fields: announcement, product, quiz, lottery, schedule and perk show every string as text or refuse it', async function () {
+  it('host fields: announcement, product, quiz, vote, lottery, schedule and perk show every string as text or refuse it', async function () {
     this.timeout(90_000);
     const shop = await storefront();
     const baselines: Baselines = new Map();

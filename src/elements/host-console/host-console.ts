@@ -28,6 +28,8 @@ import { renderLottery } from './lottery-panel.js';
 import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
+import { renderTimeline } from './replay-panel.js';
+import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
 
 /** The channel whose desk the console keeps: the room's property (set by frameworks), else its attribute. */
@@ -113,6 +115,15 @@ export class LingerHostConsole extends RoomElement<Strings> {
   private lastRoom: RoomHandle | null = null;
   private stopSession: Array<() => void> = [];
   private stopRoom: (() => void) | undefined;
+  /** Records the show's timeline; sent to the webhook and downloadable once the show ended (docs/replay.md). */
+  private readonly timeline = new TimelineCapture({
+    show: () => {
+      const room = this.roomCtl.room as { show?: string } | null;
+      return room?.show || channelOf(this.roomCtl.room);
+    },
+    webhook: () => (this.roomCtl.room as { webhook?: string } | null)?.webhook ?? '',
+    changed: () => this.requestUpdate(),
+  });
 
   constructor() {
     super(translation, { chatUpdates: 'frame' });
@@ -192,6 +203,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     this.followedSession = session;
     if (!session) return;
     if (session.isHost) this.lastHostSession = session;
+    this.timeline.follow(session);
     this.stopSession.push(
       session.onMessage((message) => this.figures.message(message, this.now())),
       session.$presence.subscribe((count) => this.figures.presence(count ?? 1, this.now())),
@@ -208,6 +220,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
       this.desk.keepSecrets(session, now);
     }
     this.runner.tick(now, session ? this.desk.desk.plan : null, new Set(this.desk.desk.fired));
+    this.timeline.tick();
     const settled = this.outbox.observe(this.online, Date.now());
     const current = this.roomCtl.session;
     if (settled && current && this.outbox.items.length > 0) {
@@ -465,6 +478,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, actions: this.actions };
     return this.frame(html`
       ${renderHeader(localize, state.show, view, this.actions)} ${renderConnection(localize, view, reconnect)}
+      ${renderTimeline(localize, state.show.phase, this.timeline)}
       ${renderSummary(localize, figures, state, shown)} ${renderWaiting(localize, this.outbox.items, discard)}
       ${renderPending(localize, this.runner.pending, this.runner.secondsLeft(now), () => {
         this.runner.undo();

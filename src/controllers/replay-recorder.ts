@@ -1,0 +1,80 @@
+/**
+ * The host console's side of the show's timeline (docs/replay.md): records while the console drives
+ * a host session, and once the show has ended sends the document to the room's webhook once, as one
+ * `{"record": "timeline", "timeline": …}` request (retried with the one backoff, src/core/retry.ts),
+ * and offers it as a download.
+ */
+import { resolveHttpUrl } from '../core/primitives.js';
+import { retryDelay } from '../core/retry.js';
+import type { RoomSession } from '../core/session.js';
+import type { Timeline } from '../core/timeline.js';
+import { TimelineRecorder } from '../core/timeline-recorder.js';
+
+export type TimelineDelivery = 'none' | 'sending' | 'sent' | 'failed';
+
+export interface TimelineCaptureOptions {
+  /** The show id (the room's `show`, else its channel). */
+  show: () => string;
+  /** The room's webhook URL, if any. */
+  webhook: () => string;
+  /** Something worth re-rendering happened (delivery state). */
+  changed: () => void;
+  fetch?: typeof fetch;
+  /** Attempts before giving up on the webhook (default 4). */
+  attempts?: number;
+}
+
+export class TimelineCapture {
+  readonly recorder: TimelineRecorder;
+  delivery: TimelineDelivery = 'none';
+  private delivered = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: TimelineCaptureOptions) {
+    this.recorder = new TimelineRecorder(options.show);
+  }
+
+  follow(session: RoomSession | null): void {
+    if (session?.isHost) this.recorder.follow(session);
+  }
+
+  /** On every console tick: once the show ended, the timeline goes to the webhook (once). */
+  tick(): void {
+    if (this.delivered || !this.recorder.ended) return;
+    this.delivered = true;
+    const url = resolveHttpUrl(this.options.webhook());
+    if (url) this.send(url, JSON.stringify({ record: 'timeline', timeline: this.recorder.document() }), 1);
+  }
+
+  /** The document as a file: a `blob:` URL and a file name (the caller revokes the URL). */
+  download(): { href: string; name: string; timeline: Timeline } {
+    const timeline = this.recorder.document();
+    const blob = new Blob([JSON.stringify(timeline)], { type: 'application/json' });
+    const name = `${timeline.show.replace(/[^\w.-]+/g, '-')}-timeline.json`;
+    return { href: URL.createObjectURL(blob), name, timeline };
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.recorder.close();
+  }
+
+  private send(url: string, body: string, attempt: number): void {
+    this.set('sending');
+    const fetcher = this.options.fetch ?? fetch.bind(globalThis);
+    fetcher(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(
+      (response) => (response.ok ? this.set('sent') : this.retry(url, body, attempt, response.status < 500 && response.status !== 429)),
+      () => this.retry(url, body, attempt, false),
+    );
+  }
+
+  private retry(url: string, body: string, attempt: number, permanent: boolean): void {
+    if (permanent || attempt >= (this.options.attempts ?? 4)) return this.set('failed');
+    this.timer = setTimeout(() => this.send(url, body, attempt + 1), retryDelay(attempt));
+  }
+
+  private set(delivery: TimelineDelivery): void {
+    this.delivery = delivery;
+    this.options.changed();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The verifiable vote tally, built from the draw's pieces (src/core/draw.ts) — docs/vote.md has
+ * the recipe step by step, so anyone can re-check it.
+ *
+ * - open:   `commitment = SHA-256(seed)`, as for a lottery; the seed only breaks a tie.
+ * - close:  `ballots` = one `voter:choice` line per voter (its last vote), sorted in code-unit
+ *           order; `digest = SHA-256(ballots.join('\n'))`; `counts[i]` = ballots for option i.
+ * - winner: the option with the most votes; on a tie, the tied options in option order and
+ *           `i = pickIndexes(seed, digest, tied.length, 1)[0]` (the draw's unbiased pick); no
+ *           winner without a vote.
+ */
+import { commitmentOf, digestOf, pickIndexes } from './draw.js';
+
+/** One line of the published ballot list. */
+export const ballotOf = (voter: string, choice: number): string => `${voter}:${choice}`;
+
+export interface VoteTally {
+  /** The sorted ballot list, as published. */
+  ballots: string[];
+  digest: string;
+  counts: number[];
+  total: number;
+  /** Index of the winning option; `undefined` without a vote. */
+  winner: number | undefined;
+}
+
+/** The winning option from the counts; a tie is broken by the committed seed. */
+export async function winnerOf(seed: string, digest: string, counts: readonly number[]): Promise<number | undefined> {
+  const top = Math.max(0, ...counts);
+  if (top === 0) return undefined;
+  const tied = counts.flatMap((n, i) => (n === top ? [i] : []));
+  if (tied.length === 1) return tied[0];
+  const [index] = await pickIndexes(seed, digest, tied.length, 1);
+  return tied[index!];
+}
+
+/** The host's tally at the close, from its ledger (voter → choice). */
+export async function tallyVotes(seed: string, votes: Iterable<readonly [string, number]>, options: number): Promise<VoteTally> {
+  const counts = new Array<number>(options).fill(0);
+  const ballots: string[] = [];
+  for (const [voter, choice] of votes) {
+    if (choice < 0 || choice >= options) continue;
+    counts[choice]!++;
+    ballots.push(ballotOf(voter, choice));
+  }
+  ballots.sort();
+  const digest = await digestOf(ballots);
+  return { ballots, digest, counts, total: ballots.length, winner: await winnerOf(seed, digest, counts) };
+}
+
+export type VoteCheckStatus = 'checking' | 'verified' | 'partial' | 'failed';
+
+export interface VoteCheck {
+  /** `verified`: every check passed with the ballot list; `partial`: what can be checked without the list passed. */
+  status: VoteCheckStatus;
+  commitment: boolean;
+  /** The ballot list hashes to the digest, is sorted, one line per voter (`null` without the list). */
+  digest: boolean | null;
+  /** The published counts are the list's (or, without it, add up to the total). */
+  counts: boolean;
+  /** The published winner follows from the counts and the seed. */
+  winner: boolean;
+  /** This screen's choice as the list has it (`null`: not in it, or no list). */
+  mine: number | null;
+}
+
+export interface PublishedVote {
+  commitment: string;
+  seed: string;
+  digest: string;
+  counts: readonly number[];
+  total: number;
+  options: number;
+  winner?: number | undefined;
+}
+
+/** Re-checks a published vote; `list` is the published ballot list when this screen has it. */
+export async function verifyVote(vote: PublishedVote, list?: readonly string[] | null, me?: string): Promise<VoteCheck> {
+  const commitment = (await commitmentOf(vote.seed)) === vote.commitment;
+  const sum = vote.counts.reduce((a, b) => a + b, 0);
+  let counts = vote.counts.length === vote.options && sum === vote.total;
+  const winner = (await winnerOf(vote.seed, vote.digest, vote.counts)) === vote.winner;
+  if (!list) {
+    const ok = commitment && counts && winner;
+    return { status: ok ? 'partial' : 'failed', commitment, digest: null, counts, winner, mine: null };
+  }
+  const recount = new Array<number>(vote.options).fill(0);
+  const voters = new Set<string>();
+  let wellFormed = list.length === vote.total;
+  let mine: number | null = null;
+  for (let i = 0; i < list.length && wellFormed; i++) {
+    const line = list[i]!;
+    const cut = line.lastIndexOf(':');
+    const voter = line.slice(0, cut);
+    const choice = Number(line.slice(cut + 1));
+    // Sorted, one line per voter, a choice among the options.
+    if ((i > 0 && !(list[i - 1]! < line)) || cut < 1 || line.length !== cut + 2 || !Number.isInteger(choice) || choice < 0 || choice >= vote.options || voters.has(voter)) {
+      wellFormed = false;
+      break;
+    }
+    voters.add(voter);
+    recount[choice]!++;
+    if (voter === me) mine = choice;
+  }
+  const digest = wellFormed && (await digestOf(list)) === vote.digest;
+  counts &&= wellFormed && recount.every((n, i) => n === vote.counts[i]);
+  return { status: commitment && digest && counts && winner ? 'verified' : 'failed', commitment, digest, counts, winner, mine };
+}

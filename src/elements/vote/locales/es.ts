@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "Votación",
+  timeLeft: "Tiempo restante",
+  hint: "Toca una opción para votar.",
+  hintChangeable: "Toca una opción para votar. Puedes cambiar tu voto hasta el cierre.",
+  sending: "Enviando tu voto…",
+  counted: "Tu voto está contado",
+  refusedLate: "Demasiado tarde: la votación ya había cerrado",
+  refusedOther: "Tu voto no se contó",
+  closed: "La votación está cerrada.",
+  votes: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'voto' : 'votos'}`,
+  result: (option: string) => `Resultado: ${option}`,
+  noVotes: "Nadie votó esta vez.",
+  winnerMark: "más votos",
+  yourMark: "tu voto",
+  checking: "Comprobando el resultado…",
+  verified: "Resultado verificado",
+  verifiedPartial: "Los recuentos y la semilla coinciden con lo publicado (lista de votos no disponible aquí)",
+  verifyFailed: "La verificación falló: este resultado no coincide con los votos publicados",
+  inList: "Tu voto está en la lista publicada tal como lo emitiste",
+  notInList: "Tu voto no está en la lista publicada tal como lo emitiste",
+  details: "Detalles del resultado",
+  commitment: "Compromiso",
+  seed: "Semilla",
+  digest: "Huella de la lista de votos",
+} satisfies typeof en;

@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "Voting",
+  timeLeft: "Sisa waktu",
+  hint: "Ketuk salah satu pilihan untuk memilih.",
+  hintChangeable: "Ketuk salah satu pilihan untuk memilih. Kamu bisa mengubah pilihan sampai voting ditutup.",
+  sending: "Mengirim pilihanmu…",
+  counted: "Pilihanmu sudah dihitung",
+  refusedLate: "Terlambat: voting sudah ditutup",
+  refusedOther: "Pilihanmu tidak dihitung",
+  closed: "Voting sudah ditutup.",
+  votes: (count: string) => `${count} suara`,
+  result: (option: string) => `Hasil: ${option}`,
+  noVotes: "Tidak ada yang memilih kali ini.",
+  winnerMark: "suara terbanyak",
+  yourMark: "pilihanmu",
+  checking: "Memeriksa hasil…",
+  verified: "Hasil terverifikasi",
+  verifiedPartial: "Jumlah suara dan seed cocok dengan yang diumumkan (daftar suara tidak tersedia di sini)",
+  verifyFailed: "Verifikasi gagal: hasil ini tidak cocok dengan suara yang diumumkan",
+  inList: "Pilihanmu ada di daftar yang diumumkan, sesuai yang kamu pilih",
+  notInList: "Pilihanmu tidak ada di daftar yang diumumkan seperti yang kamu pilih",
+  details: "Detail hasil",
+  commitment: "Komitmen",
+  seed: "Seed",
+  digest: "Digest daftar suara",
+} satisfies typeof en;

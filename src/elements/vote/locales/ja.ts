@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "投票",
+  timeLeft: "残り時間",
+  hint: "選択肢をタップして投票してください。",
+  hintChangeable: "選択肢をタップして投票してください。締め切りまで変更できます。",
+  sending: "投票を送信中…",
+  counted: "投票が集計されました",
+  refusedLate: "締め切り後のため集計されませんでした",
+  refusedOther: "投票は集計されませんでした",
+  closed: "投票は締め切られました。",
+  votes: (count: string) => `${count}票`,
+  result: (option: string) => `結果：${option}`,
+  noVotes: "今回は投票がありませんでした。",
+  winnerMark: "最多得票",
+  yourMark: "あなたの投票",
+  checking: "結果を確認中…",
+  verified: "検証済みの結果",
+  verifiedPartial: "票数とシードは公開内容と一致（投票リストはここでは取得できません）",
+  verifyFailed: "検証に失敗：この結果は公開された投票と一致しません",
+  inList: "あなたの投票は投じたとおり公開リストにあります",
+  notInList: "あなたの投票は投じたとおりには公開リストにありません",
+  details: "結果の詳細",
+  commitment: "コミットメント",
+  seed: "シード",
+  digest: "投票リストのダイジェスト",
+} satisfies typeof en;

@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "Undian",
+  timeLeft: "Masa berbaki",
+  hint: "Ketik satu pilihan untuk mengundi.",
+  hintChangeable: "Ketik satu pilihan untuk mengundi. Anda boleh menukar undian sehingga ia ditutup.",
+  sending: "Menghantar undian anda…",
+  counted: "Undian anda telah dikira",
+  refusedLate: "Terlambat: undian sudah ditutup",
+  refusedOther: "Undian anda tidak dikira",
+  closed: "Undian sudah ditutup.",
+  votes: (count: string) => `${count} undi`,
+  result: (option: string) => `Keputusan: ${option}`,
+  noVotes: "Tiada siapa mengundi kali ini.",
+  winnerMark: "undi terbanyak",
+  yourMark: "undian anda",
+  checking: "Menyemak keputusan…",
+  verified: "Keputusan disahkan",
+  verifiedPartial: "Kiraan dan benih sepadan dengan yang diterbitkan (senarai undi tiada di sini)",
+  verifyFailed: "Pengesahan gagal: keputusan ini tidak sepadan dengan undi yang diterbitkan",
+  inList: "Undian anda ada dalam senarai yang diterbitkan seperti yang anda buat",
+  notInList: "Undian anda tiada dalam senarai yang diterbitkan seperti yang anda buat",
+  details: "Butiran keputusan",
+  commitment: "Komitmen",
+  seed: "Benih",
+  digest: "Ringkasan senarai undi",
+} satisfies typeof en;

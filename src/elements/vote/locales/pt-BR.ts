@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "Votação",
+  timeLeft: "Tempo restante",
+  hint: "Toque em uma opção para votar.",
+  hintChangeable: "Toque em uma opção para votar. Você pode mudar seu voto até o encerramento.",
+  sending: "Enviando seu voto…",
+  counted: "Seu voto foi contado",
+  refusedLate: "Tarde demais: a votação já tinha encerrado",
+  refusedOther: "Seu voto não foi contado",
+  closed: "A votação está encerrada.",
+  votes: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'voto' : 'votos'}`,
+  result: (option: string) => `Resultado: ${option}`,
+  noVotes: "Ninguém votou desta vez.",
+  winnerMark: "mais votos",
+  yourMark: "seu voto",
+  checking: "Conferindo o resultado…",
+  verified: "Resultado verificado",
+  verifiedPartial: "As contagens e a semente conferem com o publicado (lista de votos indisponível aqui)",
+  verifyFailed: "A verificação falhou: este resultado não confere com os votos publicados",
+  inList: "Seu voto está na lista publicada como você votou",
+  notInList: "Seu voto não está na lista publicada como você votou",
+  details: "Detalhes do resultado",
+  commitment: "Compromisso",
+  seed: "Semente",
+  digest: "Resumo da lista de votos",
+} satisfies typeof en;

@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "โหวต",
+  timeLeft: "เวลาที่เหลือ",
+  hint: "แตะตัวเลือกเพื่อโหวต",
+  hintChangeable: "แตะตัวเลือกเพื่อโหวต เปลี่ยนได้จนกว่าจะปิดโหวต",
+  sending: "กำลังส่งโหวตของคุณ…",
+  counted: "นับโหวตของคุณแล้ว",
+  refusedLate: "ช้าไป: ปิดโหวตแล้ว",
+  refusedOther: "ไม่ได้นับโหวตของคุณ",
+  closed: "ปิดโหวตแล้ว",
+  votes: (count: string) => `${count} โหวต`,
+  result: (option: string) => `ผลโหวต: ${option}`,
+  noVotes: "รอบนี้ไม่มีใครโหวต",
+  winnerMark: "โหวตมากที่สุด",
+  yourMark: "โหวตของคุณ",
+  checking: "กำลังตรวจสอบผล…",
+  verified: "ตรวจสอบผลแล้ว",
+  verifiedPartial: "จำนวนโหวตและซีดตรงกับที่ประกาศ (ไม่มีรายการโหวตที่นี่)",
+  verifyFailed: "ตรวจสอบไม่ผ่าน: ผลนี้ไม่ตรงกับโหวตที่ประกาศ",
+  inList: "โหวตของคุณอยู่ในรายการที่ประกาศตามที่คุณเลือก",
+  notInList: "โหวตของคุณไม่อยู่ในรายการที่ประกาศตามที่คุณเลือก",
+  details: "รายละเอียดผล",
+  commitment: "คำมั่น",
+  seed: "ซีด",
+  digest: "ค่าแฮชของรายการโหวต",
+} satisfies typeof en;

@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "Bình chọn",
+  timeLeft: "Thời gian còn lại",
+  hint: "Chạm vào một lựa chọn để bình chọn.",
+  hintChangeable: "Chạm vào một lựa chọn để bình chọn. Bạn có thể đổi đến khi bình chọn kết thúc.",
+  sending: "Đang gửi bình chọn của bạn…",
+  counted: "Bình chọn của bạn đã được tính",
+  refusedLate: "Quá muộn: bình chọn đã đóng",
+  refusedOther: "Bình chọn của bạn không được tính",
+  closed: "Bình chọn đã đóng.",
+  votes: (count: string) => `${count} lượt bình chọn`,
+  result: (option: string) => `Kết quả: ${option}`,
+  noVotes: "Lần này không ai bình chọn.",
+  winnerMark: "nhiều bình chọn nhất",
+  yourMark: "lựa chọn của bạn",
+  checking: "Đang kiểm tra kết quả…",
+  verified: "Kết quả đã được xác minh",
+  verifiedPartial: "Số phiếu và seed khớp với nội dung đã công bố (không có danh sách phiếu ở đây)",
+  verifyFailed: "Xác minh thất bại: kết quả này không khớp với các phiếu đã công bố",
+  inList: "Phiếu của bạn có trong danh sách công bố đúng như bạn đã chọn",
+  notInList: "Phiếu của bạn không có trong danh sách công bố như bạn đã chọn",
+  details: "Chi tiết kết quả",
+  commitment: "Cam kết",
+  seed: "Seed",
+  digest: "Mã băm danh sách phiếu",
+} satisfies typeof en;

@@ -1,0 +1,28 @@
+import type { en } from '../vote.strings.js';
+
+export default {
+  vote: "投票",
+  timeLeft: "剩余时间",
+  hint: "点击一个选项投票。",
+  hintChangeable: "点击一个选项投票。投票结束前可以更改。",
+  sending: "正在提交你的投票…",
+  counted: "你的投票已计入",
+  refusedLate: "太晚了：投票已结束",
+  refusedOther: "你的投票未被计入",
+  closed: "投票已结束。",
+  votes: (count: string) => `${count} 票`,
+  result: (option: string) => `结果：${option}`,
+  noVotes: "这次没有人投票。",
+  winnerMark: "得票最多",
+  yourMark: "你的选择",
+  checking: "正在核验结果…",
+  verified: "结果已核验",
+  verifiedPartial: "票数和种子与公布内容一致（此处无法获取投票名单）",
+  verifyFailed: "核验失败：此结果与公布的投票不一致",
+  inList: "你的投票按你的选择出现在公布的名单中",
+  notInList: "你的投票未按你的选择出现在公布的名单中",
+  details: "结果详情",
+  commitment: "承诺",
+  seed: "种子",
+  digest: "投票名单摘要",
+} satisfies typeof en;

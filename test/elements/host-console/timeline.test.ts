@@ -1,0 +1,86 @@
+/**
+ * At the end of the show the console offers its timeline (docs/replay.md): a download of the one
+ * JSON document, and one `timeline` record sent to the room's webhook — once, not per viewer.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/room/linger-room.js';
+import '../../../src/elements/host-console/linger-host-console.js';
+import type { LingerHostConsole } from '../../../src/elements/host-console/host-console.js';
+import type { LingerRoom } from '../../../src/elements/room/room.js';
+import { MemoryNetwork } from '../../../src/transports/memory.js';
+import { RoomSession } from '../../../src/core/session.js';
+import { parseTimeline } from '../../../src/core/timeline.js';
+
+const shadow = (element: Element) => element.shadowRoot!;
+const button = (root: ParentNode, label: string) =>
+  [...root.querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === label) as HTMLButtonElement | undefined;
+
+describe('<linger-host-console> timeline', () => {
+  const realFetch = window.fetch;
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('sends one timeline record to the webhook at the end of the show and offers the download', async function () {
+    this.timeout(20_000);
+    const posted: string[] = [];
+    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/timeline-sink')) {
+        posted.push(String(init?.body));
+        return new Response('{}', { status: 200 });
+      }
+      return realFetch(input, init);
+    }) as typeof fetch;
+    const channel = 'hc-timeline';
+    localStorage.removeItem(`linger:console:${channel}`);
+    const network = new MemoryNetwork({ latency: 1 });
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <linger-room channel=${channel} show="spring-sale" hosts="host-1" webhook="https://collect.example/timeline-sink" .customTransport=${network.connect('host-1')}>
+        <linger-host-console></linger-host-console>
+      </linger-room>
+    </div>`);
+    const room = wrapper.querySelector<LingerRoom>('linger-room')!;
+    const console = wrapper.querySelector<LingerHostConsole>('linger-host-console')!;
+    await waitUntil(() => room.session?.$status.get() === 'connected', 'room connected');
+    const viewer = new RoomSession({ transport: network.connect('viewer-a'), hosts: ['host-1'] });
+    await viewer.connect();
+    await waitUntil(() => button(shadow(console), 'Go live'), 'console ready');
+    button(shadow(console), 'Go live')!.click();
+    await waitUntil(() => viewer.state.show.phase === 'live', 'live');
+    room.session!.act('pin', { product: { id: 'scarf', title: 'Jade scarf' }, remaining: null });
+    viewer.chat('So soft');
+    await waitUntil(() => room.session!.state.chatCount === 1, 'the host has the line');
+    expect(shadow(console).querySelector('.download-timeline'), 'no timeline before the end').to.equal(null);
+    button(shadow(console), 'End show')!.click();
+    await console.updateComplete;
+    button(shadow(console).querySelector('dialog')!, 'Confirm')!.click();
+    await waitUntil(() => posted.length === 1 && shadow(console).querySelector('[data-delivery="sent"]'), 'the webhook got the timeline');
+    const record = JSON.parse(posted[0]!) as { record: string; timeline: unknown };
+    expect(record.record).to.equal('timeline');
+    const parsed = parseTimeline(record.timeline);
+    expect(parsed.ok, JSON.stringify(parsed).slice(0, 200)).to.equal(true);
+    if (!parsed.ok) return;
+    expect(parsed.timeline.show).to.equal('spring-sale');
+    expect(parsed.timeline.events.map((event) => event.type)).to.deep.equal(['show', 'pin', 'show']);
+    expect(parsed.timeline.chat.map((line) => line.text)).to.deep.equal(['So soft']);
+    const summary = shadow(console).querySelector('.timeline')!.textContent!;
+    expect(summary).to.contain('3 host messages').and.contain('1 chat lines');
+    const download = shadow(console).querySelector<HTMLButtonElement>('.download-timeline')!;
+    const saved: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(this);
+    };
+    try {
+      download.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const anchor = saved[0];
+    expect(anchor?.download).to.equal('spring-sale-timeline.json');
+    const file = parseTimeline(await (await realFetch(anchor!.href)).text());
+    expect(file.ok, 'the download is the same document').to.equal(true);
+    expect(posted.length, 'sent once, however many ticks the ended show saw').to.equal(1);
+    await viewer.close();
+  });
+});

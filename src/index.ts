@@ -83,6 +83,7 @@ export { LingerStudio } from './elements/studio/studio.js';
 export { StudioController, STUDIO_PRESETS, deviceProblem, defaultStudioPublisher, type StudioPreset, type StudioPhase, type DeviceProblem, type DeviceKind, type StudioFailure, type StudioPublisher } from './controllers/studio-controller.js';
 export { LocalBroadcaster, MAX_LOCAL_VIEWERS } from './media/local-broadcast.js';
 export { LocalAudience } from './media/local-rtc.js';
+export { AgoraPublisher, LOW_STREAM, type PublishSdk, type PublishedTrack } from './media/agora-publish.js';
 export type { HlsModule, AttachedSource } from './media/hls.js';
 export type { DrawResult, DrawCheckStatus } from './core/draw.js';
 export type { EntryFacts } from './core/ledger.js';

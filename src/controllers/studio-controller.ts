@@ -9,6 +9,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoomSession } from '../core/session.js';
+import type { RoomMedia } from '../core/registry.js';
+import type { RtcSdk } from '../media/agora-rtc.js';
 import type { BodyOf } from '../core/protocol.js';
 import type { StudioPublisher } from '../media/local-broadcast.js';
 import { sharedImport } from '../utilities/shared-import.js';
@@ -53,18 +55,30 @@ export function deviceProblem(error: unknown): DeviceProblem {
 }
 
 const loadLocal = sharedImport(() => import('../media/local-broadcast.js'));
+const loadAgora = sharedImport(() => import('../media/agora-publish.js'));
 
-/** The publisher for a session: the local WebRTC path on a room without Agora. */
-export async function defaultStudioPublisher(session: RoomSession): Promise<StudioPublisher> {
-  if (session.transport.kind === 'agora-rtm') throw new Error('[linger] studio: publishing over Agora RTC is not available in this build.');
+/**
+ * The publisher for a room: Agora RTC when the room hands out Agora media (`RoomHandle.media`
+ * without an `adapter`), else the local WebRTC path. `loadSdk` replaces the Agora SDK (tests).
+ */
+export async function defaultStudioPublisher(session: RoomSession, media: RoomMedia | null, loadSdk?: () => Promise<RtcSdk>): Promise<StudioPublisher> {
+  if (media && !media.adapter) {
+    const { AgoraPublisher } = await loadAgora();
+    return new AgoraPublisher(media, loadSdk);
+  }
+  if (session.transport.kind === 'agora-rtm') throw new Error('[linger] studio: the room runs on Agora but hands out no media settings (app-id?).');
   const { LocalBroadcaster } = await loadLocal();
   return new LocalBroadcaster(session);
 }
 
 export interface StudioControllerOptions {
   session: () => RoomSession | null;
-  /** Makes the publisher when going live (tests and integrations may replace it). */
-  publisher?: (session: RoomSession) => Promise<StudioPublisher>;
+  /** The room's Agora media settings, when it has them (`RoomHandle.media`). */
+  media?: () => RoomMedia | null;
+  /** Loads the Agora RTC SDK (tests inject a fake). */
+  loadSdk?: () => (() => Promise<RtcSdk>) | undefined;
+  /** Makes the publisher when going live (integrations may replace it); `undefined` for the default. */
+  publisher?: (session: RoomSession) => Promise<StudioPublisher> | undefined;
 }
 
 export class StudioController implements ReactiveController {
@@ -234,7 +248,7 @@ export class StudioController implements ReactiveController {
     this.changed();
     let publisher: StudioPublisher | null = null;
     try {
-      publisher = await (this.options.publisher ?? defaultStudioPublisher)(session);
+      publisher = await (this.options.publisher?.(session) ?? defaultStudioPublisher(session, this.options.media?.() ?? null, this.options.loadSdk?.()));
       publisher.onChange = () => this.changed();
       await publisher.start(stream, { bitrateKbps: STUDIO_PRESETS[this.preset].bitrateKbps });
       if (this.phase !== 'going-live') throw new Error('stopped');

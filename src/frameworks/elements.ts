@@ -167,7 +167,7 @@ export interface LingerElements {
   };
   'linger-studio': {
     element: LingerStudio;
-    properties: Pick<LingerStudio, 'publisher'>;
+    properties: Pick<LingerStudio, 'publisher' | 'loadSdk'>;
     attributes: {
       'room': string;
       'locale': string;

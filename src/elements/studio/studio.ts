@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
-import { STUDIO_PRESETS, StudioController, defaultStudioPublisher, type DeviceKind, type StudioPreset, type StudioPublisher } from '../../controllers/studio-controller.js';
+import { STUDIO_PRESETS, StudioController, type DeviceKind, type StudioPreset, type StudioPublisher } from '../../controllers/studio-controller.js';
 import type { RoomSession } from '../../core/session.js';
+import type { RtcSdk } from '../../media/agora-rtc.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { translation, type en } from './studio.strings.js';
 import styles from './studio.styles.js';
@@ -12,15 +13,17 @@ import styles from './studio.styles.js';
  * The host's broadcast desk: camera and microphone pickers, a local preview, capture presets,
  * camera/microphone mute, switching a device without dropping the stream, Go live / End. Clear
  * messages when a device is missing, busy or blocked. Goes live only when the room's user is a host.
- * On a room without Agora it streams to every `<linger-player>` over browser WebRTC connections
- * signalled through the room (docs/studio.md). The logic lives in `src/controllers/studio-controller.ts`.
+ * On Agora it publishes as a host-role client with the host's publisher token and dual stream; on a
+ * room without Agora it streams to every `<linger-player>` over browser WebRTC connections signalled
+ * through the room (docs/studio.md). The logic lives in `src/controllers/studio-controller.ts`.
  *
  * @summary The host's camera, microphone and Go live button.
  * @tag linger-studio
  * @attr room - Id of the `<linger-room>` (else the closest or only room).
  * @attr locale - Language of the desk (else the room's, else `<html lang>`).
  * @prop {StudioController} studio - Read-only: devices, problems, phase (`off`, `starting`, `ready`, `going-live`, `live`, `ending`) and the actions behind the buttons.
- * @prop {(session: RoomSession) => Promise<StudioPublisher>} publisher - Makes the publisher when going live (default: the local WebRTC path on a room without Agora).
+ * @prop {(session: RoomSession) => Promise<StudioPublisher>} publisher - Makes the publisher when going live (default: Agora RTC on an Agora room, else the local WebRTC path).
+ * @prop {() => Promise<RtcSdk>} loadSdk - Loads the Agora RTC module (default: `import('agora-rtc-sdk-ng/esm')`); tests inject a fake.
  * @csspart base - The desk.
  * @csspart preview - The local preview video.
  * @csspart badge - The On air / Off air badge.
@@ -39,9 +42,14 @@ export class LingerStudio extends RoomElement<typeof en> {
   @property({ attribute: false }) publisher: ((session: RoomSession) => Promise<StudioPublisher>) | undefined;
 
   /** The desk's state and actions (read-only). */
+  /** Loads the Agora RTC SDK; replace it to inject a fake in tests. */
+  @property({ attribute: false }) loadSdk: (() => Promise<RtcSdk>) | undefined;
+
   readonly studio: StudioController = new StudioController(this, {
     session: () => this.roomCtl.session,
-    publisher: (session) => (this.publisher ?? defaultStudioPublisher)(session),
+    media: () => this.roomCtl.room?.media ?? null,
+    loadSdk: () => this.loadSdk,
+    publisher: (session) => this.publisher?.(session),
   });
 
   /** A theme or a console tab moving the desk keeps the broadcast; gone for good releases the devices. */

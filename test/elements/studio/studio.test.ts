@@ -12,6 +12,23 @@ import type { LocalBroadcaster } from '../../../src/media/local-broadcast.js';
 import { RoomSession } from '../../../src/core/session.js';
 import { parseMessage } from '../../../src/core/protocol.js';
 import { expectCompleteTranslation } from '../../helpers/i18n.js';
+import { FakeRtcCloud, type FakeRtcClient } from '../../fakes/agora-rtc-fake.js';
+import type { RoomMedia } from '../../../src/core/registry.js';
+import { LOW_STREAM } from '../../../src/media/agora-publish.js';
+
+/** Hands a room Agora media settings (as a room with an app id does), with the tokens its endpoint would answer. */
+function stubMedia(room: LingerRoom, user: string, tokenCalls: string[]): void {
+  const media: RoomMedia = {
+    appId: 'a'.repeat(32),
+    channel: 'spring-sale',
+    tokens: async () => {
+      tokenCalls.push(user);
+      // The endpoint signs RtcRole.PUBLISHER for host ids only (docs/tokens.md).
+      return { uid: user, rtmToken: `rtm-${user}`, rtcToken: user.startsWith('host') ? `publisher-${user}` : `subscriber-${user}`, expiresAt: Date.now() / 1000 + 3600 };
+    },
+  };
+  Object.defineProperty(room, 'media', { configurable: true, get: () => media });
+}
 
 const en = translation.en;
 const shadow = (element: HTMLElement) => element.shadowRoot!;
@@ -210,6 +227,42 @@ describe('<linger-studio>', () => {
     expect(liveVideo(player), 'viewer-1 still plays the host').to.equal(video);
     expect(connection.connectionState).to.equal('connected');
     await rogue.close();
+  });
+
+  it('on Agora: joins as a host with the publisher token, dual stream on, publishes; a camera switch stays joined; End unpublishes and leaves', async () => {
+    const { studio, player, hostRoom } = (current = await rig());
+    const cloud = new FakeRtcCloud();
+    const tokenCalls: string[] = [];
+    stubMedia(hostRoom, 'host-1', tokenCalls);
+    stubMedia(document.querySelector<LingerRoom>('#room-viewer-1')!, 'viewer-1', tokenCalls);
+    studio.loadSdk = cloud.loader();
+    player.loadSdk = cloud.loader();
+    player.requestUpdate();
+
+    await studio.studio.goLive();
+    expect(studio.studio.phase, 'on air').to.equal('live');
+    const publisher = cloud.clients.find((client) => client.role === 'host') as FakeRtcClient;
+    expect(publisher, 'a host-role client').to.not.equal(undefined);
+    expect(publisher.calls.find(([name]) => name === 'join'), 'joined with the host’s publisher token').to.deep.equal(['join', 'a'.repeat(32), 'spring-sale', 'publisher-host-1', 'host-1']);
+    expect(publisher.dualStream, 'dual stream').to.equal(true);
+    expect(publisher.calls.find(([name]) => name === 'setLowStreamParameter')).to.deep.equal(['setLowStreamParameter', LOW_STREAM]);
+    expect(publisher.localTracks.map((track) => track.trackMediaType).sort()).to.deep.equal(['audio', 'video']);
+    const video = publisher.localTracks.find((track) => track.trackMediaType === 'video')!;
+    expect(video.getMediaStreamTrack(), 'publishes the preview’s own camera track').to.equal(studio.studio.stream!.getVideoTracks()[0]);
+    expect(video.config.bitrateMax, 'the preset’s bitrate').to.equal(1500);
+    await waitUntil(() => player.status === 'live', 'the viewer’s player plays the host over Agora');
+    expect(cloud.clients.find((client) => client.role === 'audience')!.calls.some(([name]) => name === 'publish'), 'the viewer never publishes').to.equal(false);
+
+    await studio.studio.useDevice('camera', studio.studio.cameras[0]!.deviceId);
+    expect(video.replaced, 'the camera track is replaced inside the published track').to.equal(1);
+    expect(video.getMediaStreamTrack()).to.equal(studio.studio.stream!.getVideoTracks()[0]);
+    expect(publisher.calls.filter(([name]) => name === 'join' || name === 'leave' || name === 'unpublish'), 'no rejoin, no unpublish').to.deep.equal([['join', 'a'.repeat(32), 'spring-sale', 'publisher-host-1', 'host-1']]);
+    expect(player.status).to.equal('live');
+
+    await studio.studio.end();
+    expect(publisher.calls.slice(-2).map(([name]) => name)).to.deep.equal(['unpublish', 'leave']);
+    expect(cloud.published.get('host-1')?.size ?? 0, 'nothing published any more').to.equal(0);
+    expect(studio.studio.stream!.getVideoTracks()[0]!.readyState, 'the preview stays on').to.equal('live');
   });
 
   it('goes live only for a host of the room', async () => {

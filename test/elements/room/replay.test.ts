@@ -17,6 +17,7 @@ import type { LingerPlayer } from '../../../src/elements/player/player.js';
 import type { ReplaySession } from '../../../src/core/timeline-session.js';
 import type { Timeline } from '../../../src/core/timeline.js';
 import type { LingerErrorEvent } from '../../../src/events/dom/linger-error.js';
+import type { LingerEvent } from '../../../src/events/types.js';
 import { recordMiniShow, type LiveMoment } from '../../helpers/mini-show.js';
 import { CORPUS, canaryFired, resetCanary } from '../../hardening/corpus.js';
 import { settle } from '../../hardening/checks.js';
@@ -186,6 +187,39 @@ describe('<linger-room> replay', () => {
     room.setAttribute('locale', 'ar');
     await waitUntil(() => player.shadowRoot!.querySelector('[part~="chapters-button"]')?.textContent === 'الفصول', 'Arabic chapters');
     expect(player.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('dir')).to.equal('rtl');
+  });
+
+  it('counts replay watch time and add-to-carts apart from the live show: show id "<show>:replay", stamped with the real time, no timeline marks', async function () {
+    this.timeout(30_000);
+    const { timeline } = await miniShow();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <linger-room .timeline=${timeline} consent="granted">
+        <linger-player src=${CLIP}></linger-player>
+        <linger-product></linger-product>
+      </linger-room>
+    </div>`);
+    const room = wrapper.querySelector<LingerRoom>('linger-room')!;
+    const player = wrapper.querySelector<LingerPlayer>('linger-player')!;
+    const product = wrapper.querySelector('linger-product')!;
+    const events: LingerEvent[] = [];
+    await waitUntil(() => room.events !== null, 'the replay has its event pipeline');
+    room.addSink({ accept: (event) => events.push(event) });
+    await scrub(player, () => player.shadowRoot!.querySelector('video')!, 2.2);
+    await waitUntil(() => shadowText(product).includes('Silk fan'), 'the fan is pinned');
+    // The shop takes the add itself (no Shopify cart on this page).
+    product.addEventListener('linger-add-to-cart', (event) => {
+      event.preventDefault();
+      event.detail.waitUntil(Promise.resolve());
+    });
+    [...product.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => /add to cart/i.test(button.textContent!))!.click();
+    await waitUntil(() => events.some((event) => event.type === 'add_to_cart'), 'the add to cart is an event');
+    const add = events.find((event) => event.type === 'add_to_cart')!;
+    expect(add.show).to.equal('mini-show:replay');
+    expect(add.props).to.deep.include({ product: 'fan' });
+    expect(Math.abs(add.at - Date.now()), 'real time, not the show\'s').to.be.below(60_000);
+    expect(events.find((event) => event.type === 'session_start')?.show, 'watch time is the replay\'s').to.equal('mini-show:replay');
+    expect(events.filter((event) => event.type === 'timeline'), 'the show\'s marks belong to the live show').to.deep.equal([]);
+    expect(room.attribution?.show, 'orders from a replay are attributed to it').to.equal('mini-show:replay');
   });
 
   it('refuses a malformed timeline with a localized error and a linger-error event; the video still plays', async function () {

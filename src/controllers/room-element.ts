@@ -8,6 +8,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocalizeController, type Strings, type Translation } from '../i18n/localize.js';
 import { RoomController, type RoomControllerOptions } from './room-controller.js';
+import { nextTask } from '../utilities/next-task.js';
 
 export class RoomElement<T extends Strings> extends LitElement {
   /** Language (else the room's, else `<html lang>`), e.g. `ar`, `pt-BR`, `zh-CN`. */
@@ -31,7 +32,7 @@ export class RoomElement<T extends Strings> extends LitElement {
    * that may paint in between shows nothing moving.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    if (!this.hasUpdated) await nextTask();
     super.scheduleUpdate();
   }
 

@@ -11,6 +11,8 @@ import { pageViewerId } from '../../utilities/user-id.js';
 import { isPermanentError, RetryScheduler } from '../../core/retry.js';
 import type { AgoraTokens } from '../../transports/agora-rtm-token.js';
 import { sharedImport } from '../../utilities/shared-import.js';
+import { safeLocalStorage } from '../../utilities/storage.js';
+import { nextTask } from '../../utilities/next-task.js';
 import { randomId, resolveHttpUrl } from '../../core/primitives.js';
 import type { ConsentGate, ConsentMode } from '../../events/consent.js';
 import type { EventSink } from '../../events/sink.js';
@@ -317,8 +319,11 @@ export class LingerRoom extends LitElement implements RoomHandle {
     } catch (error) {
       throw this.attemptFailed(generation, transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
     }
-    // The session code was evaluated in this task: connecting in the next keeps both short (issue 14).
-    await new Promise((resolve) => setTimeout(resolve));
+    // The session code was evaluated in this task, and a page's first touch of localStorage opens
+    // the store (~10 ms on a phone): each in a task of its own, then the connect (issue 14).
+    await nextTask();
+    safeLocalStorage();
+    await nextTask();
     if (generation !== this.generation || !this.isConnected) return;
     this.followConsent(live);
     let transport: Transport;

@@ -187,7 +187,7 @@ export class RoomSession {
   // ── Viewer actions ──────────────────────────────────────────────────────────────────────────
 
   /** Sends a chat line, applying slow mode (host's or automatic), mute and block words locally. */
-  chat(text: string, extra: { name?: string; locale?: string } = {}): ChatResult {
+  chat(text: string, extra: { name?: string; locale?: string; topic?: string } = {}): ChatResult {
     return this.actions.chat(text, extra);
   }
   /** Counts likes at once and sends them aggregated: at most one `likes` message per interval. */

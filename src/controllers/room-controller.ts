@@ -24,6 +24,11 @@ export interface RoomControllerOptions {
    * re-renders it once per animation frame at most (an element that draws chat).
    */
   chatUpdates?: 'frame' | 'none';
+  /**
+   * Called the moment the element's session changes (before its re-render): an element that keeps
+   * its own subscription starts it here, so nothing that arrives before the render is missed.
+   */
+  onSession?: (session: RoomSession | null) => void;
 }
 
 /** Fields of the show state that change with every chat message. */
@@ -114,6 +119,7 @@ export class RoomController implements ReactiveController {
       };
       this.stopSession.push(session.$state.listen(onState), session.$status.listen(update), session.$presence.listen(update));
     }
+    this.options.onSession?.(session);
     this.host.requestUpdate();
   }
 

@@ -4,6 +4,7 @@
  * accepts, clamped to the ranges the form shows. Refusals are TypeErrors with the reason.
  */
 import { checkBody, isHttpUrl, type BodyOf, type LotteryMode, type Product } from './protocol.js';
+import { clip } from './primitives.js';
 import { checkQuestion, type BankQuestion } from './quiz-bank.js';
 import type { RoomSession } from './session.js';
 import type { ChatLine } from './state.js';
@@ -55,6 +56,26 @@ export function parseLotteryForm(read: FieldReader): LotteryOptions {
   if (minWatch > 0) eligibility.minWatchMinutes = minWatch;
   if (Object.keys(eligibility).length > 0) options.eligibility = eligibility;
   return options;
+}
+
+export type VoteOptions = Parameters<RoomSession['openVote']>[0];
+
+/**
+ * The new-vote form: question, up to six options (`option1`…: a text; `product1`…: a product id of
+ * the catalog, whose title stands in for an empty text), time and whether votes may change.
+ * Options with neither are left out; fewer than two is a TypeError.
+ */
+export function parseVoteForm(read: FieldReader, products: readonly Product[]): VoteOptions {
+  const options: Array<{ label: string; product?: Product }> = [];
+  for (let n = 1; n <= 6; n++) {
+    const product = products.find((item) => item.id === text(read, `product${n}`));
+    const label = clip(text(read, `option${n}`).trim() || product?.title || '', 120);
+    if (label) options.push(product ? { label, product } : { label });
+  }
+  if (options.length < 2) throw new TypeError('[linger] A vote needs at least two options.');
+  const vote: VoteOptions = { question: text(read, 'question').trim(), options, seconds: clampNumber(read('seconds'), 10, 3600, 60) };
+  if (read('changeable')) vote.changeable = true;
+  return vote;
 }
 
 /** The announcement form, or `null` when there is nothing to say. */

@@ -30,7 +30,7 @@ const hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{1,128}$/));
 /** Absolute http(s) URLs only (see isHttpUrl). */
 const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isHttpUrl, 'http(s) URLs only'));
 
-export const PERK_KINDS = ['lottery', 'quiz', 'flash', 'first-n', 'share'] as const;
+export const PERK_KINDS = ['lottery', 'quiz', 'flash', 'first-n', 'share', 'topic'] as const;
 export const LOTTERY_MODES = ['keyword', 'like-goal', 'tap', 'watch-time'] as const;
 export const SHOW_PHASES = ['upcoming', 'live', 'ended'] as const;
 /** Why the host refused a request. */
@@ -113,6 +113,9 @@ const voteSchema = v.object({
   changeable: v.optional(v.boolean()),
 });
 
+/** An answer to the topic the host featured on every screen (`line`: its chat message id). */
+const featuredSchema = v.object({ line: id, from: id, name: v.optional(text(40)), text: nonEmptyText(MAX_CHAT_LENGTH) });
+
 /** Votes per option, in option order. */
 const voteCounts = v.pipe(v.array(count(100_000_000)), v.maxLength(MAX_VOTE_OPTIONS));
 
@@ -164,6 +167,8 @@ export const snapshotStateSchema = v.object({
     }),
   ),
   perk: v.nullable(perkDropSchema),
+  /** The topic pinned above the chat (docs/topic.md); optional so older snapshots still parse. */
+  topic: v.optional(v.nullable(v.object({ id: id, text: nonEmptyText(200), at: time, featured: v.optional(featuredSchema) }))),
   /** Optional so snapshots from builds without votes still parse. */
   vote: v.optional(
     v.nullable(
@@ -213,6 +218,8 @@ export const MESSAGES = {
       locale: v.optional(text(35)),
       /** Seconds watched, attached only while a keyword lottery with a watch-time filter is open. */
       watched: v.optional(count(1_000_000)),
+      /** The topic this line answers ("Reply to topic"). */
+      topic: v.optional(id),
     }),
     'anyone',
     'all',
@@ -283,6 +290,10 @@ export const MESSAGES = {
     'all',
   ),
   'perk.drop': def(perkDropSchema, 'host', 'all'),
+  /** The host's topic for the room to talk about, pinned above the chat; empty text clears it. */
+  topic: def(v.object({ id: id, text: text(200) }), 'host', 'all'),
+  /** One answer to the topic, featured on every screen (the reducer applies the host's moderation to it). */
+  'topic.feature': def(v.object({ id: id, answer: v.nullable(featuredSchema) }), 'host', 'all'),
   'vote.open': def(voteSchema, 'host', 'all'),
   /** The live counts while a vote is open (coalesced by the host, ≤ 1 per second). */
   'vote.tally': def(v.object({ id: id, counts: voteCounts, total: count(100_000_000) }), 'host', 'all'),

@@ -8,6 +8,7 @@ import type { ReadableAtom } from 'nanostores';
 import type { RoomSession } from './session.js';
 import type { TransportError, TransportStatus } from '../transports/transport.js';
 import type { AgoraTokens } from '../transports/agora-rtm-token.js';
+import type { ReplayInfo } from './timeline.js';
 
 /** What a viewer should be told about the room's connection (every element shows it the same way). */
 export interface ConnectionState {
@@ -49,6 +50,10 @@ export interface RoomHandle extends Element {
    * `linger_viewer`; docs/collector.md § Orders); `viewer` is empty without consent.
    */
   readonly attribution?: { show: string; viewer: string } | null;
+  /** Replay mode (docs/replay.md): loading, ready with chapters, or failed; `null` on a live room. */
+  readonly $replay?: ReadableAtom<ReplayInfo | null>;
+  /** Replay mode: moves the replay and its player to show time `seconds`. */
+  seekReplay?(seconds: number): void;
 }
 
 const rooms = new Set<RoomHandle>();

@@ -67,7 +67,8 @@ export class RoomSession {
   /** Host-private record of entries, answers and claims (empty on viewers). */
   readonly ledger: HostLedger;
   readonly stats: SessionStats;
-  private readonly core: SessionCore;
+  /** Shared with the replay session (src/core/timeline-session.ts), which drives the state itself. */
+  protected readonly core: SessionCore;
   private readonly sync: ShowSync;
   private readonly requests: HostRequests;
   private readonly lottery: LotteryFlow;
@@ -95,6 +96,11 @@ export class RoomSession {
       helloEveryMs: options.helloEveryMs ?? 2_000,
       clockSyncEveryMs: options.clockSyncEveryMs ?? 30_000,
     });
+  }
+
+  /** True for a replay of a recorded show (src/core/timeline-session.ts): nothing is sent, actions happened live. */
+  get replay(): boolean {
+    return false;
   }
 
   /** The show state; updates on every applied message. */
@@ -213,7 +219,7 @@ export class RoomSession {
   // ── Viewer actions ──────────────────────────────────────────────────────────────────────────
 
   /** Sends a chat line, applying slow mode (host's or automatic), mute and block words locally. */
-  chat(text: string, extra: { name?: string; locale?: string } = {}): ChatResult {
+  chat(text: string, extra: { name?: string; locale?: string; topic?: string } = {}): ChatResult {
     return this.actions.chat(text, extra);
   }
   /** Counts likes at once and sends them aggregated: at most one `likes` message per interval. */

@@ -24,6 +24,8 @@ export interface ChatLine {
   name?: string;
   text: string;
   locale?: string;
+  /** The topic this line answers. */
+  topic?: string;
   at: number;
 }
 
@@ -50,6 +52,7 @@ export function initialState(): ShowState {
     lottery: null,
     quiz: null,
     perk: null,
+    topic: null,
     vote: null,
     moderation: { slowMode: 0, muted: [], blockWords: [] },
     likes: 0,
@@ -64,8 +67,8 @@ export function initialState(): ShowState {
 
 /** The part of the state a host publishes (no chat, no ledgers: it must stay under 16 KB). */
 export function toSnapshot(state: ShowState): SnapshotState {
-  const { show, schedule, announcement, pinned, lottery, quiz, perk, vote, moderation, likes } = state;
-  return { show, schedule, announcement, pinned, lottery, quiz, perk, vote: vote ?? null, moderation, likes };
+  const { show, schedule, announcement, pinned, lottery, quiz, perk, topic, vote, moderation, likes } = state;
+  return { show, schedule, announcement, pinned, lottery, quiz, perk, topic: topic ?? null, vote: vote ?? null, moderation, likes };
 }
 
 /** A copy of `list` with `item` appended and the oldest dropped past `limit` (one copy: this runs per message). */
@@ -178,6 +181,18 @@ function applyHostBody(state: ShowState, message: Inbound): ShowState {
       const at = state.perk?.id === body.id && state.perk.at !== undefined ? state.perk.at : message.at;
       return { ...state, perk: { ...body, at } };
     }
+    case 'topic': {
+      const { id, text } = (message as Inbound<'topic'>).body;
+      return { ...state, topic: text ? { id, text, at: message.at } : null };
+    }
+    case 'topic.feature': {
+      const { id, answer } = (message as Inbound<'topic.feature'>).body;
+      if (state.topic?.id !== id) return state;
+      const { featured: _dropped, ...topic } = state.topic;
+      // The host's moderation applies to a featured answer as to a chat line.
+      if (!answer || state.deletedIds.includes(answer.line) || !chatAllowed(state, answer.from, answer.text)) return { ...state, topic };
+      return { ...state, topic: { ...topic, featured: answer } };
+    }
     case 'vote.open':
       return { ...state, vote: { ...(message as Inbound<'vote.open'>).body, status: 'open', counts: [], total: 0 } };
     case 'vote.tally':
@@ -206,7 +221,14 @@ function applyModeration(state: ShowState, body: Inbound<'moderate'>['body']): S
   for (const deleted of body.deleteIds ?? []) deletedIds = appendBounded(deletedIds, deleted, DELETED_IDS);
   const gone = new Set(body.deleteIds ?? []);
   const chat = state.chat.filter((line) => !gone.has(line.id) && !muted.has(line.from));
-  return { ...state, moderation, deletedIds, chat };
+  const next = { ...state, moderation, deletedIds, chat };
+  // A featured topic answer goes when it is deleted, its author muted, or a block word matches it.
+  const featured = state.topic?.featured;
+  if (featured && (gone.has(featured.line) || !chatAllowed(next, featured.from, featured.text))) {
+    const { featured: _dropped, ...topic } = state.topic!;
+    next.topic = topic;
+  }
+  return next;
 }
 
 function applyViewerMessage(state: ShowState, message: Inbound): ShowState {
@@ -216,12 +238,13 @@ function applyViewerMessage(state: ShowState, message: Inbound): ShowState {
   const seen = { ...state, recentIds: appendBounded(state.recentIds, key, RECENT_IDS) };
   switch (message.type) {
     case 'chat': {
-      const { text, name, locale } = (message as Inbound<'chat'>).body;
+      const { text, name, locale, topic } = (message as Inbound<'chat'>).body;
       if (state.deletedIds.includes(message.id) || !chatAllowed(state, message.sender, text)) return seen;
       const n = state.chatCount + 1;
       const line: ChatLine = { n, id: message.id, from: message.sender, text, at: message.at };
       if (name) line.name = name;
       if (locale) line.locale = locale;
+      if (topic) line.topic = topic;
       return { ...seen, chat: appendBounded(state.chat, line, CHAT_BUFFER), chatCount: n };
     }
     case 'likes':

@@ -102,6 +102,16 @@ export const timelineSchema = v.object({
   sample: v.object({ seen: v.pipe(v.number(), v.integer(), v.minValue(0)), kept: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 });
 
+/** What a room in replay mode tells its elements: loading, ready with its chapters, or failed and why. */
+export interface ReplayInfo {
+  status: 'loading' | 'ready' | 'failed';
+  /** Chapters (src/core/timeline-index.ts), in show order. */
+  chapters: ReadonlyArray<{ t: number; kind: 'product' | 'perk'; id: string; title: string }>;
+  /** Show time of the timeline's end (ms). */
+  duration: number;
+  problem: TimelineProblem | 'unreachable' | null;
+}
+
 /** Why a timeline was refused: `too-large`, `not-json`, `invalid` (schema), `version`, `order` (times go backwards). */
 export type TimelineProblem = 'too-large' | 'not-json' | 'invalid' | 'version' | 'order';
 export type TimelineResult = { ok: true; timeline: Timeline } | { ok: false; problem: TimelineProblem; detail: string };

@@ -27,7 +27,7 @@ export class ViewerActions {
   ) {}
 
   /** Sends a chat line, applying slow mode (host's or automatic), mute and block words locally. */
-  chat(text: string, extra: { name?: string; locale?: string } = {}): ChatResult {
+  chat(text: string, extra: { name?: string; locale?: string; topic?: string } = {}): ChatResult {
     const { core } = this;
     const trimmed = String(text ?? '').trim();
     if (!trimmed) return { ok: false, reason: 'empty' };
@@ -47,6 +47,8 @@ export class ViewerActions {
     const body: BodyOf<'chat'> = { text: trimmed };
     if (extra.name) body.name = clip(extra.name, 40);
     if (extra.locale) body.locale = clip(extra.locale, 35);
+    // An answer to the topic on air; a stale topic id (the host moved on) is left off.
+    if (extra.topic && extra.topic === state.topic?.id) body.topic = extra.topic;
     const lottery = state.lottery;
     if (lottery?.status === 'open' && lottery.mode === 'keyword' && lottery.eligibility?.minWatchMinutes) {
       body.watched = Math.min(1_000_000, Math.floor(core.viewer.watched));

@@ -91,7 +91,7 @@ export interface LingerElements {
   };
   'linger-player': {
     element: LingerPlayer;
-    properties: Pick<LingerPlayer, 'src' | 'poster' | 'loop' | 'latency' | 'muted' | 'loadSdk' | 'loadHls'>;
+    properties: Pick<LingerPlayer, 'src' | 'poster' | 'loop' | 'latency' | 'muted' | 'loadSdk' | 'loadHls' | 'currentTime'>;
     attributes: {
       'room': string;
       'src': LingerPlayer['src'];
@@ -145,7 +145,7 @@ export interface LingerElements {
   };
   'linger-room': {
     element: LingerRoom;
-    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'moneyFormat' | 'customTransport'>;
+    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'moneyFormat' | 'replay' | 'timeline' | 'replayOffset' | 'chapter' | 'customTransport'>;
     attributes: {
       'channel': LingerRoom['channel'];
       'hosts': LingerRoom['hosts'];
@@ -158,6 +158,9 @@ export interface LingerElements {
       'consent': LingerRoom['consent'];
       'show': LingerRoom['show'];
       'shopify-events': LingerRoom['shopifyEvents'];
+      'replay': LingerRoom['replay'];
+      'replay-offset': LingerRoom['replayOffset'];
+      'chapter': LingerRoom['chapter'];
       'money-format': LingerRoom['moneyFormat'];
     };
     events: {

@@ -148,6 +148,9 @@ const LEAVES: Record<string, Array<[selector: string, field: string]>> = {
     ['.announcement-text', 'announce'],
     ['.pinned-title', 'title'],
     ['.next', 'perkTitle'],
+    ['bdi.vote', 'voteQuestion'],
+    ['.topic-text', 'topicText'],
+    ['.topic-featured-text', 'featuredText'],
   ],
   'linger-product': [
     ['[part=title]', 'title'],
@@ -176,8 +179,8 @@ type Baselines = Map<string, number> & { compared?: number };
 
 /** What decides which parts a viewer element renders (not the text in them). */
 function stateShape(state: ShowState): string {
-  const { announcement, pinned, quiz, lottery, perk, schedule, vote } = state;
-  return JSON.stringify([!!announcement, !!pinned?.product.price, quiz?.status, lottery?.status, !!lottery?.claim, !!perk?.code, !!schedule[0]?.prompt, vote?.status]);
+  const { announcement, pinned, quiz, lottery, perk, schedule, vote, topic } = state;
+  return JSON.stringify([!!announcement, !!pinned?.product.price, quiz?.status, lottery?.status, !!lottery?.claim, !!perk?.code, !!schedule[0]?.prompt, vote?.status, !!topic, !!topic?.featured]);
 }
 
 function checkViewerElements(shop: Storefront, expected: Record<string, string>, baselines: Baselines, learn: boolean, label: string): void {
@@ -221,6 +224,11 @@ function hostRound(shop: Storefront, text: string, n: number, shown: Record<stri
   const quiz = { id: `q${n}`, question: text, closesAt: now + 60_000, answerHash: HEX64 };
   if (tryAct(shop, 'quiz.ask', { ...quiz, options: [text, 'B', 'C', 'D'] })) next.question = next.option = text;
   else if (tryAct(shop, 'quiz.ask', { ...quiz, options: ['A', 'B', 'C', 'D'] })) [next.question, next.option] = [text, 'A'];
+  const topic = tryAct(shop, 'topic', { id: `t${n}`, text }) ? text : tryAct(shop, 'topic', { id: `t${n}`, text: 'Where would you wear it?' }) ? 'Where would you wear it?' : '';
+  delete next.featuredText;
+  if (topic) next.topicText = topic;
+  else delete next.topicText;
+  if (topic && tryAct(shop, 'topic.feature', { id: `t${n}`, answer: { line: `line-${n}`, from: 'viewer-0', name: 'Mai', text } }) && text) next.featuredText = text;
   const vote = { id: `v${n}`, closesAt: now + 60_000, commitment: HEX64 };
   if (tryAct(shop, 'vote.open', { ...vote, question: text, options: [{ label: text }, { label: 'B' }] })) next.voteQuestion = next.voteOption = text;
   else if (tryAct(shop, 'vote.open', { ...vote, question: text, options: [{ label: 'A' }, { label: 'B' }] })) [next.voteQuestion, next.voteOption] = [text, 'A'];

@@ -112,6 +112,11 @@ describe('parts: every documented part renders, every control has one', function
     part(countdown, 'remind-button')!.click();
     await waitUntil(() => part(countdown, 'reminder-link'), 'calendar links');
     collectAll(s);
+    // A topic with a featured answer, pinned above the comments.
+    s.host.act('topic', { id: 'topic-1', text: 'Where would you wear it?' });
+    s.host.act('topic.feature', { id: 'topic-1', answer: { line: 'line-1', from: 'viewer-9', name: 'Mina', text: 'To the beach' } });
+    await waitUntil(() => part(overlay, 'topic-featured') && part(overlay, 'topic-reply'), 'topic with its featured answer');
+    collect(overlay);
 
     // Host console: every tab, a queued action, an error and the confirmation dialog.
     buttonLabelled(consoleElement, 'Plan the show')?.click();
@@ -154,7 +159,7 @@ describe('parts: every documented part renders, every control has one', function
   });
 
   async function collectTabs(consoleElement: Element): Promise<void> {
-    for (const name of ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures']) {
+    for (const name of ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures', 'vote']) {
       tab(consoleElement, name).click();
       await (consoleElement as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       collect(consoleElement);
@@ -202,6 +207,13 @@ describe('parts: every documented part renders, every control has one', function
     await waitUntil(() => part(player, 'quality'), 'quality badge');
     collect(player);
     await host.close();
+    // A replay: its chapter menu and marks (docs/replay.md).
+    const initial = { show: { phase: 'live' }, schedule: [], announcement: null, pinned: null, lottery: null, quiz: null, perk: null, moderation: { slowMode: 0, muted: [], blockWords: [] }, likes: 0 };
+    const timeline = { format: 'linger-timeline', version: 1, show: 'parts', startedAt: 1, duration: 1000, initial, events: [{ t: 500, id: 'e1', type: 'pin', body: { product: { id: 'p1', title: 'Jade scarf' }, remaining: null } }], chat: [], sample: { seen: 0, kept: 0 } };
+    const replay = await fixture<HTMLElement>(html`<linger-room .timeline=${timeline}><linger-player src=${CLIP}></linger-player></linger-room>`);
+    const replayPlayer = replay.querySelector<LingerPlayer>('linger-player')!;
+    await waitUntil(() => part(replayPlayer, 'chapter'), 'replay chapters');
+    collect(replayPlayer);
   }
 
   for (const tag of ALL_TAGS) {

@@ -39,6 +39,7 @@ function intervalSpy() {
 async function playingPlayer() {
   const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"><linger-player src=${CLIP}></linger-player></div>`);
   const player = wrapper.querySelector<LingerPlayer>('linger-player')!;
+  await player.updateComplete; // the first render is a task after the upgrade
   const video = player.shadowRoot!.querySelector('video')!;
   await waitUntil(() => !video.paused && video.currentTime > 0.05, 'the clip plays', { timeout: 8000 });
   return { wrapper, player, video };

@@ -4,6 +4,7 @@ import { loaders } from './locales/loaders.js';
 export const en = {
   nextDrop: 'Next drop',
   startsIn: 'Starts in',
+  happenedLive: 'Claims were taken during the live show.',
   comingUp: 'Coming up!',
   liveNow: 'It’s on!',
   dropping: 'Dropping now…',

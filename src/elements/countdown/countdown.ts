@@ -124,7 +124,9 @@ export class LingerCountdown extends RoomElement<typeof en> {
       ${drop.link ? html`<p><a part="offer-link" class="offer" href=${drop.link} target="_blank" rel="noopener noreferrer">${localize.term('openOffer')}</a></p>` : nothing}
       ${remaining !== null
         ? html`<p part="remaining" class="remaining ${remaining === 0 ? 'gone' : ''}">${remaining === 0 ? localize.term('soldOut') : localize.term('left', localize.number(remaining), localize.plural(remaining))}</p>
-            ${claim?.status === 'ok'
+            ${this.roomCtl.session?.replay
+              ? html`<p part="claim-status" class="happened-live">${localize.term('happenedLive')}</p>`
+              : claim?.status === 'ok'
               ? html`<p part="claim-status" class="claimed">${localize.term('claimed')}</p>`
               : claim?.status === 'rejected'
                 ? html`<p part="claim-status" class="refused">${claim.reason === 'sold-out' ? localize.term('claimSoldOut') : localize.term('claimRefused')}</p>`

@@ -1,11 +1,14 @@
 /** The Chat tab: announcements, moderation settings, the live comments (feature, delete, mute), the muted list. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PanelContext } from './panel-context.js';
+import { renderTopic } from './topic-panel.js';
 
-export function renderChat({ localize, state, session, drafts, actions }: PanelContext): TemplateResult {
+export function renderChat(context: PanelContext): TemplateResult {
+  const { localize, state, session, drafts, actions } = context;
   const lines = [...state.chat].reverse().slice(0, 100);
   const kind = drafts.value('announce.kind', 'info');
   return html`
+    ${renderTopic(context)}
     <form class="row" @submit=${(event: Event) => actions.submitAnnouncement(event)}>
       <label part="field">${localize.term('announcement')}
         <input part="input" id="announce-text" name="text" maxlength="500" .value=${drafts.value('announce.text')} @input=${drafts.keep('announce.text')} />

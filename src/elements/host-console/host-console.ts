@@ -9,11 +9,12 @@ import { PlanRunner } from '../../controllers/plan-runner.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { nextStep } from '../../core/rhythm.js';
 import { FiguresTracker } from '../../core/figures.js';
+import { TopicAnswers } from '../../core/topic-answers.js';
 import { connectionView, effectiveConnection, type ConnectionView } from '../../core/console-connection.js';
 import { nextQuestion, type ConsoleStep } from '../../core/console-desk.js';
-import { featureBody, formReader, parseAnnouncementForm, parseLotteryForm, parseModerationForm, perkDropBody, preAnnounceBody, scheduleBody, type LotteryOptions } from '../../core/console-forms.js';
+import { featureBody, formReader, parseAnnouncementForm, parseLotteryForm, parseModerationForm, parseVoteForm, perkDropBody, preAnnounceBody, scheduleBody, type LotteryOptions, type VoteOptions } from '../../core/console-forms.js';
 import type { BankQuestion } from '../../core/quiz-bank.js';
-import type { BodyOf, Product } from '../../core/protocol.js';
+import { randomId, type BodyOf, type Product } from '../../core/protocol.js';
 import type { RoomHandle } from '../../core/registry.js';
 import type { RoomSession } from '../../core/session.js';
 import type { ChatLine } from '../../core/state.js';
@@ -28,6 +29,7 @@ import { renderLottery } from './lottery-panel.js';
 import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
+import { renderVote } from './vote-panel.js';
 import { renderTimeline } from './replay-panel.js';
 import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
@@ -95,6 +97,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private figures = new FiguresTracker();
+  private topicAnswers = new TopicAnswers();
   private readonly desk = new ConsoleDeskStore(() => this.requestUpdate());
   private readonly drafts = new ConsoleDrafts();
   private readonly outbox = new ActionOutbox<RoomSession>();
@@ -192,6 +195,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
         this.runner.drop();
         this.outbox.clear();
         this.figures = new FiguresTracker();
+        this.topicAnswers = new TopicAnswers();
         this.lastHostSession = null;
       }
       this.followedRoom = room;
@@ -205,7 +209,10 @@ export class LingerHostConsole extends RoomElement<Strings> {
     if (session.isHost) this.lastHostSession = session;
     this.timeline.follow(session);
     this.stopSession.push(
-      session.onMessage((message) => this.figures.message(message, this.now())),
+      session.onMessage((message) => {
+        this.figures.message(message, this.now());
+        this.topicAnswers.message(message);
+      }),
       session.$presence.subscribe((count) => this.figures.presence(count ?? 1, this.now())),
       session.$error.listen(() => this.requestUpdate()),
     );
@@ -326,6 +333,49 @@ export class LingerHostConsole extends RoomElement<Strings> {
         const sent = session.revealQuiz(quiz ? (this.desk.explanations[quiz.id] ?? '') : '');
         this.desk.setExtra('revealed', { ...this.desk.revealed, [sent.body.id]: sent.body.correct });
       }),
+    submitTopic: (event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const text = String(new FormData(form).get('text') ?? '').trim();
+      if (!text) return;
+      const copy = this.keepForm('topic.', form);
+      this.postTopic(text, () => this.forgetForm('topic.', copy, form));
+    },
+    clearTopic: () => this.perform(this.localize.term('clearTopic'), (session) => session.act('topic', { id: session.state.topic?.id ?? `topic-${randomId(8)}`, text: '' })),
+    featureAnswer: (answer) =>
+      this.perform(`${this.localize.term('featureAnswer')} — ${answer.text.slice(0, 80)}`, (session) => {
+        const topic = session.state.topic;
+        if (!topic) return;
+        const featured: NonNullable<BodyOf<'topic.feature'>['answer']> = { line: answer.id, from: answer.from, text: answer.text };
+        if (answer.name) featured.name = answer.name;
+        session.act('topic.feature', { id: topic.id, answer: featured });
+      }),
+    submitVote: (event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      let options: VoteOptions;
+      try {
+        options = parseVoteForm(formReader(new FormData(form)), this.desk.desk.products);
+      } catch {
+        this.problem = this.localize.term('voteNeedsOptions');
+        return;
+      }
+      const copy = this.keepForm('vote.', form);
+      this.perform(
+        `${this.localize.term('openVote')} — ${options.question}`,
+        async (session) => {
+          await session.openVote(options);
+          this.desk.keepSecrets(session, this.now(), true);
+        },
+        () => this.forgetForm('vote.', copy),
+      );
+    },
+    closeVote: () => this.perform(this.localize.term('closeVote'), (session) => session.closeVote()),
+    pinWinner: () => {
+      const vote = this.roomCtl.state?.vote;
+      const product = vote?.status === 'closed' && vote.winner !== undefined ? vote.options[vote.winner]?.product : undefined;
+      if (product) this.pin(product, null);
+    },
     pin: (product, remaining = null) => this.pin(product, remaining),
     toggleSoldOut: (product, soldOut) => {
       const updated: Product = { ...product, soldOut };
@@ -378,7 +428,13 @@ export class LingerHostConsole extends RoomElement<Strings> {
       }
       return;
     }
+    if (step.kind === 'topic') return this.postTopic(step.title);
     this.perform(step.title, (session) => session.act('perk.drop', perkDropBody(step)));
+  }
+
+  /** Pins a topic above every viewer's chat (a new one replaces the last, its answers apart). */
+  private postTopic(text: string, sent?: () => void): void {
+    this.perform(`${this.localize.term('postTopic')} — ${text.slice(0, 80)}`, (session) => session.act('topic', { id: `topic-${randomId(8)}`, text: text.slice(0, 200) }), sent);
   }
 
   /** Opens a lottery; its seed goes on the desk at once, so a reload before the draw keeps it. */
@@ -475,7 +531,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     const now = this.now();
     const figures = this.figures.read(now);
     const state = shown.state;
-    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, actions: this.actions };
+    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, topicAnswers: this.topicAnswers, actions: this.actions };
     return this.frame(html`
       ${renderHeader(localize, state.show, view, this.actions)} ${renderConnection(localize, view, reconnect)}
       ${renderTimeline(localize, state.show.phase, this.timeline)}
@@ -490,6 +546,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
         ${this.tab === 'rhythm' ? renderRhythm(context) : nothing} ${this.tab === 'lottery' ? renderLottery(context) : nothing}
         ${this.tab === 'quiz' ? renderQuiz(context) : nothing} ${this.tab === 'products' ? renderProducts(context) : nothing}
         ${this.tab === 'chat' ? renderChat(context) : nothing} ${this.tab === 'figures' ? renderFigures(localize, figures) : nothing}
+        ${this.tab === 'vote' ? renderVote(context) : nothing}
       </section>
       <p part="hint" class="hint">${localize.term('shortcuts')}</p>
       ${renderDialog(localize, this.confirming?.text ?? null, (confirmed) => this.closeDialog(confirmed))}

@@ -11,6 +11,7 @@ import type { BankQuestion } from '../../core/quiz-bank.js';
 import type { ConsoleStep } from '../../core/console-desk.js';
 import type { ConsoleDeskStore } from '../../controllers/console-desk.js';
 import type { ConsoleDrafts } from '../../controllers/console-drafts.js';
+import type { TopicAnswer, TopicAnswers } from '../../core/topic-answers.js';
 import type { en } from './host-console.strings.js';
 
 export type Strings = typeof en;
@@ -38,6 +39,14 @@ export interface ConsoleActions {
   addQuestion(event: Event): void;
   ask(question: BankQuestion): void;
   reveal(): void;
+  // Topic
+  submitTopic(event: Event): void;
+  clearTopic(): void;
+  featureAnswer(answer: TopicAnswer): void;
+  // Vote
+  submitVote(event: Event): void;
+  closeVote(): void;
+  pinWinner(): void;
   // Products
   importProducts(raw: string): void;
   loadShopProduct(handle: string): void;
@@ -63,6 +72,8 @@ export interface PanelContext {
   /** The show's clock (ms). */
   readonly now: number;
   readonly showMinutes: number;
+  /** The answers to the host's topics, from the chat lines this screen applied. */
+  readonly topicAnswers: TopicAnswers;
   readonly actions: ConsoleActions;
 }
 
@@ -71,7 +82,7 @@ export function counted(localize: LocalizeController<Strings>, count: number): [
   return [localize.number(count), localize.plural(count)];
 }
 
-const KIND_LABELS = { lottery: 'kindLottery', quiz: 'kindQuiz', flash: 'kindFlash', 'first-n': 'kindFirstN', share: 'kindShare' } as const;
+const KIND_LABELS = { lottery: 'kindLottery', quiz: 'kindQuiz', flash: 'kindFlash', 'first-n': 'kindFirstN', share: 'kindShare', topic: 'kindTopic' } as const;
 
 export function kindLabel(localize: LocalizeController<Strings>, kind: PerkKind): string {
   return localize.term(KIND_LABELS[kind]);

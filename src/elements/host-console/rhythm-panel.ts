@@ -5,7 +5,7 @@ import { clampNumber, fromTimeInput, toTimeInput } from '../../core/console-form
 import type { PerkKind } from '../../core/protocol.js';
 import { kindLabel, type PanelContext, type TermKey } from './panel-context.js';
 
-const KINDS: readonly PerkKind[] = ['lottery', 'quiz', 'flash', 'first-n', 'share'];
+const KINDS: readonly PerkKind[] = ['lottery', 'quiz', 'flash', 'first-n', 'share', 'topic'];
 const PHASE_LABELS: Record<StepPhase | 'fired', TermKey> = {
   planned: 'stepPlanned',
   announce: 'stepAnnouncing',

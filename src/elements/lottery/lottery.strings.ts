@@ -3,6 +3,7 @@ import { loaders } from './locales/loaders.js';
 
 export const en = {
   giveaway: 'Giveaway',
+  happenedLive: 'Entries were taken during the live show.',
   prize: (prize: string) => `Prize: ${prize}`,
   howKeyword: (keyword: string) => `Type “${keyword}” in the chat to enter`,
   howTap: 'Tap the button to enter',

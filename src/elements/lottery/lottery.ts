@@ -113,7 +113,9 @@ export class LingerLottery extends RoomElement<typeof en> {
     return html`
       <div part="how" class="how">${this.renderHow(lottery, state)}</div>
       ${this.renderRules(lottery)}
-      <p part="status" class="entry entry-${entry ?? 'none'}" role="status">${this.entryText(entry)}</p>
+      ${this.roomCtl.session?.replay
+        ? html`<p part="status" class="entry happened-live" role="note">${localize.term('happenedLive')}</p>`
+        : html`<p part="status" class="entry entry-${entry ?? 'none'}" role="status">${this.entryText(entry)}</p>`}
       <p part="time" class="time"><span>${localize.term('timeLeft')}</span> <span part="clock" role="timer" class="clock">${localize.duration(left)}</span></p>
     `;
   }
@@ -127,6 +129,7 @@ export class LingerLottery extends RoomElement<typeof en> {
       case 'tap': {
         const entry = viewer?.entries[lottery.id];
         const done = entry === 'in' || entry === 'sent';
+        if (this.roomCtl.session?.replay) return html`<p>${localize.term('howTap')}</p>`;
         return html`<p>${localize.term('howTap')}</p>
           <button part="enter-button" class="enter" type="button" ?disabled=${done || !this.roomCtl.session} @click=${() => this.enter(lottery.id)}>
             ${localize.term('enter')}
@@ -195,7 +198,9 @@ export class LingerLottery extends RoomElement<typeof en> {
     const won = me !== undefined && winners.includes(me);
     return html`
       <div part="winners" class="winners" role="status">
-        <p part="headline" class="headline ${won ? 'won' : ''}">${won ? localize.term('youWon') : winners.length ? localize.term('notWon') : localize.term('noEntrants')}</p>
+        ${this.roomCtl.session?.replay && winners.length
+          ? nothing
+          : html`<p part="headline" class="headline ${won ? 'won' : ''}">${won ? localize.term('youWon') : winners.length ? localize.term('notWon') : localize.term('noEntrants')}</p>`}
         ${won && lottery.claim ? html`<p part="claim" class="claim user-text">${lottery.claim}</p>` : nothing}
         ${winners.length
           ? html`<h3 class="winners-title">${localize.term('winners')}</h3>

@@ -69,7 +69,11 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart phase - The LIVE / Starting soon / Ended chip (while the room is not connected: its connection status).
  * @csspart viewers - The "N watching" chip.
  * @csspart next-perk - The "next perk in mm:ss" chip.
- * @csspart activity - An open giveaway, quiz or live perk chip.
+ * @csspart activity - An open giveaway, quiz, vote or live perk chip.
+ * @csspart topic - The host's topic, pinned above the comments.
+ * @csspart topic-text - The topic's text.
+ * @csspart topic-reply - "Reply to topic": the next comment answers the topic.
+ * @csspart topic-featured - The answer the host featured.
  * @csspart announcement - The host's announcement / perk prompt.
  * @csspart announcement-text - The announcement's text.
  * @csspart keyword-button - The perk prompt's "send 1" button.
@@ -120,6 +124,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private pinPrice: InstanceType<Pricing['PinnedPrice']> | undefined;
 
   @state() private draft = '';
+  /** The topic the composer answers ("Reply to topic"), until the answer is sent. */
+  @state() private replying: string | null = null;
   @state() private hint: Hint = null;
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
@@ -140,7 +146,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   constructor() {
     // Chat-only state changes do not re-render: `ChatFeed` decides when a new line is worth a render.
-    super(translation, { chatUpdates: 'none' });
+    // It follows the session from the moment the room has one (the first render may come a task
+    // later); out of the document it keeps following (DisconnectGrace ends it).
+    super(translation, { chatUpdates: 'none', onSession: (session) => this.isConnected && this.chat.follow(session) });
   }
 
   /** Nodes the comment area currently holds (for tests and benchmarks). */
@@ -190,16 +198,21 @@ export class LingerOverlay extends RoomElement<typeof en> {
     this.chat.stop();
   }
 
-  /** One render per animation frame at most, however many messages arrive (a timer backs up a throttled frame). */
+  /**
+   * One render per animation frame at most, however many messages arrive (a timer backs up a
+   * throttled frame). The first render is RoomElement's: a task of its own.
+   */
   protected override async scheduleUpdate(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 100);
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        resolve();
+    if (this.hasUpdated) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
-    });
-    super.scheduleUpdate();
+    }
+    await super.scheduleUpdate();
   }
 
   /** How comments are laid out: danmaku only when asked for and motion is welcome. */
@@ -214,9 +227,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Out of the document the room controller lets go; keep the chat subscription and feed as they are.
+    // Out of the document the room controller lets go; keep the feed as it is.
     if (!this.isConnected) return;
-    this.chat.follow(this.roomCtl.session);
     this.feed.advance(this.roomCtl.state, this.layout, performance.now());
   }
 
@@ -264,7 +276,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
     if (!text) return;
     if (text.length > this.limit) return this.refuse({ ok: false, reason: 'too-long' });
     if (!session) return this.refuse({ ok: false, reason: 'offline' });
-    const result = session.chat(text, { ...(this.name ? { name: this.name } : {}), locale: this.localize.lang });
+    const topic = this.replying !== null && this.replying === session.state.topic?.id ? { topic: this.replying } : {};
+    const result = session.chat(text, { ...(this.name ? { name: this.name } : {}), locale: this.localize.lang, ...topic });
+    if (result.ok) this.replying = null;
     if (result.ok) {
       this.draft = '';
       this.hint = null;
@@ -307,7 +321,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
     const more = this.feed.more;
     return html`
       <section part="base" class="overlay ${this.look} layout-${layout}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir}>
-        ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)}
+        ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)} ${this.renderTopic(state)}
         <div part="comments" class="comments ${layout}" role="log" aria-live="off" aria-label=${t.term('comments')}>
           ${layout === 'list' ? this.renderList() : this.renderDanmaku(state)}
           ${more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(more), t.plural(more))}</span>` : nothing}
@@ -348,6 +362,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
         >`);
       }
       if (state.quiz?.status === 'open') items.push(html`<span part="now-item activity" class="active">${t.term('quizOpen')}</span>`);
+      if (state.vote?.status === 'open') items.push(html`<span part="now-item activity" class="active">${isolate(t.term('voteOpen', MARK), state.vote.question, 'vote')}</span>`);
       if (state.perk) items.push(html`<span part="now-item activity" class="active">${isolate(t.term('perkLive', MARK), state.perk.title)}</span>`);
     }
     return html`<div part="now" class="now">${items}</div>`;
@@ -403,6 +418,31 @@ export class LingerOverlay extends RoomElement<typeof en> {
   }
 
   /** Name and text, each isolated in its own direction, apart whichever side the name is on (see `.name`). */
+  private renderTopic(state: ShowState | null) {
+    const topic = state?.topic;
+    if (!topic) return nothing;
+    const t = this.localize;
+    const featured = topic.featured;
+    const replying = this.replying === topic.id;
+    return html`<div part="topic" class="topic" role="status">
+      <span class="topic-label">${t.term('topic')}</span>
+      ${this.hideComposer
+        ? nothing
+        : html`<button part="topic-reply" type="button" class="chip" aria-pressed=${replying ? 'true' : 'false'} @click=${() => this.replyToTopic(topic.id)}>${t.term('replyToTopic')}</button>`}
+      <span part="topic-text" class="topic-text" dir="auto">${topic.text}</span>
+      ${featured
+        ? html`<p part="topic-featured" class="topic-featured">${t.term('featuredAnswer')}: <bdi class="name" dir="auto">${featured.name || t.term('viewer')}</bdi> —
+            <bdi class="topic-featured-text" dir="auto">${featured.text}</bdi></p>`
+        : nothing}
+    </div>`;
+  }
+
+  /** One tap: the composer answers the topic (the line carries its id) and takes the focus. */
+  private replyToTopic(id: string): void {
+    this.replying = this.replying === id ? null : id;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part~="input"]')?.focus());
+  }
+
   private renderComment(line: ChatLine) {
     return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi> <bdi class="text" part="comment-text" dir="auto"
         >${line.text}</bdi
@@ -458,6 +498,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
     else if (hint) hintText = t.term(HINT_TERMS[hint.reason]);
     else if (state && state.moderation.slowMode > 0) hintText = t.term('slowModeOn', t.number(state.moderation.slowMode));
     const likes = state?.likes ?? 0;
+    // A replay: the conversation happened live; nothing to send, nothing to like.
+    if (this.roomCtl.session?.replay) return html`<div class="actions"><p part="hint" class="hint replay-note" role="note">${t.term('replayNote')}</p></div>`;
     return html`<div class="actions">
         ${this.hideComposer
           ? html`<span class="spacer"></span>`
@@ -470,8 +512,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
                 dir="auto"
                 .value=${this.draft}
                 maxlength=${this.limit}
-                placeholder=${t.term('placeholder')}
-                aria-label=${t.term('placeholder')}
+                placeholder=${t.term(this.replying !== null && this.replying === state?.topic?.id ? 'answerPlaceholder' : 'placeholder')}
+                aria-label=${t.term(this.replying !== null && this.replying === state?.topic?.id ? 'answerPlaceholder' : 'placeholder')}
                 aria-describedby="hint"
                 ?disabled=${mutedNow}
                 @input=${(event: Event) => (this.draft = (event.target as HTMLInputElement).value)}

@@ -4,6 +4,9 @@ import { loaders } from './locales/loaders.js';
 export const en = {
   region: 'Live video',
   upcoming: 'Starting soon',
+  replayFailed: 'The show\'s timeline could not be loaded: the video plays without it.',
+  chapters: 'Chapters',
+  jumpTo: 'Jump to',
   connecting: 'Connecting…',
   waiting: 'Waiting for the host’s video…',
   live: 'LIVE',

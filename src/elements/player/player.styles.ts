@@ -217,4 +217,59 @@ export default css`
   .spacer {
     flex: 1;
   }
+  .chapter-track {
+    position: absolute;
+    inset-inline: var(--_space);
+    inset-block-end: 2px;
+    block-size: 4px;
+    pointer-events: none;
+  }
+  .chapter-mark {
+    position: absolute;
+    inset-inline-start: var(--_at);
+    inline-size: 4px;
+    block-size: 4px;
+    border-radius: 50%;
+    background: var(--linger-player-live-color, var(--linger-accent, #e11d48));
+  }
+  .chapters {
+    position: absolute;
+    inset-block-start: calc(var(--_space) * 1.25);
+    inset-inline-end: calc(var(--_space) * 1.25);
+    max-inline-size: min(20rem, 70%);
+    color: #fff;
+    font-size: 0.875em;
+  }
+  .chapters-button {
+    cursor: pointer;
+    padding: 2px 8px;
+    border-radius: 999px;
+    background: var(--linger-player-scrim, rgb(0 0 0 / 0.6));
+    list-style-position: inside;
+  }
+  .chapters ol {
+    margin: 4px 0 0;
+    padding: 4px;
+    list-style: none;
+    max-block-size: 12rem;
+    overflow: auto;
+    border-radius: 8px;
+    background: var(--linger-player-scrim, rgb(0 0 0 / 0.6));
+  }
+  .chapter {
+    display: block;
+    inline-size: 100%;
+    min-block-size: 44px;
+    text-align: start;
+    padding: 4px 8px;
+    background: transparent;
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
+  .chapter span {
+    unicode-bidi: isolate;
+  }
+  .chapter:hover {
+    background: rgb(255 255 255 / 0.15);
+  }
 `;

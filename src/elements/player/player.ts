@@ -13,6 +13,7 @@ import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/ling
 import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
 import { icon, quality } from './player.view.js';
+import { renderChapters } from './player-chapters.js';
 import '../connection-status/linger-connection-status.js';
 
 /** The recorded-source helper (MP4/HLS), loaded when the player first gets a `src`. */
@@ -59,6 +60,10 @@ const loadSources = sharedImport(() => import('../../media/hls.js'));
  * @csspart pip - The picture-in-picture control (where the browser has it).
  * @csspart fullscreen - The fullscreen control.
  * @csspart spinner - The spinner while connecting or retrying.
+ * @csspart chapters - A replay's chapter menu (docs/replay.md).
+ * @csspart chapters-button - The button that opens the chapter menu.
+ * @csspart chapter - One chapter in the menu: its title and time; choosing it moves the replay there.
+ * @csspart chapter-mark - A chapter's mark along the bottom edge.
  * @cssproperty --linger-player-aspect-ratio - Box ratio reserved before load (default `16 / 9`).
  * @cssproperty --linger-player-background - Behind the video (default `#000`).
  * @cssproperty --linger-player-radius - Corner radius (default the global `--linger-radius`).
@@ -123,6 +128,20 @@ export class LingerPlayer extends RoomElement<typeof en> {
   constructor() {
     super(translation);
   }
+
+  /**
+   * Position of the recording (`src`) in seconds; setting it seeks (before the recording loaded, it
+   * starts there). A replay room (docs/replay.md) follows it. Always 0 live.
+   */
+  get currentTime(): number {
+    return this.video?.currentTime ?? this.startAt;
+  }
+  set currentTime(seconds: number) {
+    if (!Number.isFinite(seconds) || seconds < 0) return;
+    this.startAt = seconds;
+    if (this.video) this.video.currentTime = seconds;
+  }
+  private startAt = 0;
 
   /** Current status (read-only): also a CSS custom state, `linger-player:state(live)`. */
   get status(): PlayerStatus {
@@ -212,7 +231,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private computeStatus(): PlayerStatus {
     if (this.src) {
       if (this.mediaFailed) return 'error';
-      if (this.phase === 'live' && this.roomCtl.session) return 'live';
+      if (this.phase === 'live' && this.roomCtl.session && !this.roomCtl.session.replay) return 'live';
       return this.playing || this.firstFrame ? 'replay' : 'connecting';
     }
     // Not connected: the phase is not known yet (the waiting screen says what is happening).
@@ -255,6 +274,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
       return;
     }
     if (this.attachedSrc !== src) return;
+    if (this.startAt > 0 && video.currentTime === 0) video.currentTime = this.startAt;
     this.tryPlay(video);
   }
 
@@ -463,6 +483,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
               </button>`
             : nothing}
         </div>
+        ${this.src ? renderChapters(t, this.roomCtl.room?.$replay?.get(), (seconds) => this.roomCtl.room?.seekReplay?.(seconds)) : nothing}
       </div>
     `;
   }
@@ -484,6 +505,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private message(): string | null {
     const t = this.localize;
     const rtc = this.rtc;
+    if (this.roomCtl.room?.$replay?.get()?.status === 'failed') return t.term('replayFailed');
     switch (this.status) {
       case 'connecting':
         if (this.src) return null;

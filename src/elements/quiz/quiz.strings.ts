@@ -4,6 +4,7 @@ import { loaders } from './locales/loaders.js';
 export const en = {
   quiz: 'Quiz',
   timeLeft: 'Time left',
+  happenedLive: 'Answers were taken during the live show.',
   chooseOne: 'Pick one answer. It locks when you tap.',
   sending: 'Sending your answer…',
   locked: 'Answer locked',

@@ -100,7 +100,7 @@ export class LingerQuiz extends RoomElement<typeof en> {
         class=${classes}
         type="button"
         aria-pressed=${chosen ? 'true' : 'false'}
-        ?disabled=${!open || mine !== undefined || !this.roomCtl.session}
+        ?disabled=${!open || mine !== undefined || !this.roomCtl.session || this.roomCtl.session.replay}
         @click=${() => this.pick(quiz.id, index)}
         ${cssProps({ '--_share': share !== null ? `${Math.round(share * 100)}%` : null })}
       >
@@ -115,6 +115,7 @@ export class LingerQuiz extends RoomElement<typeof en> {
 
   private statusText(quiz: Quiz, mine: Answer | undefined, open: boolean): string {
     const { localize } = this;
+    if (this.roomCtl.session?.replay) return quiz.status === 'revealed' ? '' : localize.term('happenedLive');
     if (quiz.status === 'revealed') {
       if (!mine || mine.status !== 'locked') return localize.term('noAnswer');
       return mine.choice === quiz.correct ? localize.term('right') : localize.term('wrong');

@@ -11,14 +11,20 @@ import { pageViewerId } from '../../utilities/user-id.js';
 import { isPermanentError, RetryScheduler } from '../../core/retry.js';
 import type { AgoraTokens } from '../../transports/agora-rtm-token.js';
 import { sharedImport } from '../../utilities/shared-import.js';
+import { safeLocalStorage } from '../../utilities/storage.js';
+import { nextTask } from '../../utilities/next-task.js';
 import { randomId, resolveHttpUrl } from '../../core/primitives.js';
 import type { ConsentGate, ConsentMode } from '../../events/consent.js';
 import type { EventSink } from '../../events/sink.js';
 import type { ViewerEvents } from '../../events/viewer-events.js';
 import type { WebhookSink } from '../../events/webhook-sink.js';
+import type { ReplayInfo } from '../../core/timeline.js';
 import styles from './room.styles.js';
 
 type Live = typeof import('./live.js');
+/** Replay mode's code (timeline checks, index, driver) arrives only in a room that replays (docs/replay.md). */
+const loadReplay = sharedImport(() => import('./replay.js'));
+type ReplayDriver = InstanceType<Awaited<ReturnType<typeof loadReplay>>['ReplayDriver']>;
 /** The session, transports and event pipeline arrive in one chunk when the first room connects. */
 const loadLive = sharedImport((): Promise<Live> => import('./live.js'));
 
@@ -46,6 +52,9 @@ const DETACH_GRACE_MS = 1000;
  * @attr consent - `granted`, `denied` or `shopify` (Customer Privacy API). Unset or `denied`: events wait in memory, nothing is sent or stored.
  * @attr show - The show id stamped on events (default: `channel`).
  * @attr shopify-events - Also publish viewer events as Shopify customer events (`linger:<type>`) for the shop's web pixels, once consent allows.
+ * @attr replay - URL of a recorded show's timeline: the room replays it over its `<linger-player src>` instead of connecting (docs/replay.md).
+ * @attr replay-offset - Seconds of show time at the recording's start (positive when the recording starts after the show went live).
+ * @attr chapter - A replay opens at this chapter: a pinned product's or dropped perk's id.
  * @attr money-format - The shop's money format (`{{ shop.money_format }}`) for the prices of this room's `<linger-product>` and `<linger-overlay>` that set none themselves (the Shopify app embed writes it; docs/shopify.md).
  * @fires linger-status - The connection status changed (`detail.status`).
  * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
@@ -77,6 +86,27 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property({ type: Boolean, attribute: 'shopify-events' }) shopifyEvents = false;
   /** The shop's money format for this room's product prices (read by the elements; see docs/product.md). */
   @property({ attribute: 'money-format' }) moneyFormat = '';
+  /** URL of a recorded show's timeline to replay instead of connecting (docs/replay.md). */
+  @property() replay = '';
+  /** The timeline to replay, as an object or JSON text (instead of `replay`). */
+  @property({ attribute: false }) timeline: unknown = null;
+  /** Show time (s) at the recording's start: show time = player position + offset. */
+  @property({ type: Number, attribute: 'replay-offset' }) replayOffset = 0;
+  /** A replay opens at this chapter (a product's or perk's id); setting it later jumps there. */
+  @property() chapter = '';
+
+  private readonly replay$ = atom<ReplayInfo | null>(null);
+  private replayDriver: ReplayDriver | null = null;
+  private replayShow = '';
+
+  /** Replay mode: loading, ready with its chapters, or failed and why; `null` on a live room. */
+  get $replay(): ReadableAtom<ReplayInfo | null> {
+    return this.replay$;
+  }
+  /** Replay mode: moves the replay and its player to show time `seconds`. */
+  seekReplay(seconds: number): void {
+    this.replayDriver?.seek(seconds);
+  }
 
   /** One id per page session, kept across reconnects. */
   readonly sessionId = `s-${randomId(16)}`;
@@ -144,7 +174,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
 
   /** Show id and viewer id for order attribution; the viewer id is empty until consent gives one. */
   get attribution(): { show: string; viewer: string } | null {
-    const show = this.show || this.channel;
+    const show = this.eventShow;
     return show ? { show, viewer: this.viewerEvents?.viewer ?? '' } : null;
   }
 
@@ -200,7 +230,8 @@ export class LingerRoom extends LitElement implements RoomHandle {
     if (changed.has('webhook')) this.replaceWebhookSink();
     if (changed.has('consent')) this.consentGate?.set(this.consent as ConsentMode);
     if (changed.has('shopifyEvents')) this.syncShopifySink();
-    const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport'];
+    if (changed.has('chapter') && changed.get('chapter') !== undefined) this.replayDriver?.openChapter();
+    const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport', 'replay', 'timeline'];
     if (this.isConnected && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
   }
 
@@ -255,6 +286,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   private async start(reconnect: boolean): Promise<void> {
     if (!this.isConnected) return;
     if (reconnect) await this.teardown();
+    if (this.replay || this.timeline) return this.startReplay();
     if (!this.channel && !this.customTransport) {
       const error = transportError('missing-channel', '<linger-room> needs a `channel` attribute, e.g. <linger-room channel="spring-sale">.');
       this.connection$.set({ status: 'failed', error, retryAt: null });
@@ -287,14 +319,13 @@ export class LingerRoom extends LitElement implements RoomHandle {
     } catch (error) {
       throw this.attemptFailed(generation, transportError('transport-failed', `Linger could not load its session code: ${String((error as Error)?.message ?? error)}`, error));
     }
+    // The session code was evaluated in this task, and a page's first touch of localStorage opens
+    // the store (~10 ms on a phone): each in a task of its own, then the connect (issue 14).
+    await nextTask();
+    safeLocalStorage();
+    await nextTask();
     if (generation !== this.generation || !this.isConnected) return;
-    this.live = live;
-    if (!this.consentGate) {
-      this.consentGate = new live.ConsentGate();
-      // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
-      this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
-    }
-    this.consentGate.set(this.consent as ConsentMode);
+    this.followConsent(live);
     let transport: Transport;
     try {
       transport = this.customTransport ?? this.createTransport(live);
@@ -327,6 +358,56 @@ export class LingerRoom extends LitElement implements RoomHandle {
       throw error;
     }
     if (generation !== this.generation) await session.close();
+  }
+
+  /** Replay mode: a recorded show's timeline over the player, nothing connected, nothing sent (docs/replay.md). */
+  private async startReplay(): Promise<void> {
+    const generation = ++this.generation;
+    this.retry?.stop();
+    this.connection$.set({ status: 'connecting', error: null, retryAt: null });
+    let driver: ReplayDriver;
+    try {
+      const { ReplayDriver } = await loadReplay();
+      driver = new ReplayDriver(this, { offset: () => this.replayOffset || 0, chapter: () => this.chapter });
+    } catch (error) {
+      this.attemptFailed(generation, transportError('replay-unreachable', `Linger could not load its replay code: ${String((error as Error)?.message ?? error)}`, error));
+      return;
+    }
+    if (generation !== this.generation || !this.isConnected) return;
+    this.replayDriver = driver;
+    this.stopSessionListeners.push(driver.$info.subscribe((info) => this.replay$.set(info)));
+    const loaded = await driver.load(this.timeline ?? this.replay);
+    if (generation !== this.generation) return driver.stop();
+    if (!loaded.ok) return void this.attemptFailed(generation, loaded.error);
+    await loaded.session.connect();
+    // Watch time and add-to-carts of a replay go to the sinks (with consent) under the replay's own show id.
+    const live = await loadLive().catch(() => null);
+    if (generation !== this.generation) return driver.stop();
+    if (live) {
+      this.followConsent(live);
+      this.replayShow = `${this.show || loaded.session.index.timeline.show}:replay`;
+      this.attachEvents(loaded.session);
+    }
+    this.session$.set(loaded.session);
+    this.connection$.set({ status: 'connected', error: null, retryAt: null });
+    this.dispatchEvent(new LingerStatusEvent('connected'));
+    driver.start();
+  }
+
+  /** The session code is here: consent is followed from now on (nothing is sent before). */
+  private followConsent(live: Live): void {
+    this.live = live;
+    if (!this.consentGate) {
+      this.consentGate = new live.ConsentGate();
+      // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
+      this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
+    }
+    this.consentGate.set(this.consent as ConsentMode);
+  }
+
+  /** The show id on events and orders: a replay's is `<show>:replay`, so reports count it apart from the live show. */
+  private get eventShow(): string {
+    return this.replayShow || this.show || this.channel;
   }
 
   /** Mirrors the session's status and error into `$connection`, keeping a planned retry's time. */
@@ -370,7 +451,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
       session,
       consent: this.consentGate!,
       sessionId: this.sessionId,
-      show: () => this.show || this.channel,
+      show: () => this.eventShow,
+      // A replay's session clock is the recorded show's: its events are stamped with the real time.
+      ...(this.replayShow ? { now: () => Date.now() } : {}),
       locale: () => this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
     });
     if (this.webhookSink) events.addSink(this.webhookSink);
@@ -429,6 +512,10 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.webhookSink = null;
     this.consentGate?.pause();
     this.lastTokens = null;
+    this.replayDriver?.stop();
+    this.replayDriver = null;
+    this.replayShow = '';
+    this.replay$.set(null);
     await this.dropSession();
     this.connection$.set({ status: 'idle', error: null, retryAt: null });
   }

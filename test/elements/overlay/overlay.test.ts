@@ -266,6 +266,39 @@ describe('<linger-overlay>', () => {
     await r.close();
   });
 
+  it('a line that arrives the moment the room has its session, before the overlay renders again, still flies', async () => {
+    const network = new MemoryNetwork();
+    const host = new RoomSession({ transport: network.connect('host-1'), hosts: ['host-1'] });
+    await host.connect();
+    const room = document.createElement('linger-room');
+    room.id = `ov-early-${randomId(6)}`;
+    room.hosts = 'host-1';
+    const overlay = document.createElement('linger-overlay');
+    overlay.variant = 'danmaku';
+    room.append(overlay);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 420px"></div>`);
+    let sent = '';
+    // The moment the session connects (the memory transport takes microtasks), before the overlay's
+    // next render (a frame or a task away): the line must not count as history.
+    const stop = room.$session.listen((session) => {
+      session?.$status.listen((status) => {
+        if (status !== 'connected' || sent) return;
+        sent = randomId();
+        network.publishAs('early-bird', encode({ v: PROTOCOL_VERSION, type: 'chat', id: sent, at: Date.now(), body: { text: 'first!' } }));
+      });
+    });
+    try {
+      room.customTransport = network.connect('viewer-early');
+      wrapper.append(room);
+      await waitUntil(() => sent && room.session?.state.chat.some((line) => line.id === sent), 'the line reached the room');
+      await waitUntil(() => shadow(overlay).querySelector(`.bullet[data-id="${sent}"]`), 'the line flies');
+    } finally {
+      stop();
+      wrapper.remove();
+      await host.close();
+    }
+  });
+
   it('a line the reducer drops (block word, late delete) launches nothing: danmaku shows exactly the lines in state, no "+N more"', async () => {
     const r = await rig(2, { variant: 'danmaku' });
     const b = r.overlays[1]!;

@@ -104,6 +104,7 @@ describe('<linger-player>', () => {
       <p id="after">below</p>
     </div>`);
     const player = wrapper.querySelector('linger-player')!;
+    await player.updateComplete; // the first render is a task after the upgrade
     const before = player.getBoundingClientRect();
     const belowBefore = wrapper.querySelector('#after')!.getBoundingClientRect().top;
     expect(before.width, 'fills its container').to.equal(360);

@@ -114,9 +114,12 @@ describe('<linger-room> reconnects, always', () => {
     await waitUntil(() => /Trying again in \d+ s/.test(statusText(status)), 'a countdown to the next attempt');
     expect(statusText(status), 'and why').to.contain('Check your internet connection.');
     await expect(status).to.be.accessible();
+    // Between attempts (not while one runs, which shows no button): then online, and the tap.
+    const retryButton = () => status.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]');
+    await waitUntil(retryButton, 'the "Try now" button, between attempts');
     gate.offline = false;
     const before = transport.attempts;
-    status.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    retryButton()!.click();
     await waitUntil(() => room.session?.$status.get() === 'connected', 'connected');
     expect(transport.attempts, 'the button ran one attempt').to.equal(before + 1);
     await waitUntil(() => !status.shadowRoot?.querySelector('[part="base"]'), 'renders nothing once connected');

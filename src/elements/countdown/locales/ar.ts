@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "العرض التالي",
   startsIn: "يبدأ بعد",
+  happenedLive: 'كانت المطالبة متاحة أثناء البث المباشر فقط.',
   comingUp: "قريبًا جدًا!",
   liveNow: "بدأ العرض!",
   dropping: "جارٍ الإطلاق…",

@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "Próxima oferta",
   startsIn: "Empieza en",
+  happenedLive: 'Las reclamaciones se recibieron durante el directo.',
   comingUp: "¡Ya casi!",
   liveNow: "¡Ya está aquí!",
   dropping: "Lanzando ahora…",

@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "Promo berikutnya",
   startsIn: "Mulai dalam",
+  happenedLive: 'Klaim hanya diterima saat siaran langsung.',
   comingUp: "Segera dimulai!",
   liveNow: "Sudah dimulai!",
   dropping: "Sedang dibagikan…",

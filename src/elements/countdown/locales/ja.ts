@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "次の特典",
   startsIn: "開始まで",
+  happenedLive: '受け取りはライブ配信中に行われました。',
   comingUp: "まもなく！",
   liveNow: "スタート！",
   dropping: "配布中…",

@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "Tawaran seterusnya",
   startsIn: "Bermula dalam",
+  happenedLive: 'Tuntutan diterima semasa siaran langsung sahaja.',
   comingUp: "Akan bermula!",
   liveNow: "Sudah bermula!",
   dropping: "Sedang diberikan…",

@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "Próxima oferta",
   startsIn: "Começa em",
+  happenedLive: 'Os resgates foram aceitos durante a transmissão ao vivo.',
   comingUp: "Está chegando!",
   liveNow: "Começou!",
   dropping: "Liberando agora…",

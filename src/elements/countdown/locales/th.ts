@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "ดีลถัดไป",
   startsIn: "เริ่มใน",
+  happenedLive: 'การรับสิทธิ์เปิดเฉพาะช่วงไลฟ์สด',
   comingUp: "ใกล้เริ่มแล้ว!",
   liveNow: "มาแล้ว!",
   dropping: "กำลังแจก…",

@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "Ưu đãi tiếp theo",
   startsIn: "Bắt đầu sau",
+  happenedLive: 'Chỉ nhận yêu cầu trong buổi phát trực tiếp.',
   comingUp: "Sắp bắt đầu!",
   liveNow: "Bắt đầu rồi!",
   dropping: "Đang phát…",

@@ -3,6 +3,7 @@ import type { en } from '../countdown.strings.js';
 export default {
   nextDrop: "下一波福利",
   startsIn: "距离开始",
+  happenedLive: '领取仅在直播期间开放。',
   comingUp: "即将开始！",
   liveNow: "福利来了！",
   dropping: "正在发放…",

@@ -9,6 +9,7 @@ const arLikes = (n: string, form: Intl.LDMLPluralRule) =>
 
 export default {
   giveaway: "سحب على جائزة",
+  happenedLive: 'كانت المشاركة متاحة أثناء البث المباشر فقط.',
   prize: (prize: string) => `الجائزة: ${prize}`,
   howKeyword: (keyword: string) => `اكتب «${keyword}» في الدردشة للمشاركة`,
   howTap: "اضغط الزر للمشاركة",

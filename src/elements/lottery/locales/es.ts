@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "Sorteo",
+  happenedLive: 'Las participaciones se recibieron durante el directo.',
   prize: (prize: string) => `Premio: ${prize}`,
   howKeyword: (keyword: string) => `Escribe “${keyword}” en el chat para participar`,
   howTap: "Toca el botón para participar",

@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "Giveaway",
+  happenedLive: 'Pendaftaran hanya dibuka saat siaran langsung.',
   prize: (prize: string) => `Hadiah: ${prize}`,
   howKeyword: (keyword: string) => `Ketik “${keyword}” di chat untuk ikut`,
   howTap: "Ketuk tombol untuk ikut",

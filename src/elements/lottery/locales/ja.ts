@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "プレゼント抽選",
+  happenedLive: '参加受付はライブ配信中に行われました。',
   prize: (prize: string) => `賞品：${prize}`,
   howKeyword: (keyword: string) => `チャットで「${keyword}」と送ると参加できます`,
   howTap: "ボタンをタップして参加",

@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "Peraduan",
+  happenedLive: 'Penyertaan diterima semasa siaran langsung sahaja.',
   prize: (prize: string) => `Hadiah: ${prize}`,
   howKeyword: (keyword: string) => `Taip “${keyword}” dalam sembang untuk menyertai`,
   howTap: "Ketik butang untuk menyertai",

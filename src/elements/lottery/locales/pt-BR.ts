@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "Sorteio",
+  happenedLive: 'As participações foram aceitas durante a transmissão ao vivo.',
   prize: (prize: string) => `Prêmio: ${prize}`,
   howKeyword: (keyword: string) => `Digite “${keyword}” no chat para participar`,
   howTap: "Toque no botão para participar",

@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "แจกของรางวัล",
+  happenedLive: 'การร่วมสนุกเปิดรับเฉพาะช่วงไลฟ์สด',
   prize: (prize: string) => `รางวัล: ${prize}`,
   howKeyword: (keyword: string) => `พิมพ์ “${keyword}” ในแชทเพื่อร่วมสนุก`,
   howTap: "แตะปุ่มเพื่อร่วมสนุก",

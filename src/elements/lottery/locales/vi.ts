@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "Quà tặng",
+  happenedLive: 'Chỉ nhận tham gia trong buổi phát trực tiếp.',
   prize: (prize: string) => `Giải thưởng: ${prize}`,
   howKeyword: (keyword: string) => `Gõ “${keyword}” trong trò chuyện để tham gia`,
   howTap: "Nhấn nút để tham gia",

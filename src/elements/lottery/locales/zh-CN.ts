@@ -2,6 +2,7 @@ import type { en } from '../lottery.strings.js';
 
 export default {
   giveaway: "抽奖",
+  happenedLive: '参与仅在直播期间开放。',
   prize: (prize: string) => `奖品：${prize}`,
   howKeyword: (keyword: string) => `在聊天中发送“${keyword}”即可参与`,
   howTap: "点击按钮参与",

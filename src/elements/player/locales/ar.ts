@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'فيديو مباشر',
   upcoming: 'يبدأ قريبًا',
+  replayFailed: 'تعذّر تحميل الخط الزمني للبث: يُعرض الفيديو بدونه.',
+  chapters: 'الفصول',
+  jumpTo: 'انتقل إلى',
   connecting: 'جارٍ الاتصال…',
   waiting: 'في انتظار فيديو المقدّم…',
   live: 'مباشر',

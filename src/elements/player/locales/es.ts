@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'Vídeo en directo',
   upcoming: 'Empieza pronto',
+  replayFailed: 'No se pudo cargar la cronología del directo: el vídeo se reproduce sin ella.',
+  chapters: 'Capítulos',
+  jumpTo: 'Ir a',
   connecting: 'Conectando…',
   waiting: 'Esperando el vídeo del presentador…',
   live: 'EN DIRECTO',

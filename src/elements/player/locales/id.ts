@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'Video langsung',
   upcoming: 'Segera dimulai',
+  replayFailed: 'Linimasa acara tidak dapat dimuat: video diputar tanpanya.',
+  chapters: 'Bab',
+  jumpTo: 'Lompat ke',
   connecting: 'Menghubungkan…',
   waiting: 'Menunggu video dari host…',
   live: 'LIVE',

@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'ライブ映像',
   upcoming: 'まもなく開始',
+  replayFailed: '配信のタイムラインを読み込めませんでした。動画はタイムラインなしで再生されます。',
+  chapters: 'チャプター',
+  jumpTo: '移動',
   connecting: '接続中…',
   waiting: '配信者の映像を待っています…',
   live: 'ライブ',

@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'Video langsung',
   upcoming: 'Akan bermula',
+  replayFailed: 'Garis masa rancangan tidak dapat dimuatkan: video dimainkan tanpanya.',
+  chapters: 'Bab',
+  jumpTo: 'Lompat ke',
   connecting: 'Menyambung…',
   waiting: 'Menunggu video hos…',
   live: 'LANGSUNG',

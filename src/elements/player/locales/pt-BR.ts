@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'Vídeo ao vivo',
   upcoming: 'Começa em breve',
+  replayFailed: 'Não foi possível carregar a linha do tempo da transmissão: o vídeo toca sem ela.',
+  chapters: 'Capítulos',
+  jumpTo: 'Ir para',
   connecting: 'Conectando…',
   waiting: 'Aguardando o vídeo do apresentador…',
   live: 'AO VIVO',

@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'วิดีโอสด',
   upcoming: 'กำลังจะเริ่ม',
+  replayFailed: 'โหลดไทม์ไลน์ของไลฟ์ไม่ได้ วิดีโอจะเล่นโดยไม่มีไทม์ไลน์',
+  chapters: 'ช่วง',
+  jumpTo: 'ข้ามไปที่',
   connecting: 'กำลังเชื่อมต่อ…',
   waiting: 'กำลังรอวิดีโอจากโฮสต์…',
   live: 'สด',

@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: 'Video trực tiếp',
   upcoming: 'Sắp bắt đầu',
+  replayFailed: 'Không tải được dòng thời gian của buổi phát: video phát mà không có nó.',
+  chapters: 'Chương',
+  jumpTo: 'Chuyển đến',
   connecting: 'Đang kết nối…',
   waiting: 'Đang chờ video của người dẫn…',
   live: 'TRỰC TIẾP',

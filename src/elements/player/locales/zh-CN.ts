@@ -3,6 +3,9 @@ import type { en } from '../player.strings.js';
 export default {
   region: '直播视频',
   upcoming: '即将开始',
+  replayFailed: '无法加载直播时间线：视频将在没有它的情况下播放。',
+  chapters: '章节',
+  jumpTo: '跳转到',
   connecting: '正在连接…',
   waiting: '正在等待主播画面…',
   live: '直播中',

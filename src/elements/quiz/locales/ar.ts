@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "مسابقة",
   timeLeft: "الوقت المتبقي",
+  happenedLive: 'كانت الإجابات متاحة أثناء البث المباشر فقط.',
   chooseOne: "اختر إجابة واحدة. تُقفَل عند الضغط.",
   sending: "جارٍ إرسال إجابتك…",
   locked: "تم قفل الإجابة",

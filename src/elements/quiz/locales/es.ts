@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "Trivia",
   timeLeft: "Tiempo restante",
+  happenedLive: 'Las respuestas se recibieron durante el directo.',
   chooseOne: "Elige una respuesta. Se bloquea al tocarla.",
   sending: "Enviando tu respuesta…",
   locked: "Respuesta bloqueada",

@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "Kuis",
   timeLeft: "Sisa waktu",
+  happenedLive: 'Jawaban hanya diterima saat siaran langsung.',
   chooseOne: "Pilih satu jawaban. Terkunci saat kamu ketuk.",
   sending: "Mengirim jawaban…",
   locked: "Jawaban terkunci",

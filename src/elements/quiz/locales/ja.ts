@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "クイズ",
   timeLeft: "残り時間",
+  happenedLive: '回答受付はライブ配信中に行われました。',
   chooseOne: "答えを1つ選んでください。タップで確定します。",
   sending: "回答を送信中…",
   locked: "回答を確定しました",

@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "Kuiz",
   timeLeft: "Masa berbaki",
+  happenedLive: 'Jawapan diterima semasa siaran langsung sahaja.',
   chooseOne: "Pilih satu jawapan. Ia dikunci apabila anda ketik.",
   sending: "Menghantar jawapan…",
   locked: "Jawapan dikunci",

@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "Quiz",
   timeLeft: "Tempo restante",
+  happenedLive: 'As respostas foram aceitas durante a transmissão ao vivo.',
   chooseOne: "Escolha uma resposta. Ela trava quando você toca.",
   sending: "Enviando sua resposta…",
   locked: "Resposta travada",

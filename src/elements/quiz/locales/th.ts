@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "ควิซ",
   timeLeft: "เวลาที่เหลือ",
+  happenedLive: 'รับคำตอบเฉพาะช่วงไลฟ์สด',
   chooseOne: "เลือกหนึ่งคำตอบ คำตอบจะล็อกเมื่อแตะ",
   sending: "กำลังส่งคำตอบ…",
   locked: "ล็อกคำตอบแล้ว",

@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "Đố vui",
   timeLeft: "Thời gian còn lại",
+  happenedLive: 'Chỉ nhận câu trả lời trong buổi phát trực tiếp.',
   chooseOne: "Chọn một đáp án. Đáp án khóa ngay khi bạn nhấn.",
   sending: "Đang gửi câu trả lời…",
   locked: "Đã khóa câu trả lời",

@@ -3,6 +3,7 @@ import type { en } from '../quiz.strings.js';
 export default {
   quiz: "问答",
   timeLeft: "剩余时间",
+  happenedLive: '答题仅在直播期间开放。',
   chooseOne: "选择一个答案，点击后即锁定。",
   sending: "正在提交答案…",
   locked: "答案已锁定",

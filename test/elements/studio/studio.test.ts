@@ -182,7 +182,7 @@ describe('<linger-studio>', () => {
     expect(shadow(studio).querySelector('[part=base]')!.getAttribute('dir')).to.equal('rtl');
     await studio.studio.goLive();
     expect(studio.studio.phase, 'no broadcast without a device').to.not.equal('live');
-    expect(problems(studio)).to.include(ar.noDevice);
+    await waitUntil(() => problems(studio).includes(ar.noDevice), 'says a device is needed');
   });
 
   it('keeps a working microphone when the camera is busy or missing, and says which', async () => {
@@ -269,7 +269,7 @@ describe('<linger-studio>', () => {
     const { studio, hostRoom } = (current = await rig({ hostUser: 'viewer-2' }));
     await studio.studio.goLive();
     expect(studio.studio.phase).to.not.equal('live');
-    expect(problems(studio)).to.include(en.notHost);
+    await waitUntil(() => problems(studio).includes(en.notHost), 'says only a host can go live');
     expect(hostRoom.session!.state.show.onAir).to.equal(undefined);
   });
 

@@ -274,4 +274,9 @@ export default css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
   }
+  .replay-preview {
+    display: grid;
+    gap: 8px;
+    max-inline-size: 40rem;
+  }
 `;

@@ -264,6 +264,8 @@ describe('<linger-room> replay', () => {
       events.push({ t, id: `a${i}`, type: 'announce', body: { text } });
       events.push({ t, id: `q${i}`, type: 'quiz.ask', body: { id: `q${i}`, question: text, options: [text, text.slice(0, 120) || 'b'], closesAt: base.startedAt + 9e6, answerHash: 'a'.repeat(64) } });
       events.push({ t, id: `k${i}`, type: 'perk.drop', body: { id: `k${i}`, title: text, code: text.slice(0, 64) } });
+      events.push({ t, id: `r${i}`, type: 'quiz.reveal', body: { id: `q${i}`, correct: 0, salt: 'ab', explanation: text, shares: [1, 0] } });
+      events.push({ t, id: `l${i}`, type: 'lottery.open', body: { id: `l${i}`, mode: 'keyword', keyword: text.slice(0, 40), prize: text, winners: 1, closesAt: base.startedAt + 9e6, commitment: 'b'.repeat(64) } });
       chat.push({ t, id: `c${i}`, text, name: text.slice(0, 40) });
     });
     const hostile = { ...base, title: texts[0], events, chat, duration: 10 + texts.length * 10 };
@@ -273,7 +275,10 @@ describe('<linger-room> replay', () => {
       await scrub(player, video, (10 + i * 10) / 1000);
       await waitUntil(() => room.session!.state.pinned?.product.id === `p${i}`, `at entry ${i}`);
       await settle();
-      expect(at('linger-product')!.shadowRoot!.querySelector('script, img[onerror], iframe'), 'no markup from the timeline').to.equal(null);
+      for (const tag of ['linger-product', 'linger-overlay', 'linger-quiz', 'linger-lottery', 'linger-countdown']) {
+        expect(at(tag)!.shadowRoot!.querySelector('script, iframe, object, embed, [onerror], [onload]'), `${tag}: no markup from the timeline`).to.equal(null);
+      }
+      expect(at('linger-product')!.shadowRoot!.textContent, 'the title is shown as text').to.contain(texts[i]!.trim().slice(0, 20));
     }
     expect(canaryFired(), 'nothing from the timeline ran').to.equal(false);
   });

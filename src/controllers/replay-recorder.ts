@@ -46,6 +46,33 @@ export class TimelineCapture {
     if (url) this.send(url, JSON.stringify({ record: 'timeline', timeline: this.recorder.document() }), 1);
   }
 
+  /**
+   * The console's replay preview: the recording's URL and the offset the operator lines it up with
+   * (docs/replay.md). The timeline is taken once when the preview opens, so the preview room keeps it.
+   */
+  preview: { src: string; offset: number; timeline: Timeline } | null = null;
+
+  /** Opens (loading the replay's elements) or closes the preview. */
+  togglePreview(): void {
+    if (this.preview) this.preview = null;
+    else {
+      this.preview = { src: '', offset: 0, timeline: this.recorder.document() };
+      void Promise.all([
+        import('../elements/room/linger-room.js'),
+        import('../elements/player/linger-player.js'),
+        import('../elements/product/linger-product.js'),
+        import('../elements/overlay/linger-overlay.js'),
+      ]).catch((error: unknown) => console.warn('[linger] the replay preview could not load', error));
+    }
+    this.options.changed();
+  }
+
+  setPreview(change: Partial<{ src: string; offset: number }>): void {
+    if (!this.preview) return;
+    this.preview = { ...this.preview, ...change };
+    this.options.changed();
+  }
+
   /** The document as a file: a `blob:` URL and a file name (the caller revokes the URL). */
   download(): { href: string; name: string; timeline: Timeline } {
     const timeline = this.recorder.document();

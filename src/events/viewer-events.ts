@@ -32,6 +32,8 @@ export interface ViewerEventsOptions {
   consent: ConsentGate;
   /** Show id: the room's channel (or its `show` attribute). */
   show: () => string;
+  /** The clock events are stamped with (default: the session's host-synchronised clock). */
+  now?: () => number;
   locale: () => string;
   /** The page session id (one per page load; the room keeps it across reconnects). */
   sessionId: string;
@@ -145,6 +147,7 @@ export class ViewerEvents {
   // ── mapping ─────────────────────────────────────────────────────────────────────────────────
 
   private now(): number {
+    if (this.options.now) return this.options.now();
     try {
       return this.options.session.clock.now();
     } catch {

@@ -283,4 +283,9 @@ export default css`
     font-size: 0.8em;
     font-weight: 700;
   }
+  .replay-preview {
+    display: grid;
+    gap: 8px;
+    max-inline-size: 40rem;
+  }
 `;

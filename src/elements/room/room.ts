@@ -103,6 +103,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
 
   private readonly replay$ = atom<ReplayInfo | null>(null);
   private replayDriver: ReplayDriver | null = null;
+  private replayShow = '';
 
   /** Replay mode: loading, ready with its chapters, or failed and why; `null` on a live room. */
   get $replay(): ReadableAtom<ReplayInfo | null> {
@@ -158,9 +159,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
   get $connection(): ReadableAtom<ConnectionState> {
     return this.connection$;
   }
-  /** Agora media settings for `<linger-player>`, or `null` when the room does not run on Agora. */
+  /** Agora media settings for `<linger-player>`; without Agora, the host studio's local stream while on air, else `null`. */
   get media(): RoomMedia | null {
-    if (this.transportKind !== 'agora-rtm' || !this.appId || this.customTransport) return null;
+    if (this.transportKind !== 'agora-rtm' || !this.appId || this.customTransport) return this.session$.get()?.localMedia ?? null;
     return { appId: this.appId, channel: this.channel, tokens: () => this.mediaTokens() };
   }
   /** Tries to connect again now (a Reconnect button); keeps retrying with backoff on failure. */
@@ -179,7 +180,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
 
   /** Show id and viewer id for order attribution; the viewer id is empty until consent gives one. */
   get attribution(): { show: string; viewer: string } | null {
-    const show = this.show || this.channel;
+    const show = this.eventShow;
     return show ? { show, viewer: this.viewerEvents?.viewer ?? '' } : null;
   }
 
@@ -330,13 +331,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     safeLocalStorage();
     await nextTask();
     if (generation !== this.generation || !this.isConnected) return;
-    this.live = live;
-    if (!this.consentGate) {
-      this.consentGate = new live.ConsentGate();
-      // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
-      this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
-    }
-    this.consentGate.set(this.consent as ConsentMode);
+    this.followConsent(live);
     let transport: Transport;
     try {
       transport = this.customTransport ?? this.createTransport(live);
@@ -391,10 +386,34 @@ export class LingerRoom extends LitElement implements RoomHandle {
     if (generation !== this.generation) return driver.stop();
     if (!loaded.ok) return void this.attemptFailed(generation, loaded.error);
     await loaded.session.connect();
+    // Watch time and add-to-carts of a replay go to the sinks (with consent) under the replay's own show id.
+    const live = await loadLive().catch(() => null);
+    if (generation !== this.generation) return driver.stop();
+    if (live) {
+      this.followConsent(live);
+      this.replayShow = `${this.show || loaded.session.index.timeline.show}:replay`;
+      this.attachEvents(loaded.session);
+    }
     this.session$.set(loaded.session);
     this.connection$.set({ status: 'connected', error: null, retryAt: null });
     this.dispatchEvent(new LingerStatusEvent('connected'));
     driver.start();
+  }
+
+  /** The session code is here: consent is followed from now on (nothing is sent before). */
+  private followConsent(live: Live): void {
+    this.live = live;
+    if (!this.consentGate) {
+      this.consentGate = new live.ConsentGate();
+      // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
+      this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
+    }
+    this.consentGate.set(this.consent as ConsentMode);
+  }
+
+  /** The show id on events and orders: a replay's is `<show>:replay`, so reports count it apart from the live show. */
+  private get eventShow(): string {
+    return this.replayShow || this.show || this.channel;
   }
 
   /** Mirrors the session's status and error into `$connection`, keeping a planned retry's time. */
@@ -438,7 +457,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
       session,
       consent: this.consentGate!,
       sessionId: this.sessionId,
-      show: () => this.show || this.channel,
+      show: () => this.eventShow,
+      // A replay's session clock is the recorded show's: its events are stamped with the real time.
+      ...(this.replayShow ? { now: () => Date.now() } : {}),
       locale: () => this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
     });
     if (this.webhookSink) events.addSink(this.webhookSink);
@@ -499,6 +520,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.lastTokens = null;
     this.replayDriver?.stop();
     this.replayDriver = null;
+    this.replayShow = '';
     this.replay$.set(null);
     await this.dropSession();
     this.connection$.set({ status: 'idle', error: null, retryAt: null });

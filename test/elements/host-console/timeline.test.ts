@@ -81,6 +81,22 @@ describe('<linger-host-console> timeline', () => {
     const file = parseTimeline(await (await realFetch(anchor!.href)).text());
     expect(file.ok, 'the download is the same document').to.equal(true);
     expect(posted.length, 'sent once, however many ticks the ended show saw').to.equal(1);
+    // The replay preview: the recording and an offset, the replay as viewers will see it.
+    button(shadow(console), 'Preview the replay')!.click();
+    await console.updateComplete;
+    const url = shadow(console).querySelector<HTMLInputElement>('.recording-url')!;
+    url.value = '/test/fixtures/media/clip.mp4';
+    url.dispatchEvent(new Event('change'));
+    const offset = shadow(console).querySelector<HTMLInputElement>('.recording-offset')!;
+    offset.value = '30';
+    offset.dispatchEvent(new Event('input'));
+    await console.updateComplete;
+    const preview = shadow(console).querySelector<HTMLElement & { session: { replay: boolean; state: { pinned: { product: { title: string } } | null } } | null }>('.replay-preview linger-room')!;
+    expect(preview.getAttribute('replay-offset')).to.equal('30');
+    expect(shadow(console).querySelector('.replay-preview [part~="hint"]')!.textContent).to.contain('replay-offset="30"');
+    // 30 s of show time at the recording's first frame: the pin (seconds into the show) is already on screen.
+    await waitUntil(() => preview.session?.replay === true && preview.session.state.pinned?.product.title === 'Jade scarf', 'the preview replays the show with its offset', { timeout: 10_000 });
+    expect(room.session!.state.show.phase, 'the live room is untouched').to.equal('ended');
     await viewer.close();
   });
 });

@@ -17,6 +17,7 @@ import type { LingerPlayer } from '../../../src/elements/player/player.js';
 import type { ReplaySession } from '../../../src/core/timeline-session.js';
 import type { Timeline } from '../../../src/core/timeline.js';
 import type { LingerErrorEvent } from '../../../src/events/dom/linger-error.js';
+import type { LingerEvent } from '../../../src/events/types.js';
 import { recordMiniShow, type LiveMoment } from '../../helpers/mini-show.js';
 import { CORPUS, canaryFired, resetCanary } from '../../hardening/corpus.js';
 import { settle } from '../../hardening/checks.js';
@@ -188,6 +189,39 @@ describe('<linger-room> replay', () => {
     expect(player.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('dir')).to.equal('rtl');
   });
 
+  it('counts replay watch time and add-to-carts apart from the live show: show id "<show>:replay", stamped with the real time, no timeline marks', async function () {
+    this.timeout(30_000);
+    const { timeline } = await miniShow();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <linger-room .timeline=${timeline} consent="granted">
+        <linger-player src=${CLIP}></linger-player>
+        <linger-product></linger-product>
+      </linger-room>
+    </div>`);
+    const room = wrapper.querySelector<LingerRoom>('linger-room')!;
+    const player = wrapper.querySelector<LingerPlayer>('linger-player')!;
+    const product = wrapper.querySelector('linger-product')!;
+    const events: LingerEvent[] = [];
+    await waitUntil(() => room.events !== null, 'the replay has its event pipeline');
+    room.addSink({ accept: (event) => events.push(event) });
+    await scrub(player, () => player.shadowRoot!.querySelector('video')!, 2.2);
+    await waitUntil(() => shadowText(product).includes('Silk fan'), 'the fan is pinned');
+    // The shop takes the add itself (no Shopify cart on this page).
+    product.addEventListener('linger-add-to-cart', (event) => {
+      event.preventDefault();
+      event.detail.waitUntil(Promise.resolve());
+    });
+    [...product.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => /add to cart/i.test(button.textContent!))!.click();
+    await waitUntil(() => events.some((event) => event.type === 'add_to_cart'), 'the add to cart is an event');
+    const add = events.find((event) => event.type === 'add_to_cart')!;
+    expect(add.show).to.equal('mini-show:replay');
+    expect(add.props).to.deep.include({ product: 'fan' });
+    expect(Math.abs(add.at - Date.now()), 'real time, not the show\'s').to.be.below(60_000);
+    expect(events.find((event) => event.type === 'session_start')?.show, 'watch time is the replay\'s').to.equal('mini-show:replay');
+    expect(events.filter((event) => event.type === 'timeline'), 'the show\'s marks belong to the live show').to.deep.equal([]);
+    expect(room.attribution?.show, 'orders from a replay are attributed to it').to.equal('mini-show:replay');
+  });
+
   it('refuses a malformed timeline with a localized error and a linger-error event; the video still plays', async function () {
     this.timeout(30_000);
     const { timeline } = await miniShow();
@@ -230,6 +264,8 @@ describe('<linger-room> replay', () => {
       events.push({ t, id: `a${i}`, type: 'announce', body: { text } });
       events.push({ t, id: `q${i}`, type: 'quiz.ask', body: { id: `q${i}`, question: text, options: [text, text.slice(0, 120) || 'b'], closesAt: base.startedAt + 9e6, answerHash: 'a'.repeat(64) } });
       events.push({ t, id: `k${i}`, type: 'perk.drop', body: { id: `k${i}`, title: text, code: text.slice(0, 64) } });
+      events.push({ t, id: `r${i}`, type: 'quiz.reveal', body: { id: `q${i}`, correct: 0, salt: 'ab', explanation: text, shares: [1, 0] } });
+      events.push({ t, id: `l${i}`, type: 'lottery.open', body: { id: `l${i}`, mode: 'keyword', keyword: text.slice(0, 40), prize: text, winners: 1, closesAt: base.startedAt + 9e6, commitment: 'b'.repeat(64) } });
       chat.push({ t, id: `c${i}`, text, name: text.slice(0, 40) });
     });
     const hostile = { ...base, title: texts[0], events, chat, duration: 10 + texts.length * 10 };
@@ -239,7 +275,10 @@ describe('<linger-room> replay', () => {
       await scrub(player, video, (10 + i * 10) / 1000);
       await waitUntil(() => room.session!.state.pinned?.product.id === `p${i}`, `at entry ${i}`);
       await settle();
-      expect(at('linger-product')!.shadowRoot!.querySelector('script, img[onerror], iframe'), 'no markup from the timeline').to.equal(null);
+      for (const tag of ['linger-product', 'linger-overlay', 'linger-quiz', 'linger-lottery', 'linger-countdown']) {
+        expect(at(tag)!.shadowRoot!.querySelector('script, iframe, object, embed, [onerror], [onload]'), `${tag}: no markup from the timeline`).to.equal(null);
+      }
+      expect(at('linger-product')!.shadowRoot!.textContent, 'the title is shown as text').to.contain(texts[i]!.trim().slice(0, 20));
     }
     expect(canaryFired(), 'nothing from the timeline ran').to.equal(false);
   });

@@ -18,6 +18,9 @@ const chromeFlags = [
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
+  // <linger-studio> (docs/studio.md): Chromium's fake camera and microphone, permission granted without a prompt.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export default {

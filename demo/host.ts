@@ -5,6 +5,7 @@ import '../src/elements/countdown/linger-countdown.js';
 import '../src/elements/lottery/linger-lottery.js';
 import '../src/elements/quiz/linger-quiz.js';
 import '../src/elements/overlay/linger-overlay.js';
+import '../src/elements/studio/linger-studio.js';
 import { setUpRoom, follow, hideIdleElements, showStatus, useLanguageSwitcher } from './demo-room.js';
 import type { LingerRoom } from '../src/elements/room/room.js';
 

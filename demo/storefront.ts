@@ -23,8 +23,14 @@ showCart(cart);
 useLanguageSwitcher(document.querySelector<HTMLSelectElement>('#language')!, renderPrices);
 useAudienceSwitch(room, document.querySelector<HTMLInputElement>('#audience')!, document.querySelector<HTMLElement>('#audience-count')!);
 await setUpRoom(room, 'viewer');
+const player = document.querySelector('linger-player')!;
+const clip = player.getAttribute('src') ?? '';
 follow(room, (session) => {
   showStatus(session);
+  // The host's studio on air (docs/studio.md): its camera replaces the clip, which comes back at End.
+  const onAir = session?.state.show.phase === 'live' && !!session.state.show.onAir;
+  if (onAir && player.hasAttribute('src')) player.removeAttribute('src');
+  else if (!onAir && !player.hasAttribute('src')) player.setAttribute('src', clip);
   // "On the live show" says what it is for until the show has something on.
   document.querySelector<HTMLElement>('#live-idle')!.hidden = hideIdleElements(session, document.querySelector('#live')!);
 });

@@ -16,4 +16,4 @@ import { playerReserveCss } from '../elements/player/player.reserve.js';
 export const reserveCss =
   `${playerReserveCss}:where(linger-room:not(:defined)){display:contents}` +
   ':where(linger-overlay:not(:defined)){min-block-size:308px}:where(linger-overlay:is([variant=danmaku],[variant=video]):not(:defined)){min-block-size:268px}' +
-  ':where(linger-overlay,linger-countdown,linger-product,linger-lottery,linger-quiz,linger-vote,linger-connection-status,linger-report,linger-host-console):not(:defined){display:block}';
+  ':where(linger-overlay,linger-countdown,linger-product,linger-lottery,linger-quiz,linger-vote,linger-connection-status,linger-report,linger-host-console,linger-studio):not(:defined){display:block}';

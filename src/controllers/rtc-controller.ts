@@ -134,7 +134,7 @@ export class RtcController implements ReactiveController {
     try {
       const media = this.media;
       if (!media) return; // stopped meanwhile
-      const adapter = await (this.options.loadAdapter ?? loadRtcAdapter)().catch((error: unknown) => {
+      const adapter = await ((media.adapter as typeof loadRtcAdapter | undefined) ?? this.options.loadAdapter ?? loadRtcAdapter)().catch((error: unknown) => {
         throw transportError('sdk-load-failed', `Live video: could not load Linger's player code (${String(error)}). Check the network and script-src.`, error);
       });
       if (stale()) return;

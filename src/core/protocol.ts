@@ -133,6 +133,8 @@ const showSchema = v.object({
   phase: v.picklist(SHOW_PHASES),
   title: v.optional(text(200)),
   startedAt: v.optional(v.nullable(time)),
+  /** The host's `<linger-studio>` is broadcasting (docs/studio.md): on a room without Agora, players ask it for the stream. */
+  onAir: v.optional(v.boolean()),
 });
 
 /** The compact show state a host publishes: everything but chat and host-private ledgers. */
@@ -324,6 +326,14 @@ export const MESSAGES = {
     'all',
   ),
   show: def(showSchema, 'host', 'all'),
+  // Local live video without Agora (docs/studio.md): a browser WebRTC connection per viewer,
+  // signalled over the room; complete SDPs (candidates gathered first), so no separate ICE messages.
+  /** A viewer asks the host's studio for its stream. */
+  'rtc.want': def(v.object({}), 'anyone', 'direct'),
+  /** The host's studio offers its stream to one viewer. */
+  'rtc.offer': def(v.object({ sdp: nonEmptyText(24_000) }), 'host', 'direct'),
+  /** The viewer's answer; the host takes it only from a viewer it made an offer to. */
+  'rtc.answer': def(v.object({ sdp: nonEmptyText(24_000) }), 'anyone', 'direct'),
 } as const;
 
 export type MessageType = keyof typeof MESSAGES;

@@ -30,6 +30,11 @@ export interface RoomMedia {
    * a token endpoint (an App ID without certificate).
    */
   tokens(): Promise<AgoraTokens | null>;
+  /**
+   * Loads the audience module instead of Agora's (`src/media/local-rtc.ts`: a browser WebRTC
+   * connection to the host's studio on a room without Agora, docs/studio.md).
+   */
+  adapter?: () => Promise<unknown>;
 }
 
 /** What elements need of a room: its id, the session it currently holds and its connection. */

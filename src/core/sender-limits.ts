@@ -12,7 +12,7 @@
  */
 import type { Inbound, MessageType } from './protocol.js';
 
-export type LimitedKind = 'chat' | 'likes' | 'request' | 'hello';
+export type LimitedKind = 'chat' | 'likes' | 'request' | 'hello' | 'signal';
 
 export interface Allowance {
   /** Most units a key may spend at once. */
@@ -33,9 +33,11 @@ export const RECEIVE_ALLOWANCES: Record<LimitedKind, Allowance> = {
   likes: { burst: 600, perSecond: 20 },
   request: { burst: 10, perSecond: 1 },
   hello: { burst: 3, perSecond: 0.5 },
+  /** Local live video (rtc.want / rtc.answer): one of each per connection attempt, attempts back off. */
+  signal: { burst: 4, perSecond: 0.5 },
 };
 /** Which viewer messages count against which allowance. */
-const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = { chat: 'chat', likes: 'likes', enter: 'request', answer: 'request', claim: 'request', hello: 'hello' };
+const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = { chat: 'chat', likes: 'likes', enter: 'request', answer: 'request', claim: 'request', hello: 'hello', 'rtc.want': 'signal', 'rtc.answer': 'signal' };
 /** Honest clients' timers drift; the chat refill is this much faster than the slow-mode interval. */
 const SLOW_MODE_TOLERANCE = 0.8;
 /** Keys remembered at once; the least recently used is forgotten first. */

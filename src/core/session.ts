@@ -32,6 +32,10 @@ import type { VoteTally } from './vote-tally.js';
 import type { ViewerRecord } from './viewer-record.js';
 import { restoreSecrets, savedSecrets, type SavedSecrets } from './host-secrets.js';
 import { ViewerActions, type ChatResult } from './viewer-actions.js';
+import type { RoomMedia } from './registry.js';
+
+/** The local-video signalling messages (docs/studio.md): delivered to `onSignal` listeners, never to the show state. */
+export type SignalType = 'rtc.want' | 'rtc.offer' | 'rtc.answer';
 
 export type { SessionStats } from './session-core.js';
 export type { ViewerRecord } from './viewer-record.js';
@@ -74,6 +78,8 @@ export class RoomSession {
   private readonly senderLimits = new SenderLimits();
   private readonly actions: ViewerActions;
   private readonly cleanups: Array<() => void> = [];
+  private readonly signalListeners = new Set<(message: Inbound<SignalType>) => void>();
+  private local: RoomMedia | null = null;
 
   constructor(options: SessionOptions) {
     const core = new SessionCore(options.transport, options.hosts, options.localNow);
@@ -130,6 +136,31 @@ export class RoomSession {
     return this.core.isHost;
   }
 
+  /**
+   * Live video from the host's `<linger-studio>` over a browser WebRTC connection, while the show is
+   * on air on a room without Agora (docs/studio.md); `null` otherwise. The player loads the code only then.
+   */
+  get localMedia(): RoomMedia | null {
+    if (!this.state.show.onAir || this.transport.kind === 'agora-rtm') return null;
+    return (this.local ??= {
+      appId: 'local',
+      channel: this.transport.channel,
+      tokens: () => Promise.resolve(null),
+      adapter: () => import('../media/local-rtc.js').then((module) => module.audienceAdapter(this)),
+    });
+  }
+
+  /** Sends a local-video signalling message to one peer (the host's studio, or one viewer). */
+  signal<T extends SignalType>(type: T, body: BodyOf<T>, to: string): Promise<boolean> {
+    return this.core.send(this.core.envelope(type, body), to);
+  }
+
+  /** Called with every checked signalling message addressed to this screen (sender authority already enforced). */
+  onSignal(listener: (message: Inbound<SignalType>) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
+  }
+
   /** Called with every applied message (after the state changed), e.g. by the events layer. */
   onMessage(listener: (message: Inbound) => void): () => void {
     return this.core.onMessage(listener);
@@ -179,6 +210,7 @@ export class RoomSession {
     if (this.core.closed) return;
     this.actions.flushLikes();
     this.core.close();
+    this.signalListeners.clear();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     await this.transport.close();
     this.core.status$.set('closed');
@@ -332,6 +364,11 @@ export class RoomSession {
         return this.sync.receiveSnapshot(message);
       case 'receipt':
         return this.core.viewerDid({ type: 'receipt', receipt: (message as Inbound<'receipt'>).body });
+      case 'rtc.want':
+      case 'rtc.offer':
+      case 'rtc.answer':
+        for (const listener of [...this.signalListeners]) listener(message as Inbound<SignalType>);
+        return;
       default:
         this.requests.record(message);
     }

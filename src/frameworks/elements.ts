@@ -9,6 +9,7 @@ import type { LingerProduct } from '../elements/product/product.js';
 import type { LingerQuiz } from '../elements/quiz/quiz.js';
 import type { LingerReport } from '../elements/report/report.js';
 import type { LingerRoom } from '../elements/room/room.js';
+import type { LingerStudio } from '../elements/studio/studio.js';
 import type { LingerVote } from '../elements/vote/vote.js';
 import type { LingerAddToCartEvent } from '../events/dom/linger-add-to-cart.js';
 import type { LingerAnswerRequestEvent } from '../events/dom/linger-answer-request.js';
@@ -166,6 +167,15 @@ export interface LingerElements {
       'linger-status': LingerStatusEvent;
       'linger-error': LingerErrorEvent;
     };
+  };
+  'linger-studio': {
+    element: LingerStudio;
+    properties: Pick<LingerStudio, 'publisher' | 'loadSdk'>;
+    attributes: {
+      'room': string;
+      'locale': string;
+    };
+    events: Record<never, never>;
   };
   'linger-vote': {
     element: LingerVote;

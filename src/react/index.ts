@@ -15,6 +15,7 @@ export { LingerProduct } from './product.js';
 export { LingerQuiz } from './quiz.js';
 export { LingerReport } from './report.js';
 export { LingerRoom } from './room.js';
+export { LingerStudio } from './studio.js';
 export { LingerVote } from './vote.js';
 
 // The events the `onLinger…` props receive.

@@ -77,8 +77,31 @@ export class FakeRemoteTrack {
   }
 }
 
+/** A local (published) custom track around a `MediaStreamTrack`, as `createCustomVideoTrack` makes it. */
+export class FakeLocalTrack {
+  replaced = 0;
+  constructor(
+    readonly trackMediaType: 'audio' | 'video',
+    public mediaStreamTrack: MediaStreamTrack,
+    readonly config: Record<string, unknown>,
+  ) {}
+  getMediaStreamTrack(): MediaStreamTrack {
+    return this.mediaStreamTrack;
+  }
+  /** The SDK's LocalTrack.replaceTrack: the published track carries another capture. */
+  async replaceTrack(track: MediaStreamTrack, stopOldTrack: boolean): Promise<void> {
+    if (stopOldTrack) this.mediaStreamTrack.stop();
+    this.mediaStreamTrack = track;
+    this.replaced++;
+  }
+}
+
 export class FakeRtcClient implements RtcClient {
   readonly calls: Array<[string, ...unknown[]]> = [];
+  /** What this client publishes (host role). */
+  readonly localTracks: FakeLocalTrack[] = [];
+  dualStream = false;
+  uid: UID | null = null;
   connectionState: ConnectionState = 'DISCONNECTED';
   role: string | null = null;
   roleOptions: ClientRoleOptions | undefined;
@@ -139,7 +162,38 @@ export class FakeRtcClient implements RtcClient {
     this.cloud.joined.add(this);
     this.setState('CONNECTED');
     for (const [hostUid, kinds] of this.cloud.published) for (const kind of kinds) this.emit('user-published', this.cloud.user(hostUid), kind);
-    return uid ?? 1000 + this.cloud.clients.indexOf(this);
+    this.uid = uid ?? 1000 + this.cloud.clients.indexOf(this);
+    return this.uid;
+  }
+
+  /** Like the SDK: only a joined host-role client may publish. */
+  async publish(tracks: FakeLocalTrack | FakeLocalTrack[]): Promise<void> {
+    const list = Array.isArray(tracks) ? tracks : [tracks];
+    this.calls.push(['publish', list.map((track) => track.trackMediaType)]);
+    if (!this.joined) throw Object.assign(new Error('AgoraRTCError INVALID_OPERATION: publish before join'), { code: 'INVALID_OPERATION' });
+    if (this.role !== 'host') throw Object.assign(new Error('AgoraRTCError INVALID_OPERATION: audience can not publish'), { code: 'INVALID_OPERATION' });
+    for (const track of list) {
+      this.localTracks.push(track);
+      this.cloud.publish(this.uid!, track.trackMediaType);
+    }
+  }
+
+  async unpublish(tracks?: FakeLocalTrack | FakeLocalTrack[]): Promise<void> {
+    const list = tracks === undefined ? [...this.localTracks] : Array.isArray(tracks) ? tracks : [tracks];
+    this.calls.push(['unpublish', list.map((track) => track.trackMediaType)]);
+    for (const track of list) {
+      this.localTracks.splice(this.localTracks.indexOf(track), 1);
+      this.cloud.unpublish(this.uid!, track.trackMediaType);
+    }
+  }
+
+  async enableDualStream(): Promise<void> {
+    this.calls.push(['enableDualStream']);
+    this.dualStream = true;
+  }
+
+  setLowStreamParameter(parameter: unknown): void {
+    this.calls.push(['setLowStreamParameter', parameter]);
   }
 
   async leave(): Promise<void> {
@@ -245,7 +299,9 @@ export class FakeRtcCloud {
     const setParameter = (key: string, value: unknown): void => {
       this.parameters.set(key, value);
     };
-    return { createClient, onAutoplayFailed, setLogLevel, disableLogUpload, setParameter };
+    const createCustomVideoTrack = (config: { mediaStreamTrack: MediaStreamTrack }) => new FakeLocalTrack('video', config.mediaStreamTrack, config);
+    const createCustomAudioTrack = (config: { mediaStreamTrack: MediaStreamTrack }) => new FakeLocalTrack('audio', config.mediaStreamTrack, config);
+    return { createClient, onAutoplayFailed, setLogLevel, disableLogUpload, setParameter, createCustomVideoTrack, createCustomAudioTrack } as RtcSdk;
   }
 
   /** A `loadSdk` for the player. */

@@ -153,9 +153,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
   get $connection(): ReadableAtom<ConnectionState> {
     return this.connection$;
   }
-  /** Agora media settings for `<linger-player>`, or `null` when the room does not run on Agora. */
+  /** Agora media settings for `<linger-player>`; without Agora, the host studio's local stream while on air, else `null`. */
   get media(): RoomMedia | null {
-    if (this.transportKind !== 'agora-rtm' || !this.appId || this.customTransport) return null;
+    if (this.transportKind !== 'agora-rtm' || !this.appId || this.customTransport) return this.session$.get()?.localMedia ?? null;
     return { appId: this.appId, channel: this.channel, tokens: () => this.mediaTokens() };
   }
   /** Tries to connect again now (a Reconnect button); keeps retrying with backoff on failure. */

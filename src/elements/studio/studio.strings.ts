@@ -1,0 +1,45 @@
+import type { Translation } from '../../i18n/localize.js';
+import { loaders } from './locales/loaders.js';
+
+export const en = {
+  region: 'Studio',
+  preview: 'Camera preview',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  quality: 'Quality',
+  phone: 'Phone · 720p',
+  desk: 'Desk · 1080p',
+  start: 'Turn on camera and microphone',
+  starting: 'Asking for your camera and microphone…',
+  stop: 'Turn off devices',
+  cameraOff: 'Turn camera off',
+  cameraOn: 'Turn camera on',
+  microphoneOff: 'Mute microphone',
+  microphoneOn: 'Unmute microphone',
+  goLive: 'Go live',
+  goingLive: 'Going live…',
+  end: 'End broadcast',
+  ending: 'Ending…',
+  onAir: 'On air',
+  offAir: 'Off air',
+  watching: (count: string, _form: Intl.LDMLPluralRule) => `${count} watching`,
+  cameraDenied: 'Camera blocked. Allow it in your browser’s site settings, then try again.',
+  cameraBusy: 'The camera is in use by another app. Close that app, then try again.',
+  cameraMissing: 'No camera found. Connect one, then try again.',
+  microphoneDenied: 'Microphone blocked. Allow it in your browser’s site settings, then try again.',
+  microphoneBusy: 'The microphone is in use by another app. Close that app, then try again.',
+  microphoneMissing: 'No microphone found. Connect one, then try again.',
+  unsupported: 'This page cannot use a camera: it needs HTTPS and a recent browser.',
+  deviceFailed: 'The device could not start. Try again or choose another one.',
+  notHost: 'Only a host of this show can go live.',
+  noRoom: 'Not connected to the show yet.',
+  noDevice: 'Turn on a camera or a microphone first.',
+  publishFailed: 'Could not go live. Check the connection, then try again.',
+  tryAgain: 'Try again',
+};
+
+export const translation: Translation<typeof en> = {
+  name: 'studio',
+  en,
+  loaders,
+};

@@ -106,12 +106,15 @@ export class HostLedger {
    * Records a vote while the vote is open, once per viewer (a changeable vote keeps the last
    * choice); like an entry, judged on the host's clock. `null` = counted.
    */
-  tryVote(state: ShowState, viewer: string, voteId: string, choice: number, hostNow: number): ReceiptReason | null {
+  tryVote(state: ShowState, viewer: string, voteId: string, choice: number, hostNow: number, facts: EntryFacts = {}): ReceiptReason | null {
     const vote = state.vote;
     if (!vote || vote.id !== voteId) return 'unknown';
     if (vote.status !== 'open' || this.closedVotes.has(voteId)) return 'closed';
     if (hostNow > vote.closesAt) return 'late';
     if (choice >= vote.options.length) return 'invalid';
+    const rules = vote.eligibility;
+    if (rules?.tier && this.tiers.get(viewer) !== rules.tier) return 'tier';
+    if (rules?.minWatchMinutes && (facts.watched ?? 0) < rules.minWatchMinutes * 60) return 'ineligible';
     const votes = bucket(this.votes, voteId, () => new Map<string, number>());
     const previous = votes.get(viewer);
     if (previous !== undefined && (!vote.changeable || previous === choice)) return 'duplicate';

@@ -118,6 +118,8 @@ const voteSchema = v.object({
   commitment: hex64,
   /** A viewer may change its vote until the close. */
   changeable: v.optional(v.boolean()),
+  /** Who may vote, checked by the host when a vote arrives (as for lottery entries). */
+  eligibility: v.optional(v.object({ minWatchMinutes: v.optional(count(600)), tier: v.optional(tierName) })),
 });
 
 /** An answer to the topic the host featured on every screen (`line`: its chat message id). */
@@ -218,7 +220,7 @@ export const MESSAGES = {
   enter: def(v.object({ lottery: id, watched: v.optional(count(1_000_000)) }), 'anyone', 'direct'),
   answer: def(v.object({ quiz: id, choice: count(3) }), 'anyone', 'direct'),
   claim: def(v.object({ perk: id }), 'anyone', 'direct'),
-  vote: def(v.object({ vote: id, choice: count(MAX_VOTE_OPTIONS - 1) }), 'anyone', 'direct'),
+  vote: def(v.object({ vote: id, choice: count(MAX_VOTE_OPTIONS - 1), watched: v.optional(count(1_000_000)) }), 'anyone', 'direct'),
   // viewer → all
   chat: def(
     v.object({

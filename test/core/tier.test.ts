@@ -23,7 +23,7 @@ describe('member tiers: signed claims', () => {
     expect(await verifyTierClaim('<script>.x.y', merchant.publicKey, 'viewer-1', Date.now()), 'not a token').to.equal('malformed');
   });
 
-  it('the host verifies claims sent with hello, shows the tier on every screen, ignores and counts bad ones; a tier-only lottery refuses the untiered with a receipt', async function () {
+  it('the host verifies claims sent with hello, shows the tier on every screen, ignores and counts bad ones; a tier-only lottery and vote refuse the untiered with a receipt', async function () {
     this.timeout(60_000);
     const merchant = await keyPair();
     const forger = await keyPair();
@@ -58,6 +58,21 @@ describe('member tiers: signed claims', () => {
       await until(() => viewers.every((viewer) => ['in', 'tier'].includes(viewer.viewer.entries['lot-vip'] ?? '')), 'every entry answered');
       expect(viewers.map((viewer) => viewer.viewer.entries['lot-vip']), 'only the verified vip is in; the rest are refused as not of the tier').to.deep.equal(['in', 'tier', 'tier', 'tier', 'tier']);
       expect(host.ledger.sortedEntrants('lot-vip'), 'one entrant').to.deep.equal(['vip-1']);
+
+      // Votes take the same rules: a tier, and a watch time (self-reported by the player).
+      await host.openVote({ id: 'vote-vip', question: 'Next?', options: ['Bag', 'Hat'], seconds: 3600, eligibility: { tier: 'vip' } });
+      await until(() => viewers.every((viewer) => viewer.state.vote?.id === 'vote-vip'), 'vote open everywhere');
+      viewers.forEach((viewer) => viewer.castVote('vote-vip', 0));
+      await until(() => viewers.every((viewer) => ['counted', 'rejected'].includes(viewer.viewer.votes['vote-vip']?.status ?? '')), 'every vote answered');
+      expect(viewers.map((viewer) => viewer.viewer.votes['vote-vip']!.reason ?? 'counted'), 'only the vip counted; the rest refused as not of the tier').to.deep.equal(['counted', 'tier', 'tier', 'tier', 'tier']);
+      await host.closeVote();
+      await host.openVote({ id: 'vote-watch', question: 'Next?', options: ['Bag', 'Hat'], seconds: 3600, eligibility: { minWatchMinutes: 1 } });
+      await until(() => viewers.every((viewer) => viewer.state.vote?.id === 'vote-watch'), 'second vote open everywhere');
+      viewers[0]!.track('heartbeat', { seconds: 60 });
+      viewers[0]!.castVote('vote-watch', 1);
+      viewers[1]!.castVote('vote-watch', 1);
+      await until(() => viewers[0]!.viewer.votes['vote-watch']?.status === 'counted' && viewers[1]!.viewer.votes['vote-watch']?.status === 'rejected', 'watched enough, and not');
+      expect(viewers[1]!.viewer.votes['vote-watch']!.reason, 'refused as ineligible').to.equal('ineligible');
     } finally {
       await Promise.all([host, ...viewers].map((session) => session.close()));
     }

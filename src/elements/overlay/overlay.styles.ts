@@ -178,6 +178,15 @@ export default css`
     font-weight: 700;
     cursor: pointer;
   }
+  /* A member tier badge beside a commenter's name (docs/tiers.md). */
+  .tier {
+    padding: 0 5px;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.75em;
+    font-weight: 700;
+  }
   /* The host's topic, pinned above the chat. */
   .topic {
     display: flex;

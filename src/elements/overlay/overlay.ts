@@ -6,7 +6,7 @@ import { ChatFeed, lanesFor } from '../../controllers/danmaku-scheduler.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
-import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/primitives.js';
+import { MAX_CHAT_LENGTH, isHttpUrl, tierOf } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
@@ -70,6 +70,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart viewers - The "N watching" chip.
  * @csspart next-perk - The "next perk in mm:ss" chip.
  * @csspart activity - An open giveaway, quiz, vote or live perk chip.
+ * @csspart comment-tier - A commenter's member tier badge (docs/tiers.md).
  * @csspart topic - The host's topic, pinned above the comments.
  * @csspart topic-text - The topic's text.
  * @csspart topic-reply - "Reply to topic": the next comment answers the topic.
@@ -444,7 +445,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
   }
 
   private renderComment(line: ChatLine) {
-    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi> <bdi class="text" part="comment-text" dir="auto"
+    const state = this.roomCtl.state;
+    const tier = state ? tierOf(state, line.from) : undefined;
+    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? html` <span part="comment-tier" class="tier" dir="auto">${tier}</span>` : nothing} <bdi class="text" part="comment-text" dir="auto"
         >${line.text}</bdi
       >`;
   }

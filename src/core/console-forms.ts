@@ -75,6 +75,9 @@ export function parseVoteForm(read: FieldReader, products: readonly Product[]): 
   if (options.length < 2) throw new TypeError('[linger] A vote needs at least two options.');
   const vote: VoteOptions = { question: text(read, 'question').trim(), options, seconds: clampNumber(read('seconds'), 10, 3600, 60) };
   if (read('changeable')) vote.changeable = true;
+  const minWatch = clampNumber(read('minWatch'), 0, 600, 0);
+  const tier = text(read, 'tier').trim();
+  if (minWatch > 0 || tier) vote.eligibility = { ...(minWatch > 0 ? { minWatchMinutes: minWatch } : {}), ...(tier ? { tier: tier.slice(0, 40) } : {}) };
   return vote;
 }
 

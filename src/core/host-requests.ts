@@ -51,8 +51,8 @@ export class HostRequests {
       receipt = { for: 'claim', ref: perk, ok: reason === null };
       if (reason === null && core.ledger.claimLimits.has(perk)) this.scheduleRemaining();
     } else if (message.type === 'vote') {
-      const { vote, choice } = (message as Inbound<'vote'>).body;
-      reason = core.ledger.tryVote(state, message.sender, vote, choice, hostNow);
+      const { vote, choice, watched } = (message as Inbound<'vote'>).body;
+      reason = core.ledger.tryVote(state, message.sender, vote, choice, hostNow, { watched });
       // The choice the host counts for this viewer (a refused change keeps the earlier one).
       receipt = { for: 'vote', ref: vote, ok: reason === null, choice: core.ledger.votes.get(vote)?.get(message.sender) ?? choice };
       if (reason === null) this.scheduleVoteTally();

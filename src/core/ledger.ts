@@ -39,6 +39,10 @@ export class HostLedger {
   readonly pastWinners = new Set<string>();
   /** Everyone who sent a chat line in this show (for the `commented` filter). */
   readonly commenters = new Set<string>();
+  /** Verified member tiers (docs/tiers.md), by viewer. */
+  readonly tiers = new Map<string, string>();
+  /** Tier claims ignored, by reason (forged, expired, another viewer's, malformed). */
+  readonly tierRefusals = { malformed: 0, signature: 0, expired: 0, 'other-viewer': 0 };
   /** First-N perks: how many were on offer when the perk dropped. */
   readonly claimLimits = new Map<string, number>();
 
@@ -60,6 +64,7 @@ export class HostLedger {
     const rules = lottery.eligibility;
     if (rules?.newWinnersOnly && this.pastWinners.has(viewer)) return 'ineligible';
     if (rules?.commented && !this.commenters.has(viewer)) return 'ineligible';
+    if (rules?.tier && this.tiers.get(viewer) !== rules.tier) return 'tier';
     const minWatch = Math.max(rules?.minWatchMinutes ?? 0, lottery.mode === 'watch-time' ? (lottery.minutes ?? 0) : 0);
     if (minWatch > 0 && (facts.watched ?? 0) < minWatch * 60) return 'ineligible';
     const set = bucket(this.entrants, lotteryId, () => new Set<string>());
@@ -101,12 +106,15 @@ export class HostLedger {
    * Records a vote while the vote is open, once per viewer (a changeable vote keeps the last
    * choice); like an entry, judged on the host's clock. `null` = counted.
    */
-  tryVote(state: ShowState, viewer: string, voteId: string, choice: number, hostNow: number): ReceiptReason | null {
+  tryVote(state: ShowState, viewer: string, voteId: string, choice: number, hostNow: number, facts: EntryFacts = {}): ReceiptReason | null {
     const vote = state.vote;
     if (!vote || vote.id !== voteId) return 'unknown';
     if (vote.status !== 'open' || this.closedVotes.has(voteId)) return 'closed';
     if (hostNow > vote.closesAt) return 'late';
     if (choice >= vote.options.length) return 'invalid';
+    const rules = vote.eligibility;
+    if (rules?.tier && this.tiers.get(viewer) !== rules.tier) return 'tier';
+    if (rules?.minWatchMinutes && (facts.watched ?? 0) < rules.minWatchMinutes * 60) return 'ineligible';
     const votes = bucket(this.votes, voteId, () => new Map<string, number>());
     const previous = votes.get(viewer);
     if (previous !== undefined && (!vote.changeable || previous === choice)) return 'duplicate';

@@ -54,3 +54,11 @@ export function clip(text: string, max: number): string {
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
+
+/**
+ * A viewer's verified member tier (the host's `tier` messages, docs/tiers.md), for its badge. Here
+ * so that elements drawing badges do not load the reducer on first paint.
+ */
+export function tierOf(state: { tiers?: ReadonlyArray<readonly [string, string]> | undefined }, viewer: string): string | undefined {
+  return state.tiers?.find(([id]) => id === viewer)?.[1];
+}

@@ -34,7 +34,12 @@ export const PERK_KINDS = ['lottery', 'quiz', 'flash', 'first-n', 'share', 'topi
 export const LOTTERY_MODES = ['keyword', 'like-goal', 'tap', 'watch-time'] as const;
 export const SHOW_PHASES = ['upcoming', 'live', 'ended'] as const;
 /** Why the host refused a request. */
-export const RECEIPT_REASONS = ['late', 'closed', 'duplicate', 'ineligible', 'sold-out', 'unknown', 'invalid', 'mode'] as const;
+export const RECEIPT_REASONS = ['late', 'closed', 'duplicate', 'ineligible', 'sold-out', 'unknown', 'invalid', 'mode', 'tier'] as const;
+
+/** A member tier's name as the merchant's signed claim gives it (docs/tiers.md). */
+const tierName = v.pipe(v.string(), v.regex(/^[\w -]{1,40}$/u));
+/** Most viewers' tiers a screen keeps (and the snapshot carries), newest last. */
+export const MAX_TIERS = 100;
 
 const productSchema = v.object({
   id: id,
@@ -83,6 +88,8 @@ const lotterySchema = v.object({
       minWatchMinutes: v.optional(count(600)),
       /** Sent at least one chat line in this show before entering. */
       commented: v.optional(v.boolean()),
+      /** Only viewers whose signed claim gives this tier (docs/tiers.md). */
+      tier: v.optional(tierName),
     }),
   ),
 });
@@ -111,6 +118,8 @@ const voteSchema = v.object({
   commitment: hex64,
   /** A viewer may change its vote until the close. */
   changeable: v.optional(v.boolean()),
+  /** Who may vote, checked by the host when a vote arrives (as for lottery entries). */
+  eligibility: v.optional(v.object({ minWatchMinutes: v.optional(count(600)), tier: v.optional(tierName) })),
 });
 
 /** An answer to the topic the host featured on every screen (`line`: its chat message id). */
@@ -167,6 +176,8 @@ export const snapshotStateSchema = v.object({
     }),
   ),
   perk: v.nullable(perkDropSchema),
+  /** Viewers' verified tiers, [viewer, tier], for the badges; optional so older snapshots still parse. */
+  tiers: v.optional(v.pipe(v.array(v.tuple([id, tierName])), v.maxLength(MAX_TIERS))),
   /** The topic pinned above the chat (docs/topic.md); optional so older snapshots still parse. */
   topic: v.optional(v.nullable(v.object({ id: id, text: nonEmptyText(200), at: time, featured: v.optional(featuredSchema) }))),
   /** Optional so snapshots from builds without votes still parse. */
@@ -204,12 +215,12 @@ function def<S extends v.GenericSchema>(schema: S, from: Rule['from'], to: Rule[
 export const MESSAGES = {
   // viewer → host
   /** A viewer asks for a snapshot; `entrants` also asks for a drawn lottery's list it missed. */
-  hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)), entrants: v.optional(id), ballots: v.optional(id) }), 'anyone', 'direct'),
+  hello: def(v.object({ seq: v.optional(count(Number.MAX_SAFE_INTEGER)), entrants: v.optional(id), ballots: v.optional(id), tier: v.optional(v.pipe(v.string(), v.maxLength(2048))) }), 'anyone', 'direct'),
   'time.ping': def(v.object({ t0: time }), 'anyone', 'direct'),
   enter: def(v.object({ lottery: id, watched: v.optional(count(1_000_000)) }), 'anyone', 'direct'),
   answer: def(v.object({ quiz: id, choice: count(3) }), 'anyone', 'direct'),
   claim: def(v.object({ perk: id }), 'anyone', 'direct'),
-  vote: def(v.object({ vote: id, choice: count(MAX_VOTE_OPTIONS - 1) }), 'anyone', 'direct'),
+  vote: def(v.object({ vote: id, choice: count(MAX_VOTE_OPTIONS - 1), watched: v.optional(count(1_000_000)) }), 'anyone', 'direct'),
   // viewer → all
   chat: def(
     v.object({
@@ -290,6 +301,8 @@ export const MESSAGES = {
     'all',
   ),
   'perk.drop': def(perkDropSchema, 'host', 'all'),
+  /** A viewer's tier, verified by the host from the merchant's signed claim (docs/tiers.md). */
+  tier: def(v.object({ viewer: id, tier: tierName }), 'host', 'all'),
   /** The host's topic for the room to talk about, pinned above the chat; empty text clears it. */
   topic: def(v.object({ id: id, text: text(200) }), 'host', 'all'),
   /** One answer to the topic, featured on every screen (the reducer applies the host's moderation to it). */

@@ -66,6 +66,8 @@ export class SessionCore {
   readonly error$ = atom<TransportError | null>(null);
   hostSeq = 0;
   epoch = '';
+  /** Viewer: the merchant's signed tier claim, sent with every hello (docs/tiers.md). */
+  tierClaim: string | undefined;
   closed = false;
   private readonly messageListeners = new Set<(message: Inbound) => void>();
   private readonly trackListeners = new Set<(type: string, props: Record<string, unknown>) => void>();

@@ -28,6 +28,7 @@ import { HostRequests } from './host-requests.js';
 import { LotteryFlow, type OpenLotteryOptions } from './lottery-flow.js';
 import { QuizFlow, type AskQuizOptions } from './quiz-flow.js';
 import { VoteFlow, type OpenVoteOptions } from './vote-flow.js';
+import { TierChecks } from './tier-claim.js';
 import type { VoteTally } from './vote-tally.js';
 import type { ViewerRecord } from './viewer-record.js';
 import { restoreSecrets, savedSecrets, type SavedSecrets } from './host-secrets.js';
@@ -57,6 +58,10 @@ export interface SessionOptions {
   helloEveryMs?: number;
   /** How often a viewer re-syncs its clock (ms). Default 30 s. */
   clockSyncEveryMs?: number;
+  /** Host: the merchant's public key (EC P-256 JWK) that signs member tier claims (docs/tiers.md). */
+  tierKey?: JsonWebKey | string | CryptoKey;
+  /** Viewer: the merchant's signed tier claim for this viewer, sent with its hello. */
+  tierClaim?: string;
 }
 
 
@@ -74,6 +79,7 @@ export class RoomSession {
   private readonly lottery: LotteryFlow;
   private readonly quiz: QuizFlow;
   private readonly vote: VoteFlow;
+  private readonly tiers: TierChecks;
   /** Per-sender allowances on receipt: a client that ignores its budget is clipped here. */
   private readonly senderLimits = new SenderLimits();
   private readonly actions: ViewerActions;
@@ -89,6 +95,8 @@ export class RoomSession {
     this.lottery = new LotteryFlow(core, (id) => this.enter(id));
     this.quiz = new QuizFlow(core);
     this.vote = new VoteFlow(core);
+    this.tiers = new TierChecks(core, options.tierKey);
+    core.tierClaim = options.tierClaim;
     this.actions = new ViewerActions(core, (raw, sender, direct) => this.receive(raw, sender, direct));
     this.requests = new HostRequests(core);
     this.sync = new ShowSync(core, {
@@ -346,8 +354,9 @@ export class RoomSession {
         this.sync.answerHello(message.sender);
         const wanted = (message as Inbound<'hello'>).body.entrants;
         if (wanted && this.isHost) this.lottery.resendEntrants(message.sender, wanted);
-        const ballots = (message as Inbound<'hello'>).body.ballots;
+        const { ballots, tier } = (message as Inbound<'hello'>).body;
         if (ballots && this.isHost) this.vote.resendBallots(message.sender, ballots);
+        if (tier && this.isHost) void this.tiers.check(message.sender, tier);
         return;
       }
       case 'lottery.entrants':

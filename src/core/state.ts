@@ -8,11 +8,11 @@
  * - Host authority: host-only types never reach here from a non-host (see `parseMessage`), and
  *   the reducer checks `fromHost` again so a mis-wired caller cannot break the rule.
  */
-import { CHAT_BUFFER } from './primitives.js';
-import type { Inbound, SnapshotState } from './protocol.js';
+import { CHAT_BUFFER, tierOf } from './primitives.js';
+import { MAX_TIERS, type Inbound, type SnapshotState } from './protocol.js';
 
 // Defined in primitives.ts so the overlay's chat feed does not load the reducer.
-export { CHAT_BUFFER };
+export { CHAT_BUFFER, tierOf };
 export const RECENT_IDS = 256;
 export const DELETED_IDS = 200;
 
@@ -52,6 +52,7 @@ export function initialState(): ShowState {
     lottery: null,
     quiz: null,
     perk: null,
+    tiers: [],
     topic: null,
     vote: null,
     moderation: { slowMode: 0, muted: [], blockWords: [] },
@@ -67,8 +68,8 @@ export function initialState(): ShowState {
 
 /** The part of the state a host publishes (no chat, no ledgers: it must stay under 16 KB). */
 export function toSnapshot(state: ShowState): SnapshotState {
-  const { show, schedule, announcement, pinned, lottery, quiz, perk, topic, vote, moderation, likes } = state;
-  return { show, schedule, announcement, pinned, lottery, quiz, perk, topic: topic ?? null, vote: vote ?? null, moderation, likes };
+  const { show, schedule, announcement, pinned, lottery, quiz, perk, tiers, topic, vote, moderation, likes } = state;
+  return { show, schedule, announcement, pinned, lottery, quiz, perk, tiers: tiers ?? [], topic: topic ?? null, vote: vote ?? null, moderation, likes };
 }
 
 /** A copy of `list` with `item` appended and the oldest dropped past `limit` (one copy: this runs per message). */
@@ -180,6 +181,11 @@ function applyHostBody(state: ShowState, message: Inbound): ShowState {
       // Later updates of the same drop (stock left) keep the time it first dropped.
       const at = state.perk?.id === body.id && state.perk.at !== undefined ? state.perk.at : message.at;
       return { ...state, perk: { ...body, at } };
+    }
+    case 'tier': {
+      const { viewer, tier } = (message as Inbound<'tier'>).body;
+      const tiers = (state.tiers ?? []).filter(([id]) => id !== viewer);
+      return { ...state, tiers: [...tiers, [viewer, tier] as [string, string]].slice(-MAX_TIERS) };
     }
     case 'topic': {
       const { id, text } = (message as Inbound<'topic'>).body;

@@ -105,7 +105,7 @@ export class ShowSync {
     const { core } = this;
     if (core.isHost || core.closed) return;
     if (core.pace.take('hello', this.helloPace, 1, core.clock.localNow()) === 0) return;
-    const hello = core.envelope('hello', { seq: core.state.hostSeq });
+    const hello = core.envelope('hello', core.tierClaim ? { seq: core.state.hostSeq, tier: core.tierClaim } : { seq: core.state.hostSeq });
     for (const host of core.hosts) void core.send(hello, host);
   }
 

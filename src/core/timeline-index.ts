@@ -38,7 +38,7 @@ export class TimelineIndex {
   readonly chapters: readonly Chapter[];
   /** `keyframes[k]` is the state after the first `k * KEYFRAME_EVERY` events (chat left out). */
   private readonly keyframes: ShowState[] = [];
-  private last: { events: number; chat: number; state: ShowState } | null = null;
+  private last: { events: number; chat: number; base: number; state: ShowState } | null = null;
 
   constructor(readonly timeline: Timeline) {
     const { events } = timeline;
@@ -62,25 +62,27 @@ export class TimelineIndex {
 
   /**
    * The show as it was at show time `t` (ms): host state after every event at or before `t`, and the
-   * last `CHAT_BUFFER` sampled lines at or before `t` (`n` = the line's place in the sample, so a
-   * chat feed draws the lines after its cursor and starts over when a seek goes back). The same
-   * object while nothing changed; only the chat fields change when only the chat did.
+   * last `CHAT_BUFFER` sampled lines at or before `t`. A line's `n` is its place in the sample after
+   * `chatBase` lines: a chat feed draws the lines after its cursor, and a replay that jumps passes a
+   * new base (`chatLinesAt`), so the count drops and the feed starts over — the lines jumped over are
+   * history, not arrivals. The same object while nothing changed; only the chat fields change when
+   * only the chat did.
    */
-  stateAt(t: number): ShowState {
+  stateAt(t: number, chatBase = 0): ShowState {
     const events = upperBound(this.timeline.events, t);
     const chat = upperBound(this.timeline.chat, t);
     const last = this.last;
-    if (last && last.events === events && last.chat === chat) return last.state;
+    if (last && last.events === events && last.chat === chat && last.base === chatBase) return last.state;
     // Only the chat moved: the host fields keep their identity, so elements that draw no chat skip it.
     const host = last && last.events === events ? last.state : this.hostStateAfter(events);
-    const state = { ...host, ...this.chatBefore(chat) };
-    this.last = { events, chat, state };
+    const state = { ...host, ...this.chatBefore(chat, chatBase) };
+    this.last = { events, chat, base: chatBase, state };
     return state;
   }
 
-  /** The events at or before show time `t` (a slice view: index bounds). */
-  eventsUpTo(t: number): number {
-    return upperBound(this.timeline.events, t);
+  /** Chat lines of the sample at or before show time `t`. */
+  chatLinesAt(t: number): number {
+    return upperBound(this.timeline.chat, t);
   }
 
   /** The sorted entrant list a draw published, if every part of it is in the timeline before `t`. */
@@ -110,17 +112,17 @@ export class TimelineIndex {
     return state;
   }
 
-  private chatBefore(end: number): Pick<ShowState, 'chat' | 'chatCount'> {
+  private chatBefore(end: number, base: number): Pick<ShowState, 'chat' | 'chatCount'> {
     const start = Math.max(0, end - CHAT_BUFFER);
     const chat: ChatLine[] = [];
     for (let i = start; i < end; i++) {
       const { t, id, text, name, locale } = this.timeline.chat[i]!;
-      const line: ChatLine = { n: i + 1, id, from: '', text, at: this.hostTime(t) };
+      const line: ChatLine = { n: i + 1 - base, id, from: '', text, at: this.hostTime(t) };
       if (name) line.name = name;
       if (locale) line.locale = locale;
       chat.push(line);
     }
-    return { chat, chatCount: end };
+    return { chat, chatCount: end - base };
   }
 
   /** One recorded host message through the show's own reducer, as every screen applied it live. */

@@ -47,9 +47,14 @@ export class ReplayTransport extends TransportBase implements Transport {
   }
 }
 
+/** A move of the replay's position larger than this (ms) is a jump, not playback (4× speed, a slow frame). */
+const JUMP_MS = 1500;
+
 export class ReplaySession extends RoomSession {
   /** Show time (ms) the session shows. */
   private position = 0;
+  /** Chat lines before the last jump: the lines a jump passed over are history, not arrivals. */
+  private chatBase = 0;
   private readonly checking = new Set<string>();
 
   constructor(
@@ -72,8 +77,11 @@ export class ReplaySession extends RoomSession {
 
   /** Shows the show as it was at show time `t` (ms): a binary search and a few reductions. */
   seek(t: number): void {
-    this.position = Math.max(0, Number.isFinite(t) ? t : 0);
-    const state = this.index.stateAt(this.position);
+    const next = Math.max(0, Number.isFinite(t) ? t : 0);
+    // A jump (back, or ahead by more than playback moves between two looks) starts the chat over.
+    if (next < this.position || next - this.position > JUMP_MS) this.chatBase = this.index.chatLinesAt(next);
+    this.position = next;
+    const state = this.index.stateAt(this.position, this.chatBase);
     if (state !== this.core.state) this.core.state$.set(state);
     this.check();
   }

@@ -103,7 +103,7 @@ export class ViewerActions {
     if (mine?.choice === choice && mine.status !== 'rejected') return;
     if (mine && mine.status !== 'rejected' && vote?.id === voteId && !vote.changeable) return;
     core.viewerDid({ type: 'vote-sent', vote: voteId, choice });
-    this.request('vote', { vote: voteId, choice });
+    this.request('vote', { vote: voteId, choice, watched: Math.min(1_000_000, Math.floor(core.viewer.watched)) });
   }
 
   /** Sends what is left of the likes now (on close). */

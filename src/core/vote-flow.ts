@@ -22,6 +22,8 @@ export interface OpenVoteOptions {
   seconds: number;
   /** Viewers may change their vote until the close. */
   changeable?: boolean;
+  /** Who may vote: watched at least N minutes, a member tier (docs/tiers.md). */
+  eligibility?: BodyOf<'vote.open'>['eligibility'];
 }
 
 export class VoteFlow {
@@ -47,6 +49,7 @@ export class VoteFlow {
       commitment: await commitmentOf(seed),
     };
     if (options.changeable) body.changeable = true;
+    if (options.eligibility && (options.eligibility.minWatchMinutes || options.eligibility.tier)) body.eligibility = options.eligibility;
     const envelope = core.act('vote.open', body);
     core.secrets.set(body.id, { seed });
     core.timers.later(() => void this.close().catch(() => undefined), Math.max(0, body.closesAt - core.clock.now()) + 50);

@@ -145,7 +145,7 @@ export interface LingerElements {
   };
   'linger-room': {
     element: LingerRoom;
-    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'moneyFormat' | 'replay' | 'timeline' | 'replayOffset' | 'chapter' | 'customTransport'>;
+    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'moneyFormat' | 'tierKey' | 'tierClaim' | 'replay' | 'timeline' | 'replayOffset' | 'chapter' | 'customTransport'>;
     attributes: {
       'channel': LingerRoom['channel'];
       'hosts': LingerRoom['hosts'];
@@ -161,6 +161,8 @@ export interface LingerElements {
       'replay': LingerRoom['replay'];
       'replay-offset': LingerRoom['replayOffset'];
       'chapter': LingerRoom['chapter'];
+      'tier-key': LingerRoom['tierKey'];
+      'tier-claim': LingerRoom['tierClaim'];
       'money-format': LingerRoom['moneyFormat'];
     };
     events: {

@@ -115,7 +115,10 @@ describe('parts: every documented part renders, every control has one', function
     // A topic with a featured answer, pinned above the comments.
     s.host.act('topic', { id: 'topic-1', text: 'Where would you wear it?' });
     s.host.act('topic.feature', { id: 'topic-1', answer: { line: 'line-1', from: 'viewer-9', name: 'Mina', text: 'To the beach' } });
-    await waitUntil(() => part(overlay, 'topic-featured') && part(overlay, 'topic-reply'), 'topic with its featured answer');
+    // Member tiers: badges beside the commenter (the host's own comments) and, after the draw, the winner.
+    s.host.act('tier', { viewer: 'host-1', tier: 'vip' });
+    s.host.act('tier', { viewer: s.viewer.userId, tier: 'vip' });
+    await waitUntil(() => part(overlay, 'topic-featured') && part(overlay, 'topic-reply') && part(overlay, 'comment-tier'), 'topic with its featured answer, a tier badge');
     collect(overlay);
 
     // Host console: every tab, a queued action, an error and the confirmation dialog.

@@ -1,6 +1,7 @@
 /** The Chat tab: announcements, moderation settings, the live comments (feature, delete, mute), the muted list. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PanelContext } from './panel-context.js';
+import { tierOf } from '../../core/primitives.js';
 import { renderTopic } from './topic-panel.js';
 
 export function renderChat(context: PanelContext): TemplateResult {
@@ -39,7 +40,7 @@ export function renderChat(context: PanelContext): TemplateResult {
       : html`<ul part="list" class="chat" aria-label=${localize.term('tabChat')}>
           ${lines.map(
             (line) => html`<li part="list-item">
-              <span class="who">${line.name || line.from}</span>
+              <span class="who">${line.name || line.from}${tierOf(state, line.from) ? html` <span class="tier" dir="auto">${tierOf(state, line.from)}</span>` : nothing}</span>
               <span class="text">${line.text}</span>
               <button part="button secondary" class="secondary" @click=${() => actions.feature(line)}>${localize.term('feature')}</button>
               <button part="button secondary" class="secondary" @click=${() => actions.deleteLine(line)}>${localize.term('deleteComment')}</button>

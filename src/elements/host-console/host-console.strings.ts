@@ -140,6 +140,7 @@ export const en = {
   noVotes: 'Nobody voted.',
   pinWinner: 'Pin the winner',
   voteNeedsOptions: 'A vote needs at least two options (a text or a product).',
+  voteTier: 'Members of tier (empty: everyone)',
   // Topic (Chat tab)
   kindTopic: 'Topic',
   topic: 'Topic for the room',

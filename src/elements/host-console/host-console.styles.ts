@@ -274,6 +274,15 @@ export default css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
   }
+  /* A member tier badge beside a name (docs/tiers.md). */
+  .tier {
+    padding: 0 5px;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.8em;
+    font-weight: 700;
+  }
   .replay-preview {
     display: grid;
     gap: 8px;

@@ -50,6 +50,12 @@ export function renderVote({ localize, state, desk, drafts, actions }: PanelCont
           <label part="field">${localize.term('openSeconds')}
             <input part="input" name="seconds" type="number" min="10" max="3600" .value=${field('seconds', '60')} @input=${keep('seconds')} />
           </label>
+          <label part="field">${localize.term('minWatch')}
+            <input part="input" name="minWatch" type="number" min="0" max="600" .value=${field('minWatch', '0')} @input=${keep('minWatch')} />
+          </label>
+          <label part="field">${localize.term('voteTier')}
+            <input part="input" name="tier" maxlength="40" .value=${field('tier')} @input=${keep('tier')} />
+          </label>
           <label part="field" class="row">
             <input part="checkbox" type="checkbox" name="changeable" .checked=${drafts.checked('vote.changeable')} @change=${keep('changeable')} />${localize.term('voteChangeable')}
           </label>

@@ -84,6 +84,14 @@ export default [
     .winners ol {
       padding-inline-start: 1.4em;
     }
+    .tier {
+      padding: 0 6px;
+      border-radius: 999px;
+      background: var(--_card-accent);
+      color: var(--_on-accent, #fff);
+      font-size: 0.8em;
+      font-weight: 700;
+    }
     .winners li.me {
       color: var(--_card-accent);
     }

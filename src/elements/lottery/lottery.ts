@@ -3,6 +3,7 @@ import { RoomElement } from '../../controllers/room-element.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { secondsLeft } from '../../core/clock.js';
 import type { ShowState } from '../../core/state.js';
+import { tierOf } from '../../core/primitives.js';
 import type { DrawCheck } from '../../core/draw.js';
 import { LingerEnterRequestEvent } from '../../events/dom/linger-enter-request.js';
 import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
@@ -43,6 +44,7 @@ const DRAW_ANIMATION_MS = 1600;
  * @csspart headline - "You won!" / "Not this time" / "Unlocked".
  * @csspart claim - The host's claim instruction.
  * @csspart winner - Each winner.
+ * @csspart winner-tier - A winner's member tier badge (docs/tiers.md).
  * @csspart verify - The draw's verification badge and details.
  * @csspart verify-badge - "Draw verified on this screen".
  * @csspart verify-summary - The "How was this drawn?" toggle.
@@ -115,7 +117,7 @@ export class LingerLottery extends RoomElement<typeof en> {
       ${this.renderRules(lottery)}
       ${this.roomCtl.session?.replay
         ? html`<p part="status" class="entry happened-live" role="note">${localize.term('happenedLive')}</p>`
-        : html`<p part="status" class="entry entry-${entry ?? 'none'}" role="status">${this.entryText(entry)}</p>`}
+        : html`<p part="status" class="entry entry-${entry ?? 'none'}" role="status">${this.entryText(entry, lottery.eligibility?.tier)}</p>`}
       <p part="time" class="time"><span>${localize.term('timeLeft')}</span> <span part="clock" role="timer" class="clock">${localize.duration(left)}</span></p>
     `;
   }
@@ -159,7 +161,7 @@ export class LingerLottery extends RoomElement<typeof en> {
 
   private renderRules(lottery: Lottery): TemplateResult | typeof nothing {
     const rules = lottery.eligibility;
-    if (!rules || (!rules.newWinnersOnly && !rules.minWatchMinutes && !rules.commented)) return nothing;
+    if (!rules || (!rules.newWinnersOnly && !rules.minWatchMinutes && !rules.commented && !rules.tier)) return nothing;
     const { localize } = this;
     return html`<div part="rules" class="rules">
       <h3 class="rules-title">${localize.term('rules')}</h3>
@@ -167,17 +169,19 @@ export class LingerLottery extends RoomElement<typeof en> {
         ${rules.newWinnersOnly ? html`<li>${localize.term('ruleNewWinners')}</li>` : nothing}
         ${rules.minWatchMinutes ? html`<li>${localize.term('ruleWatched', localize.number(rules.minWatchMinutes), localize.plural(rules.minWatchMinutes))}</li>` : nothing}
         ${rules.commented ? html`<li>${localize.term('ruleCommented')}</li>` : nothing}
+        ${rules.tier ? html`<li>${localize.term('ruleTier', `\u2068${rules.tier}\u2069`)}</li>` : nothing}
       </ul>
     </div>`;
   }
 
-  private entryText(entry: string | undefined): string {
+  private entryText(entry: string | undefined, tier = ''): string {
     const { localize } = this;
     if (entry === undefined) return '';
     if (entry === 'sent') return localize.term('sending');
     if (entry === 'in') return localize.term('youreIn');
     if (entry === 'late' || entry === 'closed') return localize.term('refusedLate');
     if (entry === 'ineligible') return localize.term('refusedIneligible');
+    if (entry === 'tier') return localize.term('refusedTier', `\u2068${tier}\u2069`);
     return localize.term('refusedOther');
   }
 
@@ -205,7 +209,10 @@ export class LingerLottery extends RoomElement<typeof en> {
         ${winners.length
           ? html`<h3 class="winners-title">${localize.term('winners')}</h3>
               <ol>
-                ${winners.map((id) => html`<li part="winner" class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${localize.term('you')}</strong> (${id})` : id}</li>`)}
+                ${winners.map((id) => {
+                  const tier = tierOf(this.roomCtl.state!, id);
+                  return html`<li part="winner" class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${localize.term('you')}</strong> (${id})` : id}${tier ? html` <span part="winner-tier" class="tier" dir="auto">${tier}</span>` : nothing}</li>`;
+                })}
               </ol>`
           : nothing}
       </div>

@@ -178,41 +178,14 @@ export default css`
     font-weight: 700;
     cursor: pointer;
   }
-  /* The host's topic, pinned above the chat. */
-  .topic {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 4px var(--_space);
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: var(--_shadow);
-    border-inline-start: 4px solid var(--_accent);
-    overflow-wrap: anywhere;
-  }
-  .topic-label {
-    font-size: 0.8em;
+  /* A member tier badge beside a commenter's name (docs/tiers.md). */
+  .tier {
+    padding: 0 5px;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.75em;
     font-weight: 700;
-    text-transform: uppercase;
-    color: var(--_accent);
-  }
-  .topic-text,
-  .topic-featured {
-    flex: 1 1 100%;
-    min-inline-size: 0;
-    overflow: clip;
-    overflow-clip-margin: 0.5em;
-  }
-  .topic-text {
-    font-weight: 600;
-  }
-  .topic-featured {
-    font-size: 0.9em;
-  }
-  .topic .chip[aria-pressed='true'] {
-    outline: 2px solid currentColor;
   }
   .pinned {
     display: flex;

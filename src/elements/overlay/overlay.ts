@@ -4,9 +4,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { ChatFeed, lanesFor } from '../../controllers/danmaku-scheduler.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
+import { LazyView } from '../../controllers/lazy-view.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
-import { MAX_CHAT_LENGTH, isHttpUrl } from '../../core/primitives.js';
+import { MAX_CHAT_LENGTH, isHttpUrl, tierOf } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
@@ -70,6 +71,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart viewers - The "N watching" chip.
  * @csspart next-perk - The "next perk in mm:ss" chip.
  * @csspart activity - An open giveaway, quiz, vote or live perk chip.
+ * @csspart comment-tier - A commenter's member tier badge (docs/tiers.md).
  * @csspart topic - The host's topic, pinned above the comments.
  * @csspart topic-text - The topic's text.
  * @csspart topic-reply - "Reply to topic": the next comment answers the topic.
@@ -126,6 +128,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
   @state() private draft = '';
   /** The topic the composer answers ("Reply to topic"), until the answer is sent. */
   @state() private replying: string | null = null;
+  /** The topic card: its code comes with the first topic the host posts. */
+  private readonly topicView = new LazyView(this, () => import('./overlay-topic.js'));
   @state() private hint: Hint = null;
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
@@ -417,24 +421,12 @@ export class LingerOverlay extends RoomElement<typeof en> {
     </div>`;
   }
 
-  /** Name and text, each isolated in its own direction, apart whichever side the name is on (see `.name`). */
+  /** The host's topic, once its card's code is here (it comes with the first topic). */
   private renderTopic(state: ShowState | null) {
     const topic = state?.topic;
     if (!topic) return nothing;
-    const t = this.localize;
-    const featured = topic.featured;
-    const replying = this.replying === topic.id;
-    return html`<div part="topic" class="topic" role="status">
-      <span class="topic-label">${t.term('topic')}</span>
-      ${this.hideComposer
-        ? nothing
-        : html`<button part="topic-reply" type="button" class="chip" aria-pressed=${replying ? 'true' : 'false'} @click=${() => this.replyToTopic(topic.id)}>${t.term('replyToTopic')}</button>`}
-      <span part="topic-text" class="topic-text" dir="auto">${topic.text}</span>
-      ${featured
-        ? html`<p part="topic-featured" class="topic-featured">${t.term('featuredAnswer')}: <bdi class="name" dir="auto">${featured.name || t.term('viewer')}</bdi> —
-            <bdi class="topic-featured-text" dir="auto">${featured.text}</bdi></p>`
-        : nothing}
-    </div>`;
+    const view = { replying: this.replying === topic.id, canReply: !this.hideComposer, reply: () => this.replyToTopic(topic.id) };
+    return this.topicView.get()?.renderTopic(this.localize, topic, view) ?? nothing;
   }
 
   /** One tap: the composer answers the topic (the line carries its id) and takes the focus. */
@@ -443,8 +435,11 @@ export class LingerOverlay extends RoomElement<typeof en> {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part~="input"]')?.focus());
   }
 
+  /** Name and text, each isolated in its own direction, apart whichever side the name is on (see `.name`). */
   private renderComment(line: ChatLine) {
-    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi> <bdi class="text" part="comment-text" dir="auto"
+    const state = this.roomCtl.state;
+    const tier = state ? tierOf(state, line.from) : undefined;
+    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? html` <span part="comment-tier" class="tier" dir="auto">${tier}</span>` : nothing} <bdi class="text" part="comment-text" dir="auto"
         >${line.text}</bdi
       >`;
   }

@@ -13,7 +13,7 @@ import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/ling
 import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
 import { icon, quality } from './player.view.js';
-import { renderChapters } from './player-chapters.js';
+import { LazyView } from '../../controllers/lazy-view.js';
 import '../connection-status/linger-connection-status.js';
 
 /** The recorded-source helper (MP4/HLS), loaded when the player first gets a `src`. */
@@ -142,6 +142,8 @@ export class LingerPlayer extends RoomElement<typeof en> {
     if (this.video) this.video.currentTime = seconds;
   }
   private startAt = 0;
+  /** A replay's chapter menu and marks: their code comes with the first replay that has chapters. */
+  private readonly chapters = new LazyView(this, () => import('./player-chapters.js'));
 
   /** Current status (read-only): also a CSS custom state, `linger-player:state(live)`. */
   get status(): PlayerStatus {
@@ -483,7 +485,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
               </button>`
             : nothing}
         </div>
-        ${this.src ? renderChapters(t, this.roomCtl.room?.$replay?.get(), (seconds) => this.roomCtl.room?.seekReplay?.(seconds)) : nothing}
+        ${this.renderChapters()}
       </div>
     `;
   }
@@ -500,6 +502,12 @@ export class LingerPlayer extends RoomElement<typeof en> {
     if (status === 'idle') return '';
     if (status === 'upcoming' || status === 'ended' || status === 'live') return t.term(status);
     return status !== 'replay' && status !== 'error' && this.phase === 'live' ? t.term('live') : t.term('replay');
+  }
+
+  private renderChapters() {
+    const info = this.src ? this.roomCtl.room?.$replay?.get() : null;
+    if (!info || info.status !== 'ready' || info.chapters.length === 0) return nothing;
+    return this.chapters.get()?.renderChapters(this.localize, info, (seconds) => this.roomCtl.room?.seekReplay?.(seconds)) ?? nothing;
   }
 
   private message(): string | null {

@@ -55,6 +55,8 @@ const DETACH_GRACE_MS = 1000;
  * @attr replay - URL of a recorded show's timeline: the room replays it over its `<linger-player src>` instead of connecting (docs/replay.md).
  * @attr replay-offset - Seconds of show time at the recording's start (positive when the recording starts after the show went live).
  * @attr chapter - A replay opens at this chapter: a pinned product's or dropped perk's id.
+ * @attr tier-key - Host: the merchant's public key (EC P-256 JWK, JSON) that signs member tier claims (docs/tiers.md).
+ * @attr tier-claim - Viewer: the merchant's signed tier claim for this viewer, sent with its hello (docs/tiers.md).
  * @attr money-format - The shop's money format (`{{ shop.money_format }}`) for the prices of this room's `<linger-product>` and `<linger-overlay>` that set none themselves (the Shopify app embed writes it; docs/shopify.md).
  * @fires linger-status - The connection status changed (`detail.status`).
  * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
@@ -86,6 +88,10 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property({ type: Boolean, attribute: 'shopify-events' }) shopifyEvents = false;
   /** The shop's money format for this room's product prices (read by the elements; see docs/product.md). */
   @property({ attribute: 'money-format' }) moneyFormat = '';
+  /** Host: the merchant's public key (EC P-256 JWK, JSON) that signs member tier claims (docs/tiers.md). */
+  @property({ attribute: 'tier-key' }) tierKey = '';
+  /** Viewer: the merchant's signed tier claim (ES256 JWT) for this viewer, sent with its hello (docs/tiers.md). */
+  @property({ attribute: 'tier-claim' }) tierClaim = '';
   /** URL of a recorded show's timeline to replay instead of connecting (docs/replay.md). */
   @property() replay = '';
   /** The timeline to replay, as an object or JSON text (instead of `replay`). */
@@ -231,7 +237,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     if (changed.has('consent')) this.consentGate?.set(this.consent as ConsentMode);
     if (changed.has('shopifyEvents')) this.syncShopifySink();
     if (changed.has('chapter') && changed.get('chapter') !== undefined) this.replayDriver?.openChapter();
-    const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport', 'replay', 'timeline'];
+    const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport', 'replay', 'timeline', 'tierKey', 'tierClaim'];
     if (this.isConnected && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
   }
 
@@ -335,7 +341,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
       return;
     }
     await this.dropSession();
-    const session = new live.RoomSession({ transport, hosts: this.hostIds });
+    const session = new live.RoomSession({ transport, hosts: this.hostIds, ...(this.tierKey ? { tierKey: this.tierKey } : {}), ...(this.tierClaim ? { tierClaim: this.tierClaim } : {}) });
     this.stopSessionListeners.push(
       session.$status.listen((status) => {
         this.dispatchEvent(new LingerStatusEvent(status));

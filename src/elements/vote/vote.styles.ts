@@ -95,6 +95,16 @@ export default [
       color: var(--_muted);
       font-size: 0.9em;
     }
+    .rules {
+      font-size: 0.9em;
+    }
+    .rules-title {
+      font-size: 1em;
+    }
+    .rules ul {
+      margin: 0;
+      padding-inline-start: 1.2em;
+    }
     .status,
     .result {
       font-weight: 600;

@@ -39,6 +39,7 @@ type Mine = ViewerRecord['votes'][string];
  * @csspart option-label - The option's text.
  * @csspart option-share - The option's share of the votes.
  * @csspart winner-mark - The ★ on the winning option.
+ * @csspart rules - Who can vote (watch time, member tier).
  * @csspart status - This viewer's vote (sending, counted, too late).
  * @csspart total - The number of votes.
  * @csspart result - "Result: …" after the close.
@@ -81,6 +82,7 @@ export class LingerVote extends RoomElement<typeof en> {
       </header>
       <h2 part="question" id="question" class="user-text" dir="auto">${vote.question}</h2>
       ${canVote && !mine ? html`<p part="hint" class="hint">${localize.term(vote.changeable ? 'hintChangeable' : 'hint')}</p>` : nothing}
+      ${this.renderRules(vote)}
       <ol part="options" class="options">
         ${vote.options.map((option, index) => this.renderOption(vote, option, index, mine, canVote))}
       </ol>
@@ -115,9 +117,26 @@ export class LingerVote extends RoomElement<typeof en> {
     </li>`;
   }
 
+  private renderRules(vote: Vote): TemplateResult | typeof nothing {
+    const rules = vote.eligibility;
+    if (!rules?.minWatchMinutes && !rules?.tier) return nothing;
+    const { localize } = this;
+    return html`<div part="rules" class="rules">
+      <h3 class="rules-title">${localize.term('rules')}</h3>
+      <ul>
+        ${rules.minWatchMinutes ? html`<li>${localize.term('ruleWatched', localize.number(rules.minWatchMinutes), localize.plural(rules.minWatchMinutes))}</li>` : nothing}
+        ${rules.tier ? html`<li>${localize.term('ruleTier', `\u2068${rules.tier}\u2069`)}</li>` : nothing}
+      </ul>
+    </div>`;
+  }
+
   private statusText(vote: Vote, mine: Mine | undefined, open: boolean): string {
     const { localize } = this;
-    if (mine?.status === 'rejected') return mine.reason === 'late' || mine.reason === 'closed' ? localize.term('refusedLate') : localize.term('refusedOther');
+    if (mine?.status === 'rejected') {
+      if (mine.reason === 'late' || mine.reason === 'closed') return localize.term('refusedLate');
+      if (mine.reason === 'tier') return localize.term('refusedTier', `\u2068${vote.eligibility?.tier ?? ''}\u2069`);
+      return mine.reason === 'ineligible' ? localize.term('refusedIneligible') : localize.term('refusedOther');
+    }
     if (mine?.status === 'counted') return localize.term('counted');
     if (mine?.status === 'sent') return localize.term('sending');
     return open || vote.status === 'closed' ? '' : localize.term('closed');

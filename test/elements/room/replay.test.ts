@@ -109,6 +109,26 @@ describe('<linger-room> replay', () => {
     expect(options.every((option) => option.disabled), 'no answering a replay').to.equal(true);
   });
 
+  it('a jump in the replay is not a flood of comments: no "+N more" after seeking across a busy stretch, in the list or as danmaku', async function () {
+    this.timeout(30_000);
+    const base = (await miniShow()).timeline;
+    // 2,000 lines in the first 3 s of show: a jump from 0.1 s to 3 s passes over most of them.
+    const chat = Array.from({ length: 2000 }, (_, i) => ({ t: 100 + Math.floor(i * 1.45), id: `busy${i}`, text: `line ${i}` }));
+    const { room, player, video, at } = await stage({ ...base, chat });
+    const danmaku = document.createElement('linger-overlay');
+    danmaku.setAttribute('variant', 'danmaku');
+    room.append(danmaku);
+    await waitUntil(() => room.session?.replay === true, 'the replay session is up');
+    await scrub(player, video, 0.105);
+    await waitUntil(() => room.session!.state.chatCount > 0, 'a few lines');
+    await scrub(player, video, 3.0);
+    await waitUntil(() => room.session!.state.chat.at(-1)?.text === 'line 1999', 'the jump landed');
+    await settle();
+    for (const overlay of [at('linger-overlay')!, danmaku]) {
+      expect((overlay as unknown as { moreCount: number }).moreCount, 'the lines jumped over are history, not arrivals').to.equal(0);
+    }
+  });
+
   it('sends nothing on any transport, whatever the viewer clicks', async function () {
     this.timeout(30_000);
     const { timeline } = await miniShow();

@@ -100,6 +100,21 @@ describe('<linger-vote>', () => {
     }
   });
 
+  it('lists who can vote and says why a vote from outside the tier was refused', async () => {
+    const s = await stage('<linger-vote></linger-vote>');
+    const el = s.room.querySelector('linger-vote') as LingerVote;
+    try {
+      await s.host.openVote({ id: 'v4', question: 'Members: next product?', options: ['Bag', 'Hat'], seconds: 600, eligibility: { tier: 'vip', minWatchMinutes: 2 } });
+      await waitUntil(() => part(el, 'rules'), 'the rules');
+      expect(part(el, 'rules')!.textContent!.replace(/\s+/g, ' '), 'watch time and tier').to.include('Watched at least 2 min').and.include('\u2068vip\u2069 members only');
+      options(el)[0]!.click();
+      await waitUntil(() => shadowText(el).includes('This vote is for \u2068vip\u2069 members: your vote was not counted'), 'refused as not of the tier', { timeout: 20_000 });
+      await expect(el).to.be.accessible();
+    } finally {
+      await s.close();
+    }
+  });
+
   it('has every string in every language', async () => {
     await expectCompleteTranslation(translation);
   });

@@ -136,6 +136,7 @@ export default {
   noVotes: 'لم يصوّت أحد.',
   pinWinner: 'تثبيت الخيار الفائز',
   voteNeedsOptions: 'يحتاج التصويت إلى خيارين على الأقل (نص أو منتج).',
+  voteTier: 'أعضاء الفئة (فارغ: الجميع)',
   kindTopic: 'موضوع نقاش',
   topic: 'موضوع للنقاش في الغرفة',
   postTopic: 'نشر الموضوع',

@@ -131,6 +131,7 @@ export default {
   noVotes: 'Nadie votó.',
   pinWinner: 'Fijar la ganadora',
   voteNeedsOptions: 'Una votación necesita al menos dos opciones (un texto o un producto).',
+  voteTier: 'Miembros del nivel (vacío: todos)',
   kindTopic: 'Tema',
   topic: 'Tema para la sala',
   postTopic: 'Publicar tema',

@@ -131,6 +131,7 @@ export default {
   noVotes: 'Tidak ada yang memilih.',
   pinWinner: 'Sematkan pemenang',
   voteNeedsOptions: 'Voting butuh minimal dua pilihan (teks atau produk).',
+  voteTier: 'Member tingkat (kosong: semua)',
   kindTopic: 'Topik',
   topic: 'Topik untuk ruangan',
   postTopic: 'Kirim topik',

@@ -131,6 +131,7 @@ export default {
   noVotes: '投票はありませんでした。',
   pinWinner: '1位をピン留め',
   voteNeedsOptions: '投票には2つ以上の選択肢（テキストまたは商品）が必要です。',
+  voteTier: '会員ランク（空欄：全員）',
   kindTopic: 'トークテーマ',
   topic: '視聴者へのトークテーマ',
   postTopic: 'テーマを投稿',

@@ -131,6 +131,7 @@ export default {
   noVotes: 'Tiada siapa mengundi.',
   pinWinner: 'Sematkan pemenang',
   voteNeedsOptions: 'Undian memerlukan sekurang-kurangnya dua pilihan (teks atau produk).',
+  voteTier: 'Ahli peringkat (kosong: semua)',
   kindTopic: 'Topik',
   topic: 'Topik untuk bilik',
   postTopic: 'Hantar topik',

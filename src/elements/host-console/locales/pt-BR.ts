@@ -131,6 +131,7 @@ export default {
   noVotes: 'Ninguém votou.',
   pinWinner: 'Fixar a vencedora',
   voteNeedsOptions: 'Uma votação precisa de pelo menos duas opções (um texto ou um produto).',
+  voteTier: 'Membros do nível (vazio: todos)',
   kindTopic: 'Tema',
   topic: 'Tema para a sala',
   postTopic: 'Publicar tema',

@@ -131,6 +131,7 @@ export default {
   noVotes: 'Không ai bình chọn.',
   pinWinner: 'Ghim lựa chọn thắng',
   voteNeedsOptions: 'Bình chọn cần ít nhất hai lựa chọn (văn bản hoặc sản phẩm).',
+  voteTier: 'Thành viên hạng (để trống: mọi người)',
   kindTopic: 'Chủ đề',
   topic: 'Chủ đề cho phòng',
   postTopic: 'Đăng chủ đề',

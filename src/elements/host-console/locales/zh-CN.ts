@@ -131,6 +131,7 @@ export default {
   noVotes: '没有人投票。',
   pinWinner: '置顶获胜商品',
   voteNeedsOptions: '投票至少需要两个选项（文字或商品）。',
+  voteTier: '会员等级（留空：所有人）',
   kindTopic: '话题',
   topic: '给直播间的话题',
   postTopic: '发布话题',

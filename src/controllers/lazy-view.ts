@@ -1,0 +1,53 @@
+/**
+ * A part of an element that only some pages show (a replay's chapters, the host's topic): its
+ * template and styles arrive in a chunk of their own the first time a render needs them, so the
+ * storefront's first load carries only what every page shows (≤ 35 KB, bench/size.mjs).
+ */
+import { supportsAdoptingStyleSheets, type CSSResult, type ReactiveElement } from 'lit';
+
+export interface ViewModule {
+  /** The part's styles, added to the element's own when the module arrives. */
+  styles: CSSResult;
+}
+
+export class LazyView<M extends ViewModule> {
+  private module: M | null = null;
+  private requested = false;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly load: () => Promise<M>,
+  ) {}
+
+  /** The module, or `null` until it has arrived (asked for once; the element re-renders then). */
+  get(): M | null {
+    if (!this.module && !this.requested) {
+      this.requested = true;
+      this.load().then(
+        (module) => {
+          this.adopt(module.styles);
+          this.module = module;
+          this.host.requestUpdate();
+        },
+        // The part stays away (it is never essential); the element keeps working without it.
+        (error: unknown) => console.warn(`[linger] <${this.host.localName}>: a part of it could not be loaded`, error),
+      );
+    }
+    return this.module;
+  }
+
+  private adopt(styles: CSSResult): void {
+    const root = this.host.renderRoot;
+    if (!(root instanceof ShadowRoot)) return;
+    if (supportsAdoptingStyleSheets && styles.styleSheet) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+      return;
+    }
+    // Where constructable sheets are missing, as Lit itself does: a <style> with the page's nonce.
+    const style = document.createElement('style');
+    const nonce = (globalThis as { litNonce?: string }).litNonce;
+    if (nonce !== undefined) style.setAttribute('nonce', nonce);
+    style.textContent = styles.cssText;
+    root.appendChild(style);
+  }
+}

@@ -85,20 +85,33 @@ export async function verifyVote(vote: PublishedVote, list?: readonly string[] |
     return { status: ok ? 'partial' : 'failed', commitment, digest: null, counts, winner, mine: null };
   }
   const recount = new Array<number>(vote.options).fill(0);
-  const voters = new Set<string>();
+  // One line per voter without a Set of 100k ids: in a strictly sorted list, every line between two
+  // lines of a voter `v` starts with `v:`, so its voter has a colon. Voters without a colon are
+  // compared with the last such voter; the few with one are kept in a Set.
+  const colonVoters = new Set<string>();
+  let lastPlain = '';
   let wellFormed = list.length === vote.total;
   let mine: number | null = null;
-  for (let i = 0; i < list.length && wellFormed; i++) {
+  for (let i = 0; i < list.length; i++) {
     const line = list[i]!;
-    const cut = line.lastIndexOf(':');
-    const voter = line.slice(0, cut);
-    const choice = Number(line.slice(cut + 1));
-    // Sorted, one line per voter, a choice among the options.
-    if ((i > 0 && !(list[i - 1]! < line)) || cut < 1 || line.length !== cut + 2 || !Number.isInteger(choice) || choice < 0 || choice >= vote.options || voters.has(voter)) {
+    const end = line.length - 2;
+    const choice = line.charCodeAt(end + 1) - 48;
+    // Sorted, `voter:d` with a non-empty voter, a choice among the options.
+    if ((i > 0 && !(list[i - 1]! < line)) || end < 1 || line.charCodeAt(end) !== 58 || !(choice >= 0 && choice < vote.options)) {
       wellFormed = false;
       break;
     }
-    voters.add(voter);
+    const voter = line.slice(0, end);
+    if (voter.includes(':')) {
+      if (colonVoters.has(voter)) {
+        wellFormed = false;
+        break;
+      }
+      colonVoters.add(voter);
+    } else if (voter === lastPlain) {
+      wellFormed = false;
+      break;
+    } else lastPlain = voter;
     recount[choice]!++;
     if (voter === me) mine = choice;
   }

@@ -2,6 +2,8 @@ import type { Translation } from '../../i18n/localize.js';
 import { loaders } from './locales/loaders.js';
 
 export const en = {
+  /** While the room connects, before the connection status's own code is here. */
+  connecting: 'Connecting to the show…',
   region: 'Live chat',
   comments: 'Comments',
   replayNote: 'Replay: these comments are from the live show.',

@@ -12,7 +12,7 @@ import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
 import { sharedImport } from '../../utilities/shared-import.js';
-import '../connection-status/linger-connection-status.js';
+import { connectionStatusFor } from '../connection-status/on-demand.js';
 import { translation, type en } from './overlay.strings.js';
 import { MARK, eyeIcon, heartIcon, isolate, sendIcon } from './overlay.templates.js';
 import styles from './overlay.styles.js';
@@ -339,8 +339,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private renderPhase(state: ShowState | null) {
     const t = this.localize;
     const status = this.roomCtl.connection?.status;
+    connectionStatusFor(status);
     if (status && status !== 'connected' && status !== 'closed') {
-      return html`<linger-connection-status part="now-item phase" class="phase connection" .room=${this.room} .locale=${this.locale}></linger-connection-status>`;
+      return html`<linger-connection-status part="now-item phase" class="phase connection" .room=${this.room} .locale=${this.locale}>${t.term('connecting')}</linger-connection-status>`;
     }
     const phase = state?.show.phase ?? 'upcoming';
     return html`<span part="now-item phase" class="phase phase-${phase}">${t.term(phase === 'live' ? 'live' : phase === 'ended' ? 'ended' : 'upcoming')}</span>`;

@@ -16,7 +16,7 @@ import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
 import { icon, quality } from './player.view.js';
 import { LazyView } from '../../controllers/lazy-view.js';
-import '../connection-status/linger-connection-status.js';
+import { connectionStatusFor } from '../connection-status/on-demand.js';
 
 const loadRtcController = sharedImport(() => import('../../controllers/rtc-controller.js'));
 /** What the player reads of live video. */
@@ -469,7 +469,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
         </div>
         ${this.waitingForRoom()
           ? html`<div part="message" class="message connection">
-              <linger-connection-status .room=${this.room} .locale=${this.locale}></linger-connection-status>
+              <linger-connection-status .room=${this.room} .locale=${this.locale}>${t.term('connecting')}</linger-connection-status>
             </div>`
           : message
           ? html`<p part="message" class="message" aria-live="polite">
@@ -529,6 +529,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
   /** The room is not connected and no video plays: say so (connecting, retrying in N s, can't reach). */
   private waitingForRoom(): boolean {
     const connection = this.roomCtl.connection;
+    connectionStatusFor(connection?.status);
     return !this.src && !!connection && connection.status !== 'connected' && this.rtc.state !== 'live';
   }
 

@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'جارٍ الاتصال بالبث…',
   region: 'الدردشة المباشرة',
   comments: 'التعليقات',
   replayNote: 'إعادة: هذه التعليقات من البث المباشر.',

@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'Conectando con la transmisión…',
   region: 'Chat en directo',
   comments: 'Comentarios',
   replayNote: 'Repetición: estos comentarios son del directo.',

@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'Menghubungkan ke siaran…',
   region: 'Obrolan langsung',
   comments: 'Komentar',
   replayNote: 'Tayangan ulang: komentar ini dari siaran langsung.',

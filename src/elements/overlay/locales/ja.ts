@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'ライブに接続しています…',
   region: 'ライブチャット',
   comments: 'コメント',
   replayNote: 'リプレイ：これらのコメントはライブ配信中のものです。',

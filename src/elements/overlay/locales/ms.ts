@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'Menyambung ke siaran…',
   region: 'Sembang langsung',
   comments: 'Komen',
   replayNote: 'Main semula: komen ini daripada siaran langsung.',

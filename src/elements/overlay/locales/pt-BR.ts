@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'Conectando à transmissão…',
   region: 'Chat ao vivo',
   comments: 'Comentários',
   replayNote: 'Replay: estes comentários são da transmissão ao vivo.',

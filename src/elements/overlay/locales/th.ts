@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'กำลังเชื่อมต่อกับไลฟ์…',
   region: 'แชทสด',
   comments: 'ความคิดเห็น',
   replayNote: 'รีเพลย์: ความคิดเห็นเหล่านี้มาจากไลฟ์สด',

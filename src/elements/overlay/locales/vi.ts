@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: 'Đang kết nối tới buổi phát…',
   region: 'Trò chuyện trực tiếp',
   comments: 'Bình luận',
   replayNote: 'Phát lại: các bình luận này là từ buổi phát trực tiếp.',

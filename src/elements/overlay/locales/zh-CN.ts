@@ -1,6 +1,7 @@
 import type { en } from '../overlay.strings.js';
 
 export default {
+  connecting: '正在连接直播…',
   region: '直播互动',
   comments: '评论',
   replayNote: '回放：这些评论来自直播现场。',

@@ -347,6 +347,8 @@ const BASE_MODULES = [
   /[\\/]src[\\/]controllers[\\/](room-controller|room-element|viewer-controller|disconnect-grace|lazy-view)\.ts$/,
   /[\\/]src[\\/]core[\\/](registry|primitives|retry)\.ts$/,
   /[\\/]src[\\/]events[\\/]dom[\\/]linger-error\.ts$/,
+  // What loads the connection status on demand (not the status itself): the overlay and player share it.
+  /[\\/]src[\\/]elements[\\/]connection-status[\\/]on-demand\.ts$/,
   /[\\/]src[\\/]transports[\\/]transport\.ts$/,
 ];
 const baseChunk = (id) => (BASE_MODULES.some((pattern) => pattern.test(id)) ? 'base' : undefined);

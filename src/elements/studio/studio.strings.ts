@@ -36,6 +36,7 @@ export const en = {
   noDevice: 'Turn on a camera or a microphone first.',
   publishFailed: 'Could not go live. Check the connection, then try again.',
   tryAgain: 'Try again',
+  uplinkWeak: 'Your upload is weak: viewers may see a lower quality or freezes. Move closer to the Wi-Fi or use a cable.',
 };
 
 export const translation: Translation<typeof en> = {

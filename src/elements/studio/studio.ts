@@ -75,6 +75,8 @@ export class LingerStudio extends RoomElement<typeof en> {
     });
     if (studio.failure) problems.push(t.term(({ 'not-host': 'notHost', 'no-room': 'noRoom', 'no-device': 'noDevice', 'publish-failed': 'publishFailed' } as const)[studio.failure]));
     const viewers = studio.publisher?.viewers;
+    // Agora's grades: 4–5 poor, 6 down. Viewers then fall back to the low stream or freeze.
+    if (live && (studio.publisher?.uplink ?? 0) >= 4) problems.push(t.term('uplinkWeak'));
     return html`
       <section part="base" class="desk ${live ? 'live' : ''}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir} aria-busy=${busy ? 'true' : 'false'}>
         <div class="screen">

@@ -229,7 +229,7 @@ describe('<linger-studio>', () => {
     await rogue.close();
   });
 
-  it('on Agora: joins as a host with the publisher token, dual stream on, publishes; a camera switch stays joined; End unpublishes and leaves', async () => {
+  it('on Agora: joins as a host with the publisher token, dual stream on, publishes; warns on a weak upload; a camera switch stays joined; End unpublishes and leaves', async () => {
     const { studio, player, hostRoom } = (current = await rig());
     const cloud = new FakeRtcCloud();
     const tokenCalls: string[] = [];
@@ -252,6 +252,11 @@ describe('<linger-studio>', () => {
     expect(video.config.bitrateMax, 'the preset’s bitrate').to.equal(1500);
     await waitUntil(() => player.status === 'live', 'the viewer’s player plays the host over Agora');
     expect(cloud.clients.find((client) => client.role === 'audience')!.calls.some(([name]) => name === 'publish'), 'the viewer never publishes').to.equal(false);
+
+    cloud.networkQuality(1, 5);
+    await waitUntil(() => problems(studio).includes(en.uplinkWeak), 'a poor upload is flagged');
+    cloud.networkQuality(1, 1);
+    await waitUntil(() => !problems(studio).includes(en.uplinkWeak), 'and cleared when it recovers');
 
     await studio.studio.useDevice('camera', studio.studio.cameras[0]!.deviceId);
     expect(video.replaced, 'the camera track is replaced inside the published track').to.equal(1);

@@ -35,4 +35,5 @@ export default {
   noDevice: "Activa primero una cámara o un micrófono.",
   publishFailed: "No se pudo emitir. Revisa la conexión y vuelve a intentarlo.",
   tryAgain: "Reintentar",
+  uplinkWeak: "Tu subida es débil: los espectadores pueden ver menos calidad o cortes. Acércate al Wi-Fi o usa un cable.",
 } satisfies typeof en;

@@ -35,4 +35,5 @@ export default {
   noDevice: "Nyalakan kamera atau mikrofon terlebih dahulu.",
   publishFailed: "Tidak dapat memulai siaran. Periksa koneksi, lalu coba lagi.",
   tryAgain: "Coba lagi",
+  uplinkWeak: "Unggahan Anda lemah: penonton mungkin melihat kualitas lebih rendah atau gambar macet. Dekati Wi-Fi atau gunakan kabel.",
 } satisfies typeof en;

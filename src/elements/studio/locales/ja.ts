@@ -35,4 +35,5 @@ export default {
   noDevice: "先にカメラかマイクをオンにしてください。",
   publishFailed: "配信を開始できませんでした。接続を確認してから、もう一度お試しください。",
   tryAgain: "再試行",
+  uplinkWeak: "アップロード回線が弱くなっています。視聴者には画質低下やフリーズが起きることがあります。Wi-Fi に近づくか、有線接続にしてください。",
 } satisfies typeof en;

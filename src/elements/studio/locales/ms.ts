@@ -35,4 +35,5 @@ export default {
   noDevice: "Hidupkan kamera atau mikrofon dahulu.",
   publishFailed: "Tidak dapat bersiaran langsung. Semak sambungan, kemudian cuba lagi.",
   tryAgain: "Cuba lagi",
+  uplinkWeak: "Muat naik anda lemah: penonton mungkin melihat kualiti lebih rendah atau imej tersekat. Dekati Wi-Fi atau gunakan kabel.",
 } satisfies typeof en;

@@ -35,4 +35,5 @@ export default {
   noDevice: "Ligue uma câmera ou um microfone primeiro.",
   publishFailed: "Não foi possível entrar ao vivo. Verifique a conexão e tente de novo.",
   tryAgain: "Tentar de novo",
+  uplinkWeak: "Seu upload está fraco: o público pode ver qualidade menor ou travamentos. Aproxime-se do Wi-Fi ou use um cabo.",
 } satisfies typeof en;

@@ -35,4 +35,5 @@ export default {
   noDevice: "Hãy bật camera hoặc micrô trước.",
   publishFailed: "Không thể phát. Hãy kiểm tra kết nối rồi thử lại.",
   tryAgain: "Thử lại",
+  uplinkWeak: "Tốc độ tải lên yếu: người xem có thể thấy chất lượng thấp hơn hoặc hình bị đứng. Hãy đến gần Wi-Fi hoặc dùng cáp mạng.",
 } satisfies typeof en;

@@ -35,4 +35,5 @@ export default {
   noDevice: "请先打开摄像头或麦克风。",
   publishFailed: "无法开播。请检查网络连接后重试。",
   tryAgain: "重试",
+  uplinkWeak: "您的上行网络较弱：观众可能看到画质降低或卡顿。请靠近 Wi-Fi 或使用网线。",
 } satisfies typeof en;

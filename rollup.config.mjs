@@ -344,7 +344,7 @@ const BASE_MODULES = [
   // Only the controllers every element uses at first paint; the host console's desk, the RTC
   // controller and the danmaku feed stay with the element that uses them (issue 14: the storefront
   // page's first-paint bytes).
-  /[\\/]src[\\/]controllers[\\/](room-controller|room-element|viewer-controller|disconnect-grace)\.ts$/,
+  /[\\/]src[\\/]controllers[\\/](room-controller|room-element|viewer-controller|disconnect-grace|lazy-view)\.ts$/,
   /[\\/]src[\\/]core[\\/](registry|primitives|retry)\.ts$/,
   /[\\/]src[\\/]events[\\/]dom[\\/]linger-error\.ts$/,
   /[\\/]src[\\/]transports[\\/]transport\.ts$/,

@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { RoomElement } from '../../controllers/room-element.js';
-import { RtcController } from '../../controllers/rtc-controller.js';
+import type { RtcController } from '../../controllers/rtc-controller.js';
+import { LingerErrorEvent } from '../../events/dom/linger-error.js';
+import { transportError } from '../../transports/transport.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { TickController } from '../../controllers/viewer-controller.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -15,6 +17,12 @@ import styles from './player.styles.js';
 import { icon, quality } from './player.view.js';
 import { LazyView } from '../../controllers/lazy-view.js';
 import '../connection-status/linger-connection-status.js';
+
+const loadRtcController = sharedImport(() => import('../../controllers/rtc-controller.js'));
+/** What the player reads of live video. */
+type LiveVideo = Pick<RtcController, 'state' | 'stats' | 'autoplayBlocked' | 'retryAt' | 'error' | 'stop' | 'resume' | 'setAudio'>;
+/** Live video before its controller is here: nothing playing, nothing to stop. */
+const NO_LIVE_VIDEO: LiveVideo = { state: 'idle', stats: null, autoplayBlocked: false, retryAt: null, error: null, stop() {}, resume() {}, setAudio() {} };
 
 /** The recorded-source helper (MP4/HLS), loaded when the player first gets a `src`. */
 const loadSources = sharedImport(() => import('../../media/hls.js'));
@@ -101,13 +109,15 @@ export class LingerPlayer extends RoomElement<typeof en> {
   @query('.rtc') private rtcContainer!: HTMLElement | null;
 
   /** @internal Live video: joins, retries and leaves the room's Agora channel. */
-  protected readonly rtc = new RtcController(this, {
-    room: () => this.roomCtl.room,
-    wanted: () => !this.src && this.phase === 'live',
-    container: () => this.rtcContainer,
-    latency: () => (this.latency === 'low' ? 'low' : 'ultra-low'),
-    loadSdk: () => this.loadSdk,
-  });
+  /**
+   * Live video (Agora, or the studio's local stream): its controller's code arrives when the room
+   * first has media while the show is live, so a page that only waits for a show does not load it.
+   */
+  private rtcController: RtcController | null = null;
+  private rtcLoading = false;
+  protected get rtc(): LiveVideo {
+    return this.rtcController ?? NO_LIVE_VIDEO;
+  }
   /** CSS custom states (`:state(live)`): the status without writing an attribute onto the element. */
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private attached: AttachedSource | null = null;
@@ -214,11 +224,37 @@ export class LingerPlayer extends RoomElement<typeof en> {
 
   protected override updated(): void {
     if (!this.isConnected) return; // moved by a theme, or leaving: DisconnectGrace decides
+    if (!this.rtcController && !this.src && this.phase === 'live' && this.roomCtl.room?.media) void this.startLiveVideo();
     // Live video follows on its own (RtcController.hostUpdated); a recording is attached here.
     if (this.src) {
       if (this.attachedSrc !== this.src) void this.attach(this.src);
     } else this.detachSource();
     this.watch.setPlaying(this.src ? this.playing : this.rtc.state === 'live' && !this.rtc.autoplayBlocked);
+  }
+
+  private async startLiveVideo(): Promise<void> {
+    if (this.rtcLoading) return;
+    this.rtcLoading = true;
+    let RtcController: typeof import('../../controllers/rtc-controller.js').RtcController;
+    try {
+      ({ RtcController } = await loadRtcController());
+    } catch (error) {
+      // Said once per failed load; the next update (the room's next change) tries again.
+      this.dispatchEvent(new LingerErrorEvent(transportError('sdk-load-failed', `Live video: could not load Linger's player code (${String(error)}). Check the network and script-src.`, error)));
+      return;
+    } finally {
+      this.rtcLoading = false;
+    }
+    if (this.rtcController) return;
+    this.rtcController = new RtcController(this, {
+      room: () => this.roomCtl.room,
+      wanted: () => !this.src && this.phase === 'live',
+      container: () => this.rtcContainer,
+      latency: () => (this.latency === 'low' ? 'low' : 'ultra-low'),
+      loadSdk: () => this.loadSdk,
+    });
+    this.rtcController.setAudio(!this.muted);
+    this.requestUpdate();
   }
 
   private showState(previous: PlayerStatus, next: PlayerStatus): void {

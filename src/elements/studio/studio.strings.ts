@@ -16,6 +16,8 @@ export const en = {
   cameraOn: 'Turn camera on',
   microphoneOff: 'Mute microphone',
   microphoneOn: 'Unmute microphone',
+  shareScreen: 'Share a screen',
+  stopSharing: 'Back to camera',
   goLive: 'Go live',
   goingLive: 'Going live…',
   end: 'End broadcast',

@@ -15,6 +15,8 @@ export default {
   cameraOn: "شغّل الكاميرا",
   microphoneOff: "اكتم الميكروفون",
   microphoneOn: "ألغِ كتم الميكروفون",
+  shareScreen: "شارك الشاشة",
+  stopSharing: "عُد إلى الكاميرا",
   goLive: "ابدأ البث المباشر",
   goingLive: "جارٍ بدء البث…",
   end: "أنهِ البث",

@@ -15,6 +15,8 @@ export default {
   cameraOn: "Encender cámara",
   microphoneOff: "Silenciar micrófono",
   microphoneOn: "Activar micrófono",
+  shareScreen: "Compartir pantalla",
+  stopSharing: "Volver a la cámara",
   goLive: "Emitir en directo",
   goingLive: "Iniciando la emisión…",
   end: "Terminar emisión",

@@ -15,6 +15,8 @@ export default {
   cameraOn: "Nyalakan kamera",
   microphoneOff: "Bisukan mikrofon",
   microphoneOn: "Aktifkan mikrofon",
+  shareScreen: "Bagikan layar",
+  stopSharing: "Kembali ke kamera",
   goLive: "Mulai siaran",
   goingLive: "Memulai siaran…",
   end: "Akhiri siaran",

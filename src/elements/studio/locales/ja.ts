@@ -15,6 +15,8 @@ export default {
   cameraOn: "カメラをオン",
   microphoneOff: "マイクをミュート",
   microphoneOn: "マイクのミュートを解除",
+  shareScreen: "画面を共有",
+  stopSharing: "カメラに戻る",
   goLive: "ライブ配信を開始",
   goingLive: "配信を開始しています…",
   end: "配信を終了",

@@ -15,6 +15,8 @@ export default {
   cameraOn: "Hidupkan kamera",
   microphoneOff: "Senyapkan mikrofon",
   microphoneOn: "Nyahsenyap mikrofon",
+  shareScreen: "Kongsi skrin",
+  stopSharing: "Kembali ke kamera",
   goLive: "Mula siaran langsung",
   goingLive: "Memulakan siaran…",
   end: "Tamatkan siaran",

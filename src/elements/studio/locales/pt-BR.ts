@@ -15,6 +15,8 @@ export default {
   cameraOn: "Ligar câmera",
   microphoneOff: "Silenciar microfone",
   microphoneOn: "Ativar microfone",
+  shareScreen: "Compartilhar tela",
+  stopSharing: "Voltar para a câmera",
   goLive: "Entrar ao vivo",
   goingLive: "Entrando ao vivo…",
   end: "Encerrar transmissão",

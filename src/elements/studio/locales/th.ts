@@ -15,6 +15,8 @@ export default {
   cameraOn: "เปิดกล้อง",
   microphoneOff: "ปิดเสียงไมโครโฟน",
   microphoneOn: "เปิดเสียงไมโครโฟน",
+  shareScreen: "แชร์หน้าจอ",
+  stopSharing: "กลับไปที่กล้อง",
   goLive: "เริ่มไลฟ์",
   goingLive: "กำลังเริ่มไลฟ์…",
   end: "จบการไลฟ์",

@@ -15,6 +15,8 @@ export default {
   cameraOn: "Bật camera",
   microphoneOff: "Tắt tiếng micrô",
   microphoneOn: "Bật tiếng micrô",
+  shareScreen: "Chia sẻ màn hình",
+  stopSharing: "Quay lại camera",
   goLive: "Phát trực tiếp",
   goingLive: "Đang bắt đầu phát…",
   end: "Kết thúc phát",

@@ -15,6 +15,8 @@ export default {
   cameraOn: "打开摄像头",
   microphoneOff: "麦克风静音",
   microphoneOn: "取消静音",
+  shareScreen: "共享屏幕",
+  stopSharing: "切回摄像头",
   goLive: "开始直播",
   goingLive: "正在开播…",
   end: "结束直播",

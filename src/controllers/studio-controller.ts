@@ -96,6 +96,10 @@ export class StudioController implements ReactiveController {
   problems: Partial<Record<DeviceKind, DeviceProblem>> = {};
   failure: StudioFailure | null = null;
   publisher: StudioPublisher | null = null;
+  /** A screen (a product page, a slide) is shown in place of the camera. */
+  sharing = false;
+  /** The camera while a screen takes its place (kept open, so going back is instant). */
+  private cameraTrack: MediaStreamTrack | null = null;
   private devicesWatched = false;
 
   constructor(
@@ -168,6 +172,9 @@ export class StudioController implements ReactiveController {
   async stop(): Promise<void> {
     if (this.phase === 'live' || this.phase === 'going-live') await this.end();
     for (const track of this.stream?.getTracks() ?? []) track.stop();
+    this.cameraTrack?.stop();
+    this.cameraTrack = null;
+    this.sharing = false;
     this.stream = null;
     this.phase = 'off';
     if (this.devicesWatched) this.media?.removeEventListener?.('devicechange', this.onDeviceChange);
@@ -181,6 +188,7 @@ export class StudioController implements ReactiveController {
     const stream = this.stream;
     if (!media || !stream) return;
     const video = kind === 'camera';
+    if (video && this.sharing) await this.stopSharing();
     const old = video ? stream.getVideoTracks()[0] : stream.getAudioTracks()[0];
     const open = () => media.getUserMedia(video ? { video: this.videoConstraints(deviceId) } : { audio: this.audioConstraints(deviceId) });
     let next: MediaStreamTrack | undefined;
@@ -214,6 +222,56 @@ export class StudioController implements ReactiveController {
     else this.microphoneId = deviceId;
     const { [kind]: _gone, ...rest } = this.problems;
     this.problems = rest;
+    this.changed();
+  }
+
+  /** True where the browser can share a screen (`getDisplayMedia`). */
+  get canShare(): boolean {
+    return typeof this.media?.getDisplayMedia === 'function';
+  }
+
+  /**
+   * Shows a screen or a tab (a product page) in place of the camera, on the preview and to every
+   * viewer (`replaceTrack`, nobody reconnects). The browser's own "Stop sharing" brings the camera back.
+   */
+  async shareScreen(): Promise<void> {
+    const stream = this.stream;
+    if (!this.canShare || !stream || this.sharing) return;
+    let screen: MediaStreamTrack | undefined;
+    try {
+      screen = (await this.media!.getDisplayMedia({ video: true, audio: false })).getVideoTracks()[0];
+    } catch (error) {
+      // Cancelling the browser's picker is a choice, not a problem to report.
+      if (deviceProblem(error) !== 'denied') console.warn('[linger] studio: could not share the screen', error);
+      return;
+    }
+    if (!screen || this.stream !== stream) return screen?.stop();
+    const camera = stream.getVideoTracks()[0] ?? null;
+    if (camera) stream.removeTrack(camera);
+    stream.addTrack(screen);
+    screen.enabled = this.cameraOn;
+    this.cameraTrack = camera;
+    this.sharing = true;
+    screen.addEventListener('ended', () => void this.stopSharing());
+    this.changed();
+    await this.publisher?.replaceTrack(screen);
+  }
+
+  /** Back to the camera after sharing a screen. */
+  async stopSharing(): Promise<void> {
+    const stream = this.stream;
+    if (!this.sharing || !stream) return;
+    const screen = stream.getVideoTracks()[0];
+    const camera = this.cameraTrack;
+    this.sharing = false;
+    this.cameraTrack = null;
+    if (camera) {
+      if (screen) stream.removeTrack(screen);
+      stream.addTrack(camera);
+      camera.enabled = this.cameraOn;
+      await this.publisher?.replaceTrack(camera);
+    }
+    screen?.stop();
     this.changed();
   }
 

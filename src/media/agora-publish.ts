@@ -5,7 +5,7 @@
  * networks fall back to the low stream, and publishes the studio's own camera and microphone tracks
  * (custom tracks around the preview's `MediaStreamTrack`s). A camera switch replaces the track inside
  * the published one, so the client stays joined and viewers keep their subscription. `stop()`
- * unpublishes and leaves.
+ * unpublishes and leaves. The SDK's upload quality (`network-quality`) reaches the desk as `uplink`.
  *
  * Loaded with the SDK only when a host goes live on Agora; tests inject the fake SDK (`loadSdk`).
  */
@@ -35,6 +35,8 @@ export const LOW_STREAM = { width: 320, height: 180, framerate: 15, bitrate: 200
 
 export class AgoraPublisher implements StudioPublisher {
   readonly viewers = null;
+  /** Upload quality from the SDK's `network-quality` (0 unknown, 1–2 good, 3 fair, 4–5 poor, 6 down). */
+  uplink = 0;
   onChange?: () => void;
   private sdk: PublishSdk | null = null;
   private client: PublishClient | null = null;
@@ -59,6 +61,11 @@ export class AgoraPublisher implements StudioPublisher {
     const client = (this.client = sdk.createClient({ mode: 'live', codec: 'vp8', httpRetryConfig: RTC_RETRY, websocketRetryConfig: RTC_RETRY }) as PublishClient);
     client.on('token-privilege-will-expire', () => {
       void this.media.tokens().then((fresh) => (fresh?.rtcToken ? client.renewToken(fresh.rtcToken) : undefined)).catch(() => undefined);
+    });
+    client.on('network-quality', (quality: { uplinkNetworkQuality: number }) => {
+      if (quality.uplinkNetworkQuality === this.uplink) return;
+      this.uplink = quality.uplinkNetworkQuality;
+      this.onChange?.();
     });
     await client.setClientRole('host');
     await client.join(this.media.appId, this.media.channel, tokens?.rtcToken ?? null, (tokens?.uid ?? null) as UID | null);

@@ -21,7 +21,9 @@ export interface StudioPublisher {
   stop(): Promise<void>;
   /** How many viewers receive the stream, when the publisher knows. */
   readonly viewers: number | null;
-  /** Called when `viewers` changes. */
+  /** Upload quality 0 (unknown) … 6 (down), when the publisher knows (Agora's `network-quality`). */
+  readonly uplink?: number;
+  /** Called when `viewers` or `uplink` changes. */
   onChange?: () => void;
 }
 

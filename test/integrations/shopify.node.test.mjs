@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import { blockSchema, decodeEntities, ensureShopifyAssets, describeOffenses, extensionDir, findTags, renderBlock, root, shopContext, themeCheck } from './shopify-helpers.mjs';
 
-const BLOCKS = ['linger-player', 'linger-overlay', 'linger-countdown', 'linger-lottery', 'linger-quiz', 'linger-product'];
+const BLOCKS = ['linger-player', 'linger-overlay', 'linger-countdown', 'linger-lottery', 'linger-quiz', 'linger-vote', 'linger-product'];
 const HOSTILE = ['"><script>alert(1)</script>', '" onmouseover="x'];
 
 /** The attributes each tag declares in custom-elements.json (the JSDoc `@attr` of its class). */
@@ -264,6 +264,7 @@ function storefrontPage(origin) {
     'linger-countdown': { next_show: new Date(Date.now() + 3 * 86_400_000).toISOString(), next_show_title: HOSTILE[0] },
     'linger-lottery': {},
     'linger-quiz': {},
+    'linger-vote': {},
     'linger-product': { cart: 'event' },
   };
   const section = Object.entries(blocks)
@@ -373,10 +374,11 @@ test('the assembled storefront defines and renders every block against the embed
       session.act('pin', { product: { id: 'shirt', title: 'Linen shirt', price: '49.90', currency: 'EUR', url: `${location.origin}/products/linen-shirt` } });
       await session.openLottery({ id: 'l1', mode: 'tap', prize: 'Sacola de linho', winners: 1, seconds: 120 });
       await session.askQuiz({ id: 'q1', question: 'De que é feita a camisa?', options: ['Linho', 'Seda'], correct: 0, seconds: 60 });
+      await session.openVote({ id: 'v1', question: 'Qual cor abre a promoção?', options: ['Azul', 'Verde'], seconds: 60 });
     });
     await shop.waitForFunction(() => {
       const text = (tag) => document.querySelector(tag).shadowRoot.textContent;
-      return text('linger-lottery').includes('Sacola de linho') && text('linger-quiz').includes('De que é feita a camisa?') && text('linger-overlay').includes('Bem-vindos!');
+      return text('linger-lottery').includes('Sacola de linho') && text('linger-quiz').includes('De que é feita a camisa?') && text('linger-vote').includes('Qual cor abre a promoção?') && text('linger-overlay').includes('Bem-vindos!');
     });
     // The overlay's pinned row in the shop's format too (this storefront serves no product JSON, so the pin's own price).
     await shop.waitForFunction(() => document.querySelector('linger-overlay').shadowRoot.querySelector('[part~="pinned-price"]')?.textContent === 'Rs. 49.90');

@@ -16,6 +16,8 @@ export const en = {
   cameraOn: 'Turn camera on',
   microphoneOff: 'Mute microphone',
   microphoneOn: 'Unmute microphone',
+  shareScreen: 'Share a screen',
+  stopSharing: 'Back to camera',
   goLive: 'Go live',
   goingLive: 'Going live…',
   end: 'End broadcast',
@@ -36,6 +38,7 @@ export const en = {
   noDevice: 'Turn on a camera or a microphone first.',
   publishFailed: 'Could not go live. Check the connection, then try again.',
   tryAgain: 'Try again',
+  uplinkWeak: 'Your upload is weak: viewers may see a lower quality or freezes. Move closer to the Wi-Fi or use a cable.',
 };
 
 export const translation: Translation<typeof en> = {

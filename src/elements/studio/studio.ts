@@ -32,7 +32,7 @@ import styles from './studio.styles.js';
  * @csspart devices - The camera, microphone and quality pickers.
  * @csspart picker - Each picker (`select`): camera, microphone, quality.
  * @csspart controls - The button row.
- * @csspart button - Every button (each also has its own name: `start`, `camera`, `microphone`, `go-live`, `end`, `stop`).
+ * @csspart button - Every button (each also has its own name: `start`, `camera`, `microphone`, `share`, `go-live`, `end`, `stop`).
  * @cssproperty --linger-studio-aspect-ratio - The preview's box (default `16 / 9`).
  */
 export class LingerStudio extends RoomElement<typeof en> {
@@ -75,6 +75,8 @@ export class LingerStudio extends RoomElement<typeof en> {
     });
     if (studio.failure) problems.push(t.term(({ 'not-host': 'notHost', 'no-room': 'noRoom', 'no-device': 'noDevice', 'publish-failed': 'publishFailed' } as const)[studio.failure]));
     const viewers = studio.publisher?.viewers;
+    // Agora's grades: 4–5 poor, 6 down. Viewers then fall back to the low stream or freeze.
+    if (live && (studio.publisher?.uplink ?? 0) >= 4) problems.push(t.term('uplinkWeak'));
     return html`
       <section part="base" class="desk ${live ? 'live' : ''}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir} aria-busy=${busy ? 'true' : 'false'}>
         <div class="screen">
@@ -101,7 +103,12 @@ export class LingerStudio extends RoomElement<typeof en> {
             ? html`<button part="button start" type="button" ?disabled=${phase === 'starting'} @click=${() => void studio.start()}>
                 ${t.term(phase === 'starting' ? 'starting' : problems.length ? 'tryAgain' : 'start')}
               </button>`
-            : html`${this.toggle('camera')} ${this.toggle('microphone')}`}
+            : html`${this.toggle('camera')} ${this.toggle('microphone')}
+              ${studio.canShare
+                ? html`<button part="button share" class="secondary" type="button" aria-pressed=${studio.sharing ? 'true' : 'false'} @click=${() => void (studio.sharing ? studio.stopSharing() : studio.shareScreen())}>
+                    ${t.term(studio.sharing ? 'stopSharing' : 'shareScreen')}
+                  </button>`
+                : nothing}`}
           <span class="spacer"></span>
           ${live || phase === 'ending'
             ? html`<button part="button end" class="danger" type="button" ?disabled=${phase === 'ending'} @click=${() => void studio.end()}>${t.term(phase === 'ending' ? 'ending' : 'end')}</button>`

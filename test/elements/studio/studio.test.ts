@@ -155,6 +155,44 @@ describe('<linger-studio>', () => {
     expect(connection.connectionState).to.equal('connected');
   });
 
+  it('shares a screen in place of the camera on the same connection, and goes back to the camera', async () => {
+    // The browser's screen picker is the boundary: a canvas stands in for the chosen tab.
+    const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 180 });
+    const paint = setInterval(() => {
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = `hsl(${Date.now() % 360} 80% 50%)`;
+      context.fillRect(0, 0, 320, 180);
+    }, 30);
+    const realGetDisplayMedia = navigator.mediaDevices.getDisplayMedia;
+    navigator.mediaDevices.getDisplayMedia = () => Promise.resolve(canvas.captureStream(30));
+    try {
+      const { studio, player } = (current = await rig());
+      await studio.studio.goLive();
+      const video = await expectPlaying(player);
+      const connection = (studio.studio.publisher as LocalBroadcaster).connectionTo('viewer-1')!;
+      const camera = studio.studio.stream!.getVideoTracks()[0]!;
+      button(studio, 'share')!.click();
+      await waitUntil(() => studio.studio.sharing, 'sharing');
+      const screen = studio.studio.stream!.getVideoTracks()[0]!;
+      expect(screen.id, 'the screen replaces the camera in the stream').to.not.equal(camera.id);
+      await waitUntil(() => connection.getSenders().some((sender) => sender.track === screen), 'the screen is on the viewer’s connection');
+      await waitUntil(() => button(studio, 'share')?.textContent?.trim() === en.stopSharing, 'the button offers the camera back');
+      await framesAdvance(video);
+      expect(camera.readyState, 'the camera stays open meanwhile').to.equal('live');
+
+      screen.stop();
+      screen.dispatchEvent(new Event('ended')); // the browser's own "Stop sharing"
+      await waitUntil(() => !studio.studio.sharing, 'back to the camera');
+      expect(studio.studio.stream!.getVideoTracks()[0]).to.equal(camera);
+      await waitUntil(() => connection.getSenders().some((sender) => sender.track === camera), 'the camera is back on the connection');
+      expect((studio.studio.publisher as LocalBroadcaster).connectionTo('viewer-1'), 'the same connection throughout').to.equal(connection);
+      await framesAdvance(video);
+    } finally {
+      clearInterval(paint);
+      navigator.mediaDevices.getDisplayMedia = realGetDisplayMedia;
+    }
+  });
+
   it('mutes the camera and microphone without dropping the stream', async () => {
     const { studio } = (current = await rig());
     await studio.studio.start();
@@ -229,7 +267,7 @@ describe('<linger-studio>', () => {
     await rogue.close();
   });
 
-  it('on Agora: joins as a host with the publisher token, dual stream on, publishes; a camera switch stays joined; End unpublishes and leaves', async () => {
+  it('on Agora: joins as a host with the publisher token, dual stream on, publishes; warns on a weak upload; a camera switch stays joined; End unpublishes and leaves', async () => {
     const { studio, player, hostRoom } = (current = await rig());
     const cloud = new FakeRtcCloud();
     const tokenCalls: string[] = [];
@@ -252,6 +290,11 @@ describe('<linger-studio>', () => {
     expect(video.config.bitrateMax, 'the preset’s bitrate').to.equal(1500);
     await waitUntil(() => player.status === 'live', 'the viewer’s player plays the host over Agora');
     expect(cloud.clients.find((client) => client.role === 'audience')!.calls.some(([name]) => name === 'publish'), 'the viewer never publishes').to.equal(false);
+
+    cloud.networkQuality(1, 5);
+    await waitUntil(() => problems(studio).includes(en.uplinkWeak), 'a poor upload is flagged');
+    cloud.networkQuality(1, 1);
+    await waitUntil(() => !problems(studio).includes(en.uplinkWeak), 'and cleared when it recovers');
 
     await studio.studio.useDevice('camera', studio.studio.cameras[0]!.deviceId);
     expect(video.replaced, 'the camera track is replaced inside the published track').to.equal(1);

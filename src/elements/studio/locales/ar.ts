@@ -15,6 +15,8 @@ export default {
   cameraOn: "شغّل الكاميرا",
   microphoneOff: "اكتم الميكروفون",
   microphoneOn: "ألغِ كتم الميكروفون",
+  shareScreen: "شارك الشاشة",
+  stopSharing: "عُد إلى الكاميرا",
   goLive: "ابدأ البث المباشر",
   goingLive: "جارٍ بدء البث…",
   end: "أنهِ البث",
@@ -35,4 +37,5 @@ export default {
   noDevice: "شغّل الكاميرا أو الميكروفون أولًا.",
   publishFailed: "تعذّر بدء البث. تحقّق من الاتصال، ثم أعد المحاولة.",
   tryAgain: "أعد المحاولة",
+  uplinkWeak: "سرعة الرفع لديك ضعيفة: قد يرى المشاهدون جودة أقل أو تجمّدًا في الصورة. اقترب من شبكة Wi-Fi أو استخدم كابلًا.",
 } satisfies typeof en;

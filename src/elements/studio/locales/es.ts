@@ -15,6 +15,8 @@ export default {
   cameraOn: "Encender cámara",
   microphoneOff: "Silenciar micrófono",
   microphoneOn: "Activar micrófono",
+  shareScreen: "Compartir pantalla",
+  stopSharing: "Volver a la cámara",
   goLive: "Emitir en directo",
   goingLive: "Iniciando la emisión…",
   end: "Terminar emisión",
@@ -35,4 +37,5 @@ export default {
   noDevice: "Activa primero una cámara o un micrófono.",
   publishFailed: "No se pudo emitir. Revisa la conexión y vuelve a intentarlo.",
   tryAgain: "Reintentar",
+  uplinkWeak: "Tu subida es débil: los espectadores pueden ver menos calidad o cortes. Acércate al Wi-Fi o usa un cable.",
 } satisfies typeof en;

@@ -15,6 +15,8 @@ export default {
   cameraOn: "Nyalakan kamera",
   microphoneOff: "Bisukan mikrofon",
   microphoneOn: "Aktifkan mikrofon",
+  shareScreen: "Bagikan layar",
+  stopSharing: "Kembali ke kamera",
   goLive: "Mulai siaran",
   goingLive: "Memulai siaran…",
   end: "Akhiri siaran",
@@ -35,4 +37,5 @@ export default {
   noDevice: "Nyalakan kamera atau mikrofon terlebih dahulu.",
   publishFailed: "Tidak dapat memulai siaran. Periksa koneksi, lalu coba lagi.",
   tryAgain: "Coba lagi",
+  uplinkWeak: "Unggahan Anda lemah: penonton mungkin melihat kualitas lebih rendah atau gambar macet. Dekati Wi-Fi atau gunakan kabel.",
 } satisfies typeof en;

@@ -15,6 +15,8 @@ export default {
   cameraOn: "カメラをオン",
   microphoneOff: "マイクをミュート",
   microphoneOn: "マイクのミュートを解除",
+  shareScreen: "画面を共有",
+  stopSharing: "カメラに戻る",
   goLive: "ライブ配信を開始",
   goingLive: "配信を開始しています…",
   end: "配信を終了",
@@ -35,4 +37,5 @@ export default {
   noDevice: "先にカメラかマイクをオンにしてください。",
   publishFailed: "配信を開始できませんでした。接続を確認してから、もう一度お試しください。",
   tryAgain: "再試行",
+  uplinkWeak: "アップロード回線が弱くなっています。視聴者には画質低下やフリーズが起きることがあります。Wi-Fi に近づくか、有線接続にしてください。",
 } satisfies typeof en;

@@ -15,6 +15,8 @@ export default {
   cameraOn: "Hidupkan kamera",
   microphoneOff: "Senyapkan mikrofon",
   microphoneOn: "Nyahsenyap mikrofon",
+  shareScreen: "Kongsi skrin",
+  stopSharing: "Kembali ke kamera",
   goLive: "Mula siaran langsung",
   goingLive: "Memulakan siaran…",
   end: "Tamatkan siaran",
@@ -35,4 +37,5 @@ export default {
   noDevice: "Hidupkan kamera atau mikrofon dahulu.",
   publishFailed: "Tidak dapat bersiaran langsung. Semak sambungan, kemudian cuba lagi.",
   tryAgain: "Cuba lagi",
+  uplinkWeak: "Muat naik anda lemah: penonton mungkin melihat kualiti lebih rendah atau imej tersekat. Dekati Wi-Fi atau gunakan kabel.",
 } satisfies typeof en;

@@ -15,6 +15,8 @@ export default {
   cameraOn: "Ligar câmera",
   microphoneOff: "Silenciar microfone",
   microphoneOn: "Ativar microfone",
+  shareScreen: "Compartilhar tela",
+  stopSharing: "Voltar para a câmera",
   goLive: "Entrar ao vivo",
   goingLive: "Entrando ao vivo…",
   end: "Encerrar transmissão",
@@ -35,4 +37,5 @@ export default {
   noDevice: "Ligue uma câmera ou um microfone primeiro.",
   publishFailed: "Não foi possível entrar ao vivo. Verifique a conexão e tente de novo.",
   tryAgain: "Tentar de novo",
+  uplinkWeak: "Seu upload está fraco: o público pode ver qualidade menor ou travamentos. Aproxime-se do Wi-Fi ou use um cabo.",
 } satisfies typeof en;

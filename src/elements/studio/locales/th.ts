@@ -15,6 +15,8 @@ export default {
   cameraOn: "เปิดกล้อง",
   microphoneOff: "ปิดเสียงไมโครโฟน",
   microphoneOn: "เปิดเสียงไมโครโฟน",
+  shareScreen: "แชร์หน้าจอ",
+  stopSharing: "กลับไปที่กล้อง",
   goLive: "เริ่มไลฟ์",
   goingLive: "กำลังเริ่มไลฟ์…",
   end: "จบการไลฟ์",
@@ -35,4 +37,5 @@ export default {
   noDevice: "เปิดกล้องหรือไมโครโฟนก่อน",
   publishFailed: "เริ่มไลฟ์ไม่ได้ ตรวจสอบการเชื่อมต่อ แล้วลองอีกครั้ง",
   tryAgain: "ลองอีกครั้ง",
+  uplinkWeak: "การอัปโหลดของคุณอ่อน ผู้ชมอาจเห็นภาพคุณภาพต่ำลงหรือภาพค้าง ขยับเข้าใกล้ Wi-Fi หรือใช้สายแลน",
 } satisfies typeof en;

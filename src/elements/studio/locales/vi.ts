@@ -15,6 +15,8 @@ export default {
   cameraOn: "Bật camera",
   microphoneOff: "Tắt tiếng micrô",
   microphoneOn: "Bật tiếng micrô",
+  shareScreen: "Chia sẻ màn hình",
+  stopSharing: "Quay lại camera",
   goLive: "Phát trực tiếp",
   goingLive: "Đang bắt đầu phát…",
   end: "Kết thúc phát",
@@ -35,4 +37,5 @@ export default {
   noDevice: "Hãy bật camera hoặc micrô trước.",
   publishFailed: "Không thể phát. Hãy kiểm tra kết nối rồi thử lại.",
   tryAgain: "Thử lại",
+  uplinkWeak: "Tốc độ tải lên yếu: người xem có thể thấy chất lượng thấp hơn hoặc hình bị đứng. Hãy đến gần Wi-Fi hoặc dùng cáp mạng.",
 } satisfies typeof en;

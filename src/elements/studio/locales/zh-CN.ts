@@ -15,6 +15,8 @@ export default {
   cameraOn: "打开摄像头",
   microphoneOff: "麦克风静音",
   microphoneOn: "取消静音",
+  shareScreen: "共享屏幕",
+  stopSharing: "切回摄像头",
   goLive: "开始直播",
   goingLive: "正在开播…",
   end: "结束直播",
@@ -35,4 +37,5 @@ export default {
   noDevice: "请先打开摄像头或麦克风。",
   publishFailed: "无法开播。请检查网络连接后重试。",
   tryAgain: "重试",
+  uplinkWeak: "您的上行网络较弱：观众可能看到画质降低或卡顿。请靠近 Wi-Fi 或使用网线。",
 } satisfies typeof en;

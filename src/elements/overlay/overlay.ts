@@ -7,11 +7,10 @@ import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
 import { LazyView } from '../../controllers/lazy-view.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
-import { MAX_CHAT_LENGTH, isHttpUrl, tierOf } from '../../core/primitives.js';
+import { MAX_CHAT_LENGTH, tierOf } from '../../core/primitives.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
-import { sharedImport } from '../../utilities/shared-import.js';
 import { connectionStatusFor } from '../connection-status/on-demand.js';
 import { translation, type en } from './overlay.strings.js';
 import { MARK, eyeIcon, heartIcon, isolate, sendIcon } from './overlay.templates.js';
@@ -24,8 +23,6 @@ const HEART_CAP = 12;
 
 type Pricing = typeof import('./pinned-price.js');
 /** The pinned price (formatter, the storefront's market price) arrives with the first pinned product, not on first paint. */
-const loadPricing = sharedImport((): Promise<Pricing> => import('./pinned-price.js'));
-let pricing: Pricing | null = null;
 /** Why a comment was refused → the hint shown (slow mode, with its seconds, is drawn apart). */
 const HINT_TERMS = { muted: 'muted', blocked: 'blocked', offline: 'offline', 'too-long': 'tooLong' } as const;
 
@@ -124,6 +121,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
   /** The shop's money format (as `<linger-product money-format>`; else the room's). */
   @property({ attribute: 'money-format' }) moneyFormat = '';
   private pinPrice: InstanceType<Pricing['PinnedPrice']> | undefined;
+  /** The pinned product's row and its pricing: their code comes with the first pin. */
+  private readonly pinnedView = new LazyView(this, () => import('./pinned-price.js'));
 
   @state() private draft = '';
   /** The topic the composer answers ("Reply to topic"), until the answer is sent. */
@@ -391,35 +390,13 @@ export class LingerOverlay extends RoomElement<typeof en> {
     </div>`;
   }
 
+  /** The pinned product, once its row's code is here (it comes with the first pin, with its pricing). */
   private renderPinned(state: ShowState | null) {
     const pinned = state?.pinned;
-    if (!pinned) return nothing;
-    if (!pricing) {
-      // The row appears whole once the formatter is here (a few KB, loaded after connect).
-      void loadPricing().then(
-        (module) => ((pricing = module), this.requestUpdate()),
-        () => undefined,
-      );
-      return nothing;
-    }
-    const price = (this.pinPrice ??= new pricing.PinnedPrice(this));
-    const t = this.localize;
-    const { product, remaining } = pinned;
-    const soldOut = product.soldOut || remaining === 0;
-    return html`<div part="pinned" class="pinned">
-      ${product.image && isHttpUrl(product.image) ? html`<img part="pinned-image" src=${product.image} alt="" width="40" height="40" loading="lazy" />` : nothing}
-      <span class="pinned-body">
-        <span class="pinned-label">${t.term('pinned')}</span>
-        <span part="pinned-title" class="pinned-title" dir="auto">${product.title}</span>
-        <span class="pinned-meta">
-          ${product.price ? html`<bdi part="pinned-price" class="price">${price.text(t, product, this.currency, this.moneyFormat, this.roomCtl.room)}</bdi>` : nothing}
-          ${soldOut ? html`<span part="pinned-stock" class="stock out">${t.term('soldOut')}</span>` : remaining !== null ? html`<span part="pinned-stock" class="stock">${t.term('left', t.number(remaining), t.plural(remaining))}</span>` : nothing}
-        </span>
-      </span>
-      ${product.url && isHttpUrl(product.url)
-        ? html`<a part="pinned-link" class="view" href=${product.url} target="_blank" rel="noopener noreferrer">${t.term('viewProduct')}<span class="visually-hidden">: <bdi>${product.title}</bdi></span></a>`
-        : nothing}
-    </div>`;
+    const view = pinned ? this.pinnedView.get() : null;
+    if (!pinned || !view) return nothing;
+    this.pinPrice ??= new view.PinnedPrice(this);
+    return view.renderPinned(this.localize, pinned, () => this.pinPrice!.text(this.localize, pinned.product, this.currency, this.moneyFormat, this.roomCtl.room));
   }
 
   /** The host's topic, once its card's code is here (it comes with the first topic). */

@@ -25,7 +25,7 @@ export class LazyView<M extends ViewModule> {
       this.requested = true;
       this.load().then(
         (module) => {
-          this.adopt(module.styles);
+          addStyles(this.host, module.styles);
           this.module = module;
           this.host.requestUpdate();
         },
@@ -35,19 +35,20 @@ export class LazyView<M extends ViewModule> {
     }
     return this.module;
   }
+}
 
-  private adopt(styles: CSSResult): void {
-    const root = this.host.renderRoot;
-    if (!(root instanceof ShadowRoot)) return;
-    if (supportsAdoptingStyleSheets && styles.styleSheet) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-      return;
-    }
-    // Where constructable sheets are missing, as Lit itself does: a <style> with the page's nonce.
-    const style = document.createElement('style');
-    const nonce = (globalThis as { litNonce?: string }).litNonce;
-    if (nonce !== undefined) style.setAttribute('nonce', nonce);
-    style.textContent = styles.cssText;
-    root.appendChild(style);
+/** Adds `styles` to an element's shadow root after it rendered (as Lit adopts its own). */
+export function addStyles(host: ReactiveElement, styles: CSSResult): void {
+  const root = host.renderRoot;
+  if (!(root instanceof ShadowRoot)) return;
+  if (supportsAdoptingStyleSheets && styles.styleSheet) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+    return;
   }
+  // Where constructable sheets are missing, as Lit itself does: a <style> with the page's nonce.
+  const style = document.createElement('style');
+  const nonce = (globalThis as { litNonce?: string }).litNonce;
+  if (nonce !== undefined) style.setAttribute('nonce', nonce);
+  style.textContent = styles.cssText;
+  root.appendChild(style);
 }

@@ -139,35 +139,6 @@ export default css`
     inline-size: 1em;
     block-size: 1em;
   }
-  .announcement {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: var(--_shadow);
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .announcement-text {
-    /* What cannot wrap (one letter under hundreds of combining marks) is clipped, not let out. */
-    min-inline-size: 0;
-    overflow: clip;
-    overflow-clip-margin: 0.5em;
-  }
-  .announcement.prompt {
-    background: color-mix(in srgb, #f59e0b 18%, var(--_surface));
-    border-inline-start: 4px solid #f59e0b;
-  }
-  .prompt-line {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 6px;
-    font-weight: 400;
-  }
   .chip {
     min-block-size: 32px;
     padding: 2px 12px;

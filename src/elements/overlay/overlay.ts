@@ -127,8 +127,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
   @state() private draft = '';
   /** The topic the composer answers ("Reply to topic"), until the answer is sent. */
   @state() private replying: string | null = null;
-  /** The topic card: its code comes with the first topic the host posts. */
-  private readonly topicView = new LazyView(this, () => import('./overlay-topic.js'));
+  /** The host's cards (announcement, topic): their code comes with the first of them. */
+  private readonly cards = new LazyView(this, () => import('./overlay-cards.js'));
   @state() private hint: Hint = null;
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
@@ -372,22 +372,12 @@ export class LingerOverlay extends RoomElement<typeof en> {
     return html`<div part="now" class="now">${items}</div>`;
   }
 
+  /** The host's announcement, once the cards' code is here (it comes with the first card). */
   private renderAnnouncement(state: ShowState | null) {
     const announcement = state?.announcement;
-    if (!announcement) return nothing;
-    const t = this.localize;
-    const prompt = announcement.kind === 'perk-prompt';
-    const keyword = '1';
-    return html`<div part="announcement" class="announcement ${prompt ? 'prompt' : ''}" role="status" aria-live="polite">
-      <span class="visually-hidden">${t.term('announcement')}: </span>
-      <span part="announcement-text" class="announcement-text" dir="auto">${announcement.text}</span>
-      ${prompt
-        ? html`<span class="prompt-line">
-            <span>${t.term('perkPrompt', keyword)}</span>
-            ${this.hideComposer ? nothing : html`<button part="keyword-button" type="button" class="chip" @click=${() => this.sendKeyword(keyword)}>${t.term('sendKeyword', keyword)}</button>`}
-          </span>`
-        : nothing}
-    </div>`;
+    const cards = announcement ? this.cards.get() : null;
+    if (!announcement || !cards) return nothing;
+    return cards.renderAnnouncement(this.localize, announcement, this.hideComposer ? null : (keyword) => this.sendKeyword(keyword));
   }
 
   /** The pinned product, once its row's code is here (it comes with the first pin, with its pricing). */
@@ -399,12 +389,12 @@ export class LingerOverlay extends RoomElement<typeof en> {
     return view.renderPinned(this.localize, pinned, () => this.pinPrice!.text(this.localize, pinned.product, this.currency, this.moneyFormat, this.roomCtl.room));
   }
 
-  /** The host's topic, once its card's code is here (it comes with the first topic). */
+  /** The host's topic, once the cards' code is here (it comes with the first card). */
   private renderTopic(state: ShowState | null) {
     const topic = state?.topic;
     if (!topic) return nothing;
     const view = { replying: this.replying === topic.id, canReply: !this.hideComposer, reply: () => this.replyToTopic(topic.id) };
-    return this.topicView.get()?.renderTopic(this.localize, topic, view) ?? nothing;
+    return this.cards.get()?.renderTopic(this.localize, topic, view) ?? nothing;
   }
 
   /** One tap: the composer answers the topic (the line carries its id) and takes the focus. */

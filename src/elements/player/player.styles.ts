@@ -70,44 +70,6 @@ export default css`
     background: var(--_live);
     color: var(--_on-accent);
   }
-  .quality {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    padding: 0.2em 0.5em;
-    border-radius: 4px;
-    background: var(--_player-scrim);
-    font-size: 0.75em;
-    font-variant-numeric: tabular-nums;
-  }
-  .bars {
-    display: inline-flex;
-    align-items: flex-end;
-    gap: 2px;
-    block-size: 10px;
-  }
-  .bars i {
-    inline-size: 3px;
-    background: rgb(255 255 255 / 0.35);
-  }
-  .bars i:nth-child(1) {
-    block-size: 4px;
-  }
-  .bars i:nth-child(2) {
-    block-size: 7px;
-  }
-  .bars i:nth-child(3) {
-    block-size: 10px;
-  }
-  .quality-good .bars i.on {
-    background: #4ade80;
-  }
-  .quality-fair .bars i.on {
-    background: #facc15;
-  }
-  .quality-poor .bars i.on {
-    background: #f87171;
-  }
   .message {
     position: absolute;
     inset-inline: 10%;

@@ -14,11 +14,11 @@ import { WatchTimeTracker } from '../../media/watch-time.js';
 import { LingerPlayerStateEvent, type PlayerStatus } from '../../events/dom/linger-player-state.js';
 import { translation, type en } from './player.strings.js';
 import styles from './player.styles.js';
-import { icon, quality } from './player.view.js';
-import { LazyView } from '../../controllers/lazy-view.js';
+import { icon } from './player.view.js';
+import { LazyView, addStyles } from '../../controllers/lazy-view.js';
 import { connectionStatusFor } from '../connection-status/on-demand.js';
 
-const loadRtcController = sharedImport(() => import('../../controllers/rtc-controller.js'));
+const loadLiveVideo = sharedImport(() => import('./player-live.js'));
 /** What the player reads of live video. */
 type LiveVideo = Pick<RtcController, 'state' | 'stats' | 'autoplayBlocked' | 'retryAt' | 'error' | 'stop' | 'resume' | 'setAudio'>;
 /** Live video before its controller is here: nothing playing, nothing to stop. */
@@ -115,6 +115,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
    */
   private rtcController: RtcController | null = null;
   private rtcLoading = false;
+  private liveVideo: typeof import('./player-live.js') | null = null;
   protected get rtc(): LiveVideo {
     return this.rtcController ?? NO_LIVE_VIDEO;
   }
@@ -235,9 +236,9 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private async startLiveVideo(): Promise<void> {
     if (this.rtcLoading) return;
     this.rtcLoading = true;
-    let RtcController: typeof import('../../controllers/rtc-controller.js').RtcController;
+    let module: Awaited<ReturnType<typeof loadLiveVideo>>;
     try {
-      ({ RtcController } = await loadRtcController());
+      module = await loadLiveVideo();
     } catch (error) {
       // Said once per failed load; the next update (the room's next change) tries again.
       this.dispatchEvent(new LingerErrorEvent(transportError('sdk-load-failed', `Live video: could not load Linger's player code (${String(error)}). Check the network and script-src.`, error)));
@@ -246,7 +247,9 @@ export class LingerPlayer extends RoomElement<typeof en> {
       this.rtcLoading = false;
     }
     if (this.rtcController) return;
-    this.rtcController = new RtcController(this, {
+    addStyles(this, module.styles);
+    this.liveVideo = module;
+    this.rtcController = new module.RtcController(this, {
       room: () => this.roomCtl.room,
       wanted: () => !this.src && this.phase === 'live',
       container: () => this.rtcContainer,
@@ -465,7 +468,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
         ${showPoster ? html`<img part="poster" class="poster" src=${this.poster} alt="" decoding="async" />` : nothing}
         <div class="top">
           <span part="status" class="status status-${status}" role="status" aria-live="polite">${this.statusLabel()}</span>
-          ${live && rtc.stats && rtc.state === 'live' ? quality(rtc.stats, this.localize) : nothing}
+          ${live && rtc.stats && rtc.state === 'live' && this.liveVideo ? this.liveVideo.quality(rtc.stats, this.localize) : nothing}
         </div>
         ${this.waitingForRoom()
           ? html`<div part="message" class="message connection">

@@ -1,26 +1,5 @@
-/** Pieces of the player's chrome that need nothing but their arguments: icons and the quality badge. */
-import { html, nothing, svg } from 'lit';
-import type { LocalizeController } from '../../i18n/localize.js';
-import type { RtcStats } from '../../media/agora-rtc.js';
-import type { en } from './player.strings.js';
-
-/** The network/latency badge next to LIVE: bars, delay, "SD" on the low stream. */
-export function quality(stats: RtcStats, t: LocalizeController<typeof en>) {
-  const q = stats.quality;
-  const grade = q === 0 ? 'unknown' : q <= 2 ? 'good' : q === 3 ? 'fair' : 'poor';
-  const label = t.term(grade === 'unknown' ? 'qualityUnknown' : grade === 'good' ? 'qualityGood' : grade === 'fair' ? 'qualityFair' : 'qualityPoor');
-  const parts = [label];
-  if (stats.delayMs !== null) parts.push(t.term('delay', t.number(Math.round(stats.delayMs))));
-  if (stats.lowStream) parts.push(t.term('lowStream'));
-  const bars = grade === 'good' ? 3 : grade === 'fair' ? 2 : grade === 'poor' ? 1 : 0;
-  return html`<span part="quality" class="quality quality-${grade}" title=${parts.join(' · ')}>
-    <span class="bars" aria-hidden="true">${[1, 2, 3].map((n) => html`<i class=${n <= bars ? 'on' : ''}></i>`)}</span>
-    <span class="visually-hidden">${parts.join(', ')}</span>
-    ${stats.delayMs !== null ? html`<span class="delay" aria-hidden="true">${t.number(Math.round(stats.delayMs))} ms</span>` : nothing}
-    ${stats.lowStream ? html`<span class="low" aria-hidden="true">SD</span>` : nothing}
-  </span>`;
-}
-
+/** Pieces of the player's chrome that need nothing but their arguments: its icons. */
+import { html, svg } from 'lit';
 
 export type IconName = 'play' | 'pause' | 'muted' | 'sound' | 'expand' | 'shrink' | 'pip';
 const PATHS: Record<IconName, string> = {

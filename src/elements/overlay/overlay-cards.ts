@@ -1,7 +1,7 @@
 /**
- * The host's topic, pinned above the chat (docs/overlay.md): its text, "Reply to topic" (the next
- * comment answers it) and the answer the host featured. Loaded by the overlay with the first topic
- * (src/controllers/lazy-view.ts).
+ * The host's cards above the chat (docs/overlay.md): the announcement (a perk prompt with its
+ * keyword button), and the topic with "Reply to topic" (the next comment answers it) and the answer
+ * the host featured. Loaded by the overlay with the first of them (src/controllers/lazy-view.ts).
  */
 import { css, html, nothing } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.js';
@@ -14,6 +14,22 @@ export interface TopicView {
   /** The overlay has a composer to answer with. */
   canReply: boolean;
   reply(): void;
+}
+
+/** The announcement; a perk prompt offers its keyword as a button when the overlay can send. */
+export function renderAnnouncement(t: LocalizeController<typeof en>, announcement: NonNullable<ShowState['announcement']>, sendKeyword: ((keyword: string) => void) | null) {
+  const prompt = announcement.kind === 'perk-prompt';
+  const keyword = '1';
+  return html`<div part="announcement" class="announcement ${prompt ? 'prompt' : ''}" role="status" aria-live="polite">
+    <span class="visually-hidden">${t.term('announcement')}: </span>
+    <span part="announcement-text" class="announcement-text" dir="auto">${announcement.text}</span>
+    ${prompt
+      ? html`<span class="prompt-line">
+          <span>${t.term('perkPrompt', keyword)}</span>
+          ${sendKeyword ? html`<button part="keyword-button" type="button" class="chip" @click=${() => sendKeyword(keyword)}>${t.term('sendKeyword', keyword)}</button>` : nothing}
+        </span>`
+      : nothing}
+  </div>`;
 }
 
 export function renderTopic(t: LocalizeController<typeof en>, topic: NonNullable<ShowState['topic']>, view: TopicView) {
@@ -32,6 +48,35 @@ export function renderTopic(t: LocalizeController<typeof en>, topic: NonNullable
 }
 
 export const styles = css`
+  .announcement {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_shadow);
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .announcement-text {
+    /* What cannot wrap (one letter under hundreds of combining marks) is clipped, not let out. */
+    min-inline-size: 0;
+    overflow: clip;
+    overflow-clip-margin: 0.5em;
+  }
+  .announcement.prompt {
+    background: color-mix(in srgb, #f59e0b 18%, var(--_surface));
+    border-inline-start: 4px solid #f59e0b;
+  }
+  .prompt-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+    font-weight: 400;
+  }
   .topic {
     display: flex;
     flex-wrap: wrap;

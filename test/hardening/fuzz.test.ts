@@ -51,6 +51,8 @@ interface Schema {
   entries?: Record<string, Schema>;
   wrapped?: Schema;
   item?: Schema;
+  /** A tuple's schemas, one per position. */
+  items?: Schema[];
   options?: readonly unknown[];
 }
 
@@ -108,6 +110,8 @@ export function arbitraryFor(schema: Schema): fc.Arbitrary<unknown> {
       const max = (requirement(schema, 'max_length') as number | undefined) ?? 8;
       return fc.array(arbitraryFor(schema.item!), { minLength: min, maxLength: Math.min(max, min + 6) });
     }
+    case 'tuple':
+      return fc.tuple(...schema.items!.map((item) => arbitraryFor(item)));
     case 'string':
       return stringFor(schema);
     case 'number':

@@ -32,6 +32,12 @@ export function createTables({ retentionDays }) {
       day Date MATERIALIZED ${DAY}
     ) ENGINE = ReplacingMergeTree PARTITION BY day ORDER BY (show, id) ${ttl}
     SETTINGS ttl_only_drop_parts = 1`,
+    // The shows' timelines (docs/replay.md): the document's JSON text as received, one row per send
+    // that changed it; the newest (`received`, ms) wins, and a merge keeps only it.
+    `CREATE TABLE IF NOT EXISTS timelines (
+      show String, received UInt64, digest String, bytes UInt64, doc String CODEC(ZSTD(3)),
+      day Date MATERIALIZED toDate(toDateTime(intDiv(received, 1000), 'UTC'))
+    ) ENGINE = ReplacingMergeTree(received) ORDER BY show ${ttl}`,
   ];
 }
 
@@ -54,6 +60,7 @@ export function existingIds(table, byShow) {
 export const COLUMNS = {
   events: ['id', 'show', 'type', 'at', 'viewer', 'session', 'locale', 'seconds', 'ref', 'num', 'kind', 'label'],
   orders: ['id', 'show', 'viewer', 'at', 'value', 'currency', 'customer'],
+  timelines: ['show', 'received', 'digest', 'bytes', 'doc'],
   show_viewers: ['show', 'tl', 'viewer', 'day', 'n', 'lo', 'hi', 'live', 'ended', 'seen', 'sessions', 'watched', 'interacted', 'carted'],
   viewer_minutes: ['show', 'viewer', 'minute', 'day', 'n', 'cover_from', 'cover_to'],
 };

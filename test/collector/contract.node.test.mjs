@@ -13,6 +13,11 @@ test('collector/src/event-contract.json is generated from src/events/types.ts (r
   assert.deepEqual(committed, await contractFromSource());
 });
 
+test('collector/src/timeline.schema.json is docs/timeline.schema.json (run collector/scripts/generate-contract.mjs)', () => {
+  const read = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+  assert.deepEqual(read('../../collector/src/timeline.schema.json'), read('../../docs/timeline.schema.json'));
+});
+
 test('every prop of every event type is stored in a column', () => {
   for (const type of EVENT_TYPES) {
     for (const name of Object.keys(propSpecs().get(type).properties)) assert.ok(PROP_COLUMNS[`${type}.${name}`], `${type}.${name} has no column`);

@@ -22,6 +22,10 @@ const RANGES = {
   'like.count': [0, 100_000],
   'quiz_answer.choice': [0, 255],
   'add_to_cart.quantity': [0, 100_000],
+  'vote_cast.choice': [0, 5],
+  'topic_answer.length': [0, 100_000],
+  'timeline.option': [0, 5],
+  'timeline.votes': [0, 100_000_000],
 };
 
 /** Props of each type, from the schema's `allOf` (`if type = X then props …`). */
@@ -52,9 +56,17 @@ export const PROP_COLUMNS = {
   'add_to_cart.quantity': 'num',
   'share.target': 'ref',
   'remind_me.perk': 'ref',
+  'vote_cast.vote': 'ref',
+  'vote_cast.choice': 'num',
+  'topic_answer.topic': 'ref',
+  'topic_answer.length': 'num',
+  'tier_verified.tier': 'ref',
   'timeline.kind': 'kind',
   'timeline.ref': 'ref',
   'timeline.label': 'label',
+  'timeline.option': 'num',
+  // A vote option's count: `seconds` is the table's one float column, read as a count only for `vote_result` marks.
+  'timeline.votes': 'seconds',
 };
 
 const typeOk = (/** @type {string} */ kind, /** @type {unknown} */ value) =>

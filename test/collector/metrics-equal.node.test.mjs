@@ -41,6 +41,15 @@ test("the demo's 45-minute show: SQL and metrics.ts agree on every figure, the c
   const js = ts.computeMetrics(events, { show: 'spring-sale' });
   assert.ok(js.viewers > 300 && js.drops.length === 3 && js.returning > 0, 'a show worth comparing');
   assertSameMetrics(assert, summary.metrics, js);
+  // Issue 18: votes cast and topic answers are interactions, per tier figures and the vote result are equal too.
+  assert.deepEqual(js.tiers.map((t) => t.tier), ['', 'gold', 'silver'], 'three tier rows');
+  assert.ok(js.tiers.every((t) => t.viewers > 0 && t.interacting > 0 && t.returning > 0), 'each with viewers who interacted and returned');
+  assert.equal(js.votes.length, 1);
+  assert.ok(js.votes[0].total > 0 && js.votes[0].winner !== undefined && js.votes[0].options.length === 3, 'a vote with a result');
+  const voters = new Set(events.filter((e) => e.type === 'vote_cast' || e.type === 'topic_answer').map((e) => e.viewerId));
+  assert.ok(voters.size > 0, 'some voted or answered the topic');
+  const others = ts.computeMetrics(events.filter((e) => e.type !== 'vote_cast' && e.type !== 'topic_answer'), { show: 'spring-sale' });
+  assert.ok(js.interacting > others.interacting, 'votes and topic answers add interacting viewers');
   // The funnel counts from the same events.
   const carted = new Set(events.filter((e) => e.type === 'add_to_cart').map((e) => e.viewerId));
   assert.deepEqual(summary.commerce.funnel, { viewers: js.viewers, interacted: js.interacting, addedToCart: carted.size, ordered: new Set(orders.map((o) => o.viewerId)).size });

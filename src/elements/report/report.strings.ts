@@ -43,6 +43,10 @@ export const en = {
   quiz_asked: 'Quiz asked',
   quiz_revealed: 'Quiz answer revealed',
   product_pinned: 'Product pinned',
+  topic_posted: 'Topic posted',
+  vote_opened: 'Vote opened',
+  vote_closed: 'Vote closed',
+  vote_result: 'Vote result',
   revenue: 'Revenue',
   ordersOf: (count: string, form: Plural) => `${count} ${form === 'one' ? 'order' : 'orders'} from this show`,
   conversion: 'Conversion',
@@ -52,6 +56,14 @@ export const en = {
   perks: 'Perk effects',
   perkOrders: (orders: string, minutes: string, baseline: string) => `${orders} orders in the ${minutes} min after (show average ${baseline})`,
   perkRetention: (share: string, minutes: string, baseline: string) => `${share} still watching ${minutes} min later (show average ${baseline})`,
+  tiers: 'By member tier',
+  tier: 'Tier',
+  noTier: 'No verified tier',
+  votes: 'Vote results',
+  option: (index: string) => `Option ${index}`,
+  optionVotes: (votes: string, share: string) => `${votes} (${share})`,
+  votesTotal: (count: string, form: Plural) => `${count} ${form === 'one' ? 'vote' : 'votes'}`,
+  winner: 'Winner',
 };
 
 export const translation: Translation<typeof en> = {

@@ -36,6 +36,12 @@ export async function showReport({ engine, queries }, show, { drops = 3, window 
     })),
     start,
   );
+  // Live and replay side by side: the live side's viewers and watch time are the figures above.
+  const replayShow = show.endsWith(':replay') ? '' : `${show}:replay`;
+  const sides = await engine.rows(queries.watch, { show, replay: replayShow });
+  const side = (/** @type {boolean} */ live) => sides.find((row) => Boolean(Number(row.is_live)) === live);
+  const liveRow = side(true);
+  const replayRow = replayShow ? side(false) : undefined;
   const orders = await engine.rows(queries.orders, { show });
   const byMinute = await engine.rows(queries.ordersByMinute, { show, start });
   const totalOrders = orders.reduce((n, row) => n + row.orders, 0);
@@ -61,6 +67,10 @@ export async function showReport({ engine, queries }, show, { drops = 3, window 
       drops: dropList,
       tiers,
       votes,
+      live: watchFigures(viewers, v.session_count, v.watch_seconds, Number(liveRow?.add_to_carts ?? 0), Number(liveRow?.carted ?? 0)),
+      replay: replayRow
+        ? watchFigures(Number(replayRow.viewers), Number(replayRow.sessions), Number(replayRow.watch_seconds), Number(replayRow.add_to_carts), Number(replayRow.carted))
+        : watchFigures(0, 0, 0, 0, 0),
     },
     commerce: {
       orders: totalOrders,
@@ -177,4 +187,9 @@ export function voteResults(events, start) {
       return out;
     })
     .sort((a, b) => a.at - b.at || (a.vote < b.vote ? -1 : a.vote > b.vote ? 1 : 0));
+}
+
+/** One side's figures (src/analytics/metrics.ts WatchFigures). */
+function watchFigures(/** @type {number} */ viewers, /** @type {number} */ sessions, /** @type {number} */ watchSeconds, /** @type {number} */ addToCarts, /** @type {number} */ carted) {
+  return { viewers, sessions, watchSeconds, avgWatchPerViewer: viewers ? watchSeconds / viewers : 0, addToCarts, carted };
 }

@@ -1,7 +1,7 @@
 // A deterministic 45-minute show: the generator of demo/report.ts (`?sample`: 400 viewers, seeded
 // random, arrivals in the first 10 minutes, departures clustering after the lottery draw, 30% who
 // watched an earlier show), plus add-to-carts and orders so the funnel has something to count, and a
-// topic, a vote and member tiers (docs/metrics.md 11, 12).
+// topic, a vote and member tiers (docs/metrics.md 11, 12), and its replay (13).
 // Used by the metrics-equality test and the benchmark (`scale` multiplies viewers).
 
 /**
@@ -77,5 +77,20 @@ export function sampleShow({ start = Date.UTC(2025, 4, 1, 18, 0, 0), viewers = 4
   const winner = counts.indexOf(Math.max(...counts));
   tl(20, 'tl-vote-close', { kind: 'vote_closed', ref: 'v1', label: 'Which colour next?', option: winner });
   options.forEach((label, option) => tl(20, `tl-vote-close-${option}`, { kind: 'vote_result', ref: 'v1', label, option, votes: counts[option] }));
+  // Its replay (docs/replay.md), from an hour after the show: a fifth as many viewers, some of them
+  // live viewers back again; watch time and add-to-carts under `<show>:replay` with `replay: true`
+  // (a few with the live show id and the flag only: they count for the replay all the same).
+  for (let r = 0; r < Math.ceil(viewers / 5); r++) {
+    const id = r % 3 ? `r${r}` : `v${r}`;
+    const session = `rs${r}`;
+    const from = start + 105 * minute + Math.floor(random3() * 30 * minute);
+    const replayShow = r % 7 === 3 ? show : `${show}:replay`;
+    const push3 = (/** @type {string} */ type, /** @type {number} */ at, /** @type {object} */ props, /** @type {string} */ key) =>
+      events.push({ id: `${idPrefix}${key}${r}`, type, at, show: replayShow, viewerId: id, sessionId: session, locale: 'en', replay: true, props });
+    push3('session_start', from, {}, 'rss');
+    const beats = 1 + Math.floor(random3() * 20);
+    for (let b = 1; b <= beats; b++) push3('heartbeat', from + b * 15_000, { seconds: 15 }, `rhb${b}-`);
+    if (random3() < 0.2) push3('add_to_cart', from + beats * 15_000, { product: 'scarf', quantity: 1 }, 'rcart');
+  }
   return { events, orders };
 }

@@ -129,6 +129,7 @@ export function checkEvent(event, { now, maxFutureMs }) {
   for (const name of REQUIRED) if (!Object.hasOwn(e, name)) return `missing "${name}"`;
   for (const field of ENVELOPE) {
     const value = e[field.name];
+    if (value === undefined && !REQUIRED.includes(field.name)) continue; // an optional field (`replay`)
     if (field.values && !field.values.has(value)) return `"${field.name}" must be one of the known values`;
     if (field.type && !typeOk(field.type, value)) return `"${field.name}" must be ${field.type === 'object' ? 'an object' : `a ${field.type}`}`;
     if (typeof value === 'string') {
@@ -161,7 +162,9 @@ export function checkEvent(event, { now, maxFutureMs }) {
  * @param {any} e
  */
 export function eventRow(e) {
-  const row = { id: e.id, show: e.show, type: e.type, at: e.at, viewer: e.viewerId, session: e.sessionId, locale: e.locale, seconds: 0, ref: '', num: 0, kind: '', label: '' };
+  // A replay's events count for the replay's show, whatever show id they carry (docs/metrics.md 13).
+  const show = e.replay === true && !e.show.endsWith(':replay') ? `${e.show}:replay` : e.show;
+  const row = { id: e.id, show, type: e.type, at: e.at, viewer: e.viewerId, session: e.sessionId, locale: e.locale, seconds: 0, ref: '', num: 0, kind: '', label: '' };
   const props = e.props;
   for (const field of /** @type {{ fields: FieldCheck[] }} */ (PROPS.get(e.type)).fields) {
     const value = props[field.name];

@@ -254,6 +254,12 @@ export function reportQueries(from, ordersFrom, { aggregated = false } = {}) {
     // `seconds`: its votes, collector/src/schema.mjs); src/analytics/metrics.ts voteResults assembles them.
     votes: `SELECT at, kind, ref, label, num AS option, toUInt64(seconds) AS votes FROM ${from}
       WHERE show = {show:String} AND type = 'timeline' AND kind IN ('vote_closed', 'vote_result') ORDER BY at, id`,
+    // docs/metrics.md 13: add-to-carts live ({show}), and the replay's ({replay}: `<show>:replay`)
+    // viewers, sessions, watch time and add-to-carts, one row per side.
+    watch: `SELECT show = {show:String} AS is_live, toUInt32(uniqExact(viewer)) AS viewers, toUInt32(uniqExact(session)) AS sessions,
+        sumIf(seconds, type = 'heartbeat' AND seconds > 0) AS watch_seconds,
+        toUInt32(countIf(type = 'add_to_cart')) AS add_to_carts, toUInt32(uniqExactIf(viewer, type = 'add_to_cart')) AS carted
+      FROM ${from} WHERE show IN ({show:String}, {replay:String}) AND type != 'timeline' GROUP BY is_live`,
     // docs/metrics.md 11: per tier (each viewer's latest tier_verified of the show, '' without one),
     // viewers, those who interacted, those who returned. Read from the events in either mode: a
     // show has one tier row per viewer at most.

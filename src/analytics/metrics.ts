@@ -2,7 +2,7 @@
  * The four figures of a show and its retention curve, from an event log — pure functions, the same
  * in the browser report and in Node (the collector, benchmarks). Definitions: docs/metrics.md.
  */
-import { INTERACTION_TYPES, interactionRate, type LingerEvent, type TimelineKind } from '../events/types.js';
+import { INTERACTION_TYPES, REPLAY_SUFFIX, eventShow, interactionRate, type LingerEvent, type TimelineKind } from '../events/types.js';
 
 export const MINUTE_MS = 60_000;
 
@@ -60,6 +60,18 @@ export interface VoteResult {
   winner?: number;
 }
 
+/** Watch time and add-to-carts of one side of a show: live, or its replay (docs/metrics.md 13). */
+export interface WatchFigures {
+  viewers: number;
+  sessions: number;
+  watchSeconds: number;
+  avgWatchPerViewer: number;
+  /** `add_to_cart` events. */
+  addToCarts: number;
+  /** Viewers with at least one. */
+  carted: number;
+}
+
 export interface ShowMetrics {
   show: string;
   /** Show start (ms): the first `show_live` timeline mark, else the show's first event. */
@@ -84,6 +96,10 @@ export interface ShowMetrics {
   tiers: TierFigures[];
   /** Closed votes, in the order they closed. */
   votes: VoteResult[];
+  /** The live show's watch time and add-to-carts (the figures above), beside its replay's. */
+  live: WatchFigures;
+  /** The replay's (show `<show>:replay`, docs/replay.md): none of it is in the figures above. */
+  replay: WatchFigures;
 }
 
 export interface MetricsOptions {
@@ -97,8 +113,9 @@ export interface MetricsOptions {
 export function listShows(events: Iterable<LingerEvent>): Array<{ show: string; first: number; last: number; count: number }> {
   const shows = new Map<string, { show: string; first: number; last: number; count: number }>();
   for (const e of events) {
-    const entry = shows.get(e.show);
-    if (!entry) shows.set(e.show, { show: e.show, first: e.at, last: e.at, count: 1 });
+    const show = eventShow(e);
+    const entry = shows.get(show);
+    if (!entry) shows.set(show, { show, first: e.at, last: e.at, count: 1 });
     else {
       if (e.at < entry.first) entry.first = e.at;
       if (e.at > entry.last) entry.last = e.at;
@@ -125,8 +142,12 @@ const INTERACTIONS = new Set<string>(INTERACTION_TYPES);
 
 /** Computes every figure for one show. The log may hold many shows (return rate needs them). */
 export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOptions = {}): ShowMetrics {
-  const events = dedupe(input);
-  const show = options.show ?? listShows(events).at(-1)?.show ?? '';
+  // A replay's events count for the replay's show (docs/metrics.md 13), whatever show id they carry.
+  const events = dedupe(input).map((e) => (e.replay === true && eventShow(e) !== e.show ? { ...e, show: eventShow(e) } : e));
+  // By default the latest live show: its replay goes on for weeks after it.
+  const shows = listShows(events);
+  const show = options.show ?? (shows.filter((s) => !s.show.endsWith(REPLAY_SUFFIX)).at(-1) ?? shows.at(-1))?.show ?? '';
+  const replayShow = show.endsWith(REPLAY_SUFFIX) ? '' : show + REPLAY_SUFFIX;
 
   // Pass 1: the show's bounds and timeline.
   let firstAt = Infinity;
@@ -160,6 +181,8 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
   const interacting = new Set<number>();
   const tierAt = new Map<number, { at: number; id: string; tier: string }>();
   let watchSeconds = 0;
+  let addToCarts = 0;
+  const carted = new Set<number>();
   const pairs = new Set<number>(); // viewer * 2^20 + minute
   const firstMinute: number[] = [];
   const lastMinute: number[] = [];
@@ -175,6 +198,10 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
     }
     sessions.add(e.sessionId);
     if (INTERACTIONS.has(e.type)) interacting.add(v);
+    if (e.type === 'add_to_cart') {
+      addToCarts++;
+      carted.add(v);
+    }
     if (e.type === 'tier_verified') {
       // The latest (by time, then id) — as the collector's argMax((at, id)).
       const seen = tierAt.get(v);
@@ -261,7 +288,35 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
     drops,
     tiers: tierFigures(byTier.values()),
     votes: voteResults(voteEvents, start),
+    live: watchFigures(viewers, sessions.size, watchSeconds, addToCarts, carted.size),
+    replay: replayFigures(events, replayShow),
   };
+}
+
+function watchFigures(viewers: number, sessions: number, watchSeconds: number, addToCarts: number, carted: number): WatchFigures {
+  return { viewers, sessions, watchSeconds, avgWatchPerViewer: viewers ? watchSeconds / viewers : 0, addToCarts, carted };
+}
+
+/** The replay's viewers, sessions, watch time (heartbeat seconds) and add-to-carts. */
+function replayFigures(events: readonly LingerEvent[], show: string): WatchFigures {
+  const viewers = new Set<string>();
+  const sessions = new Set<string>();
+  const carted = new Set<string>();
+  let watchSeconds = 0;
+  let addToCarts = 0;
+  for (const e of show ? events : []) {
+    if (e.show !== show || e.type === 'timeline') continue;
+    viewers.add(e.viewerId);
+    sessions.add(e.sessionId);
+    if (e.type === 'heartbeat') {
+      const seconds = Number((e.props as { seconds?: number }).seconds) || 0;
+      if (seconds > 0) watchSeconds += seconds;
+    } else if (e.type === 'add_to_cart') {
+      addToCarts++;
+      carted.add(e.viewerId);
+    }
+  }
+  return watchFigures(viewers.size, sessions.size, watchSeconds, addToCarts, carted.size);
 }
 
 /** The rates of each tier's counts, ordered by tier name (the collector's rows go through this too). */

@@ -116,6 +116,11 @@ export interface LingerEvent<T extends EventType = EventType> {
   sessionId: string;
   /** The viewer's language (BCP 47). */
   locale: string;
+  /**
+   * Set (`true`) on events from a replay (docs/replay.md), which also carry the replay's show id
+   * `<show>:replay`: the report counts them apart from the live show's (docs/metrics.md 13).
+   */
+  replay?: true;
   props: PropsOf<T>;
 }
 
@@ -128,6 +133,14 @@ export interface EventBatch {
   /** Events this sink had to drop because its bounded storage overflowed (counted since the last delivered batch). */
   dropped: number;
 }
+
+/** The show an event counts for: a replay's events count for `<show>:replay` (docs/metrics.md 13). */
+export function eventShow(event: Pick<LingerEvent, 'show' | 'replay'>): string {
+  return event.replay === true && !event.show.endsWith(REPLAY_SUFFIX) ? event.show + REPLAY_SUFFIX : event.show;
+}
+
+/** What a replay's show id ends with. */
+export const REPLAY_SUFFIX = ':replay';
 
 /** Lax runtime check (collectors, analytics): the envelope fields are there and well typed. */
 export function isLingerEvent(value: unknown): value is LingerEvent {
@@ -186,6 +199,7 @@ export function eventJsonSchema(): JsonSchema {
       viewerId: { type: 'string', description: 'Pseudonymous; persisted on the device only with consent.' },
       sessionId: { type: 'string', description: 'One page session.' },
       locale: { type: 'string' },
+      replay: { type: 'boolean', description: 'true on events from a replay (show id `<show>:replay`); absent live.' },
       props: { type: 'object' },
     },
     allOf: variants,

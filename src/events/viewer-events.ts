@@ -105,6 +105,8 @@ export class ViewerEvents {
       locale: this.options.locale(),
       props,
     };
+    // A replay's events say so (their show id is the replay's too, set by the room).
+    if (this.options.session.replay) event.replay = true;
     if (this.options.consent.granted && this.viewerId) this.deliver(event);
     else {
       this.held.push(event);

@@ -64,6 +64,12 @@ export const en = {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, form: Plural) => `${count} ${form === 'one' ? 'vote' : 'votes'}`,
   winner: 'Winner',
+  liveAndReplay: 'Live and replay',
+  live: 'Live',
+  replay: 'Replay',
+  watchTime: 'Watch time',
+  addToCarts: 'Added to cart',
+  cartViewers: 'Viewers who added to cart',
 };
 
 export const translation: Translation<typeof en> = {

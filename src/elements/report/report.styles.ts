@@ -178,7 +178,8 @@ export default [
       font-weight: 700;
       color: var(--_report-line);
     }
-    .tiers th[scope='row'] {
+    .tiers th[scope='row'],
+    .replay th[scope='row'] {
       text-align: start;
     }
     .marker {

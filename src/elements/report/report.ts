@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type uPlot from 'uplot';
-import { computeMetrics, metricsCsv, type ShowMetrics, type TierFigures, type TimelineMark, type VoteResult } from '../../analytics/metrics.js';
+import { computeMetrics, metricsCsv, type ShowMetrics, type TierFigures, type TimelineMark, type VoteResult, type WatchFigures } from '../../analytics/metrics.js';
 import { parseEventLog } from '../../analytics/parse.js';
 import type { LingerEvent } from '../../events/types.js';
 import { LingerReportReadyEvent } from '../../events/dom/linger-report-ready.js';
@@ -15,7 +15,8 @@ import { looksLikeSummary, parseReportSummary, type Commerce, type MinuteSales }
 /**
  * The retention report of a show: average watch time, interaction rate, return rate, viewers, and
  * the retention curve with the show's timeline marked on it and the steepest drops highlighted; the
- * results of the show's votes, and interaction and return rate per verified member tier.
+ * results of the show's votes, interaction and return rate per verified member tier, and the live
+ * show's watch time and add-to-carts beside its replay's.
  * Loads events from `src` (NDJSON, a JSON array, or webhook batches) or takes them as `events`.
  * The charting library (uPlot) is loaded only by this element, when it first draws.
  *
@@ -43,6 +44,8 @@ import { looksLikeSummary, parseReportSummary, type Commerce, type MinuteSales }
  * @csspart marker - Each mark's number.
  * @csspart drops - The steepest drops with what happened around them.
  * @csspart perks - Each dropped perk's effect (collector summaries with orders).
+ * @csspart replay - The live show's watch time and add-to-carts beside its replay's.
+ * @csspart replay-table - Its table.
  * @csspart votes - The closed votes with the results the host published.
  * @csspart vote-options - One vote's options.
  * @csspart vote-option - One option: its label, votes and share, and a bar.
@@ -243,6 +246,7 @@ export class LingerReport extends LitElement {
             : html`<p class="muted">${t.term('noDrops')}</p>`}
         </section>
         ${this.commerce?.perks.length ? this.renderPerks(this.commerce) : nothing}
+        ${m.replay.viewers > 0 ? this.renderReplay(m.live, m.replay) : nothing}
         ${m.votes.length ? this.renderVotes(m.votes) : nothing}
         ${m.tiers.some((row) => row.tier) ? this.renderTiers(m.tiers) : nothing}
       </div>
@@ -304,6 +308,30 @@ export class LingerReport extends LitElement {
           </li>`,
         )}
       </ol>
+    </section>`;
+  }
+
+  /** The live show's watch time and add-to-carts beside its replay's (docs/metrics.md 13). */
+  private renderReplay(live: WatchFigures, replay: WatchFigures) {
+    const t = this.localize;
+    const n = (x: number) => t.number(x);
+    const rows: Array<[string, string, (side: WatchFigures) => string]> = [
+      ['viewers', t.term('viewers'), (side) => n(side.viewers)],
+      ['watch-time', t.term('watchTime'), (side) => t.duration(side.watchSeconds)],
+      ['avg-watch', t.term('avgWatch'), (side) => t.duration(side.avgWatchPerViewer)],
+      ['add-to-carts', t.term('addToCarts'), (side) => n(side.addToCarts)],
+      ['cart-viewers', t.term('cartViewers'), (side) => n(side.carted)],
+    ];
+    return html`<section part="replay" class="replay" aria-labelledby="replay-title">
+      <h3 id="replay-title">${t.term('liveAndReplay')}</h3>
+      <table part="replay-table">
+        <thead>
+          <tr><td></td><th scope="col">${t.term('live')}</th><th scope="col">${t.term('replay')}</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map(([key, label, value]) => html`<tr data-row=${key}><th scope="row">${label}</th><td>${value(live)}</td><td>${value(replay)}</td></tr>`)}
+        </tbody>
+      </table>
     </section>`;
   }
 

@@ -3,7 +3,7 @@
  * SQL with the same definitions as `computeMetrics`, plus what the show sold. A server's answer is
  * input like any other: anything that does not have the expected shape is refused (null), never drawn.
  */
-import type { Drop, ShowMetrics, TierFigures, TimelineMark, VoteResult } from '../../analytics/metrics.js';
+import type { Drop, ShowMetrics, TierFigures, TimelineMark, VoteResult, WatchFigures } from '../../analytics/metrics.js';
 import { TIMELINE_KINDS, type TimelineKind } from '../../events/types.js';
 
 export const REPORT_FORMAT = 'linger-report/1';
@@ -125,6 +125,13 @@ function voteRow(v: unknown): VoteResult | null {
   return out;
 }
 
+function watch(v: unknown): WatchFigures | null {
+  if (!isObject(v) || !count(v.viewers) || !count(v.sessions) || !num(v.watchSeconds) || v.watchSeconds < 0 || !num(v.avgWatchPerViewer) || !count(v.addToCarts) || !count(v.carted)) return null;
+  return { viewers: v.viewers, sessions: v.sessions, watchSeconds: v.watchSeconds, avgWatchPerViewer: v.avgWatchPerViewer, addToCarts: v.addToCarts, carted: v.carted };
+}
+
+const NO_WATCH: WatchFigures = { viewers: 0, sessions: 0, watchSeconds: 0, avgWatchPerViewer: 0, addToCarts: 0, carted: 0 };
+
 /** An optional list: absent (an older collector) is empty; present and malformed refuses the summary. */
 function list<T>(v: unknown, item: (x: unknown) => T | null, max: number): T[] | null {
   if (v === undefined) return [];
@@ -154,6 +161,10 @@ function metrics(v: unknown): ShowMetrics | null {
   const tiers = list(v.tiers, tierRow, 1_000);
   const votes = list(v.votes, voteRow, 1_000);
   if (!tiers || !votes) return null;
+  // An older collector sends neither side: the live one is the figures above (carts unknown), no replay.
+  const live = v.live === undefined ? { ...NO_WATCH, viewers: v.viewers as number, sessions: v.sessions as number, watchSeconds: v.watchSeconds as number, avgWatchPerViewer: v.avgWatchPerViewer as number } : watch(v.live);
+  const replay = v.replay === undefined ? { ...NO_WATCH } : watch(v.replay);
+  if (!live || !replay) return null;
   return {
     show: v.show,
     start: v.start as number,
@@ -173,6 +184,8 @@ function metrics(v: unknown): ShowMetrics | null {
     drops,
     tiers,
     votes,
+    live,
+    replay,
   };
 }
 

@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, form: Intl.LDMLPluralRule) => `${count} ${({ one: 'صوت', two: 'صوتان', few: 'أصوات', many: 'صوتًا' } as Partial<Record<Intl.LDMLPluralRule, string>>)[form] ?? 'صوت'}`,
   winner: "الفائز",
+  liveAndReplay: "البث المباشر والإعادة",
+  live: "مباشر",
+  replay: "إعادة",
+  watchTime: "مدة المشاهدة",
+  addToCarts: "الإضافات إلى السلة",
+  cartViewers: "مشاهدون أضافوا إلى السلة",
 } satisfies typeof en;

@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'voto' : 'votos'}`,
   winner: "Ganadora",
+  liveAndReplay: "En directo y repetición",
+  live: "En directo",
+  replay: "Repetición",
+  watchTime: "Tiempo de visualización",
+  addToCarts: "Añadidos al carrito",
+  cartViewers: "Espectadores que añadieron al carrito",
 } satisfies typeof en;

@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, _form: Intl.LDMLPluralRule) => `${count} suara`,
   winner: "Pemenang",
+  liveAndReplay: "Live dan tayangan ulang",
+  live: "Live",
+  replay: "Tayangan ulang",
+  watchTime: "Waktu tonton",
+  addToCarts: "Ditambahkan ke keranjang",
+  cartViewers: "Penonton yang menambahkan ke keranjang",
 } satisfies typeof en;

@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes}（${share}）`,
   votesTotal: (count: string, _form: Intl.LDMLPluralRule) => `${count} 票`,
   winner: "1位",
+  liveAndReplay: "ライブとリプレイ",
+  live: "ライブ",
+  replay: "リプレイ",
+  watchTime: "視聴時間",
+  addToCarts: "カート追加",
+  cartViewers: "カートに追加した視聴者",
 } satisfies typeof en;

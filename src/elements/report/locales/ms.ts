@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, _form: Intl.LDMLPluralRule) => `${count} undi`,
   winner: "Pemenang",
+  liveAndReplay: "Langsung dan ulang tayang",
+  live: "Langsung",
+  replay: "Ulang tayang",
+  watchTime: "Masa tontonan",
+  addToCarts: "Ditambah ke troli",
+  cartViewers: "Penonton yang menambah ke troli",
 } satisfies typeof en;

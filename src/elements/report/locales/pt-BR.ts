@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, form: Intl.LDMLPluralRule) => `${count} ${form === 'one' ? 'voto' : 'votos'}`,
   winner: "Vencedora",
+  liveAndReplay: "Ao vivo e reprise",
+  live: "Ao vivo",
+  replay: "Reprise",
+  watchTime: "Tempo assistido",
+  addToCarts: "Adições ao carrinho",
+  cartViewers: "Espectadores que adicionaram ao carrinho",
 } satisfies typeof en;

@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, _form: Intl.LDMLPluralRule) => `${count} โหวต`,
   winner: "ผู้ชนะ",
+  liveAndReplay: "ไลฟ์และรีเพลย์",
+  live: "ไลฟ์",
+  replay: "รีเพลย์",
+  watchTime: "เวลาที่รับชม",
+  addToCarts: "เพิ่มลงตะกร้า",
+  cartViewers: "ผู้ชมที่เพิ่มลงตะกร้า",
 } satisfies typeof en;

@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes} (${share})`,
   votesTotal: (count: string, _form: Intl.LDMLPluralRule) => `${count} phiếu`,
   winner: "Thắng",
+  liveAndReplay: "Trực tiếp và xem lại",
+  live: "Trực tiếp",
+  replay: "Xem lại",
+  watchTime: "Thời gian xem",
+  addToCarts: "Thêm vào giỏ",
+  cartViewers: "Người xem đã thêm vào giỏ",
 } satisfies typeof en;

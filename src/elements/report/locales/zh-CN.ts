@@ -59,4 +59,10 @@ export default {
   optionVotes: (votes: string, share: string) => `${votes}（${share}）`,
   votesTotal: (count: string, _form: Intl.LDMLPluralRule) => `${count} 票`,
   winner: "胜出",
+  liveAndReplay: "直播与回放",
+  live: "直播",
+  replay: "回放",
+  watchTime: "观看时长",
+  addToCarts: "加入购物车",
+  cartViewers: "加入购物车的观众",
 } satisfies typeof en;

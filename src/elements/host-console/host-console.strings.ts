@@ -101,7 +101,7 @@ export const en = {
   invalidJson: (detail: string) => `That is not a valid product list: ${detail}`,
   invalidBank: (detail: string) => `That is not a valid quiz bank: ${detail}`,
   loadFailed: (detail: string) => `Could not load the product: ${detail}`,
-  shortcuts: 'Shortcuts: Alt+1…7 tabs · N fire next · A announce · Z undo',
+  shortcuts: 'Shortcuts: Alt+1…8 tabs · N fire next · A announce · Z undo',
   actionFailed: (detail: string) => `Not sent: ${detail}`,
   lotteryMode: 'Mode',
   modeKeyword: 'Comment keyword',

@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `Danh sách sản phẩm không hợp lệ: ${detail}`,
   invalidBank: (detail: string) => `Ngân hàng câu hỏi không hợp lệ: ${detail}`,
   loadFailed: (detail: string) => `Không thể tải sản phẩm: ${detail}`,
-  shortcuts: 'Phím tắt: Alt+1…7 chuyển tab · N gửi mục tiếp theo · A thông báo · Z hoàn tác',
+  shortcuts: 'Phím tắt: Alt+1…8 chuyển tab · N gửi mục tiếp theo · A thông báo · Z hoàn tác',
   actionFailed: (detail: string) => `Chưa gửi được: ${detail}`,
   lotteryMode: 'Hình thức',
   modeKeyword: 'Bình luận từ khóa',

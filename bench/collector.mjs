@@ -42,8 +42,30 @@ function cpuSeconds(pid) {
   }
 }
 
+/**
+ * CPU seconds per thread name of a process (Linux /proc/<pid>/task): the Node thread, libuv's pool,
+ * chDB's insert, merge and scheduler threads. Empty elsewhere.
+ */
+function threadCpu(pid) {
+  /** @type {Record<string, number>} */
+  const byName = {};
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+  } catch {
+    // not Linux, or the process is gone
+  }
+  return byName;
+}
+
 export async function startCollector(env) {
-  const child = spawn(process.execPath, [SERVER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // LINGER_BENCH_PROFILE=<folder>: a V8 CPU profile of the collector's Node thread, written at its exit.
+  const profile = process.env.LINGER_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LINGER_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, SERVER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let text = '';
     child.stdout.setEncoding('utf8');
@@ -151,7 +173,13 @@ export default async function run() {
   const loadAtStart = loadavg()[0];
   try {
     const cpu0 = cpuSeconds(collector.child.pid);
+    const threads0 = threadCpu(collector.child.pid);
     ingested = await ingest(collector.url, bodies);
+    const threads = Object.entries(threadCpu(collector.child.pid))
+      .map(([name, seconds]) => [name, seconds - (threads0[name] ?? 0)])
+      .filter(([, seconds]) => seconds >= 0.05)
+      .sort((a, b) => b[1] - a[1]);
+    console.log(`collector CPU by thread during ingest (s): ${threads.map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`).join(', ')}`);
     // The collector's CPU per event (both its threads: HTTP and JSON in Node, the engine's inserts).
     serverCpu = (cpuSeconds(collector.child.pid) - cpu0) / ingested.events;
     const { stats } = await (await fetch(`${collector.url}/health`)).json();

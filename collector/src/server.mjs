@@ -8,7 +8,10 @@ import { createServer } from 'node:http';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { checkEvent, eventRow, MAX_STRING } from './schema.mjs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { MAX_STRING } from './schema.mjs';
+import { prepareBody, prepareEvents, preparedRows } from './prepare.mjs';
 import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
 import { TokenBuckets } from './rate-limit.mjs';
@@ -32,6 +35,7 @@ import { checkTimeline, MAX_TIMELINE_BYTES, TIMELINE_RECORD_START } from './time
  * @property {number} [maxQueuedEvents] Events waiting for the write before new batches get 429. Default 200,000.
  * @property {string} [allowedOrigins]  CORS origins for event posts (`*` or a comma list). Default `*`.
  * @property {boolean} [trustProxy]     Take the client address from the last X-Forwarded-For entry.
+ * @property {number} [prepareWorkers]  Worker threads that parse and check event batches (0: on the HTTP thread). Default: cores − 1, 1 to 4.
  * @property {number} [recentIds]       Recent event ids kept in memory for the dedup check (embedded). Default 1,000,000.
  * @property {() => number} [now]       Clock (ms since the epoch), for tests.
  */
@@ -91,6 +95,7 @@ export async function createCollector(options = {}) {
   const recent = store.singleWriter ? new RecentIds(store.newestAtStart, o.recentIds ?? 1_000_000) : null;
   const byAddress = new TokenBuckets(o.perAddress);
   const byViewer = new TokenBuckets(o.perViewer);
+  const preparer = (o.prepareWorkers ?? Math.max(1, Math.min(4, availableParallelism() - 1))) > 0 ? new PreparePool(o.prepareWorkers ?? Math.max(1, Math.min(4, availableParallelism() - 1))) : null;
   const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, timelines: 0, writes: 0, checkMs: 0, insertMs: 0 };
 
   // ── the writer: one at a time, consecutive batches grouped into one check and one insert ──────
@@ -241,9 +246,9 @@ export async function createCollector(options = {}) {
    * iterator: leaving one early would destroy the socket before the 413 is written.
    * @param {import('node:http').IncomingMessage} req
    * @param {{ timeline?: boolean }} [options]
-   * @returns {Promise<{ body: any, size: number }>}
+   * @returns {Promise<{ bytes: Buffer, size: number }>}
    */
-  function readJson(req, { timeline = false } = {}) {
+  function readBody(req, { timeline = false } = {}) {
     const tooLarge = (/** @type {number} */ max) => new HttpError(413, `body larger than ${max} bytes`, {}, { Connection: 'close' });
     const declared = Number(req.headers['content-length']);
     if (declared > (timeline ? o.maxTimelineBytes : o.maxBodyBytes)) return Promise.reject(tooLarge(timeline ? o.maxTimelineBytes : o.maxBodyBytes));
@@ -262,17 +267,26 @@ export async function createCollector(options = {}) {
           reject(tooLarge(max));
         } else chunks.push(chunk);
       };
-      const onEnd = () => {
-        try {
-          resolve({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')), size });
-        } catch {
-          reject(new HttpError(400, 'body is not JSON'));
-        }
-      };
+      const onEnd = () => resolve({ bytes: chunks.length === 1 ? /** @type {Buffer} */ (chunks[0]) : Buffer.concat(chunks), size });
       req.on('data', onData);
       req.on('end', onEnd);
       req.on('error', reject);
     });
+  }
+
+  /** @param {Buffer} bytes */
+  const parseJson = (bytes) => {
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'body is not JSON');
+    }
+  };
+
+  /** The body as JSON (readBody's limits). @param {import('node:http').IncomingMessage} req @param {{ timeline?: boolean }} [options] */
+  async function readJson(req, options) {
+    const { bytes, size } = await readBody(req, options);
+    return { body: parseJson(bytes), size };
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {URL} url */
@@ -291,42 +305,39 @@ export async function createCollector(options = {}) {
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function postEvents(req, res) {
     stats.requests++;
-    const { body, size } = await readJson(req, { timeline: true });
-    if (body?.record === 'timeline') return postTimeline(req, res, body);
-    if (size > o.maxBodyBytes) throw new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
-    const events = Array.isArray(body) ? body : Array.isArray(body?.events) ? body.events : null;
-    if (!events) throw new HttpError(400, 'expected {"events": [...]} or an array of events');
-    if (events.length > o.maxBatchEvents) throw new HttpError(413, `more than ${o.maxBatchEvents} events in one batch`);
+    const { bytes, size } = await readBody(req, { timeline: true });
     const now = o.now();
-    const limits = { now, maxFutureMs: o.maxFutureMs };
-    for (let i = 0; i < events.length; i++) {
-      const problem = checkEvent(events[i], limits);
-      if (problem) throw new HttpError(422, `event ${i}: ${problem}`, { index: i, ...(typeof events[i]?.id === 'string' ? { id: String(events[i].id).slice(0, 128) } : {}) });
-    }
+    const limits = { now, maxFutureMs: o.maxFutureMs, maxBatchEvents: o.maxBatchEvents, retentionDays };
+    let prepared;
+    if (TIMELINE_RECORD_START.test(bytes.subarray(0, 64).toString('latin1'))) {
+      // A timeline record (or what begins as one): on this thread.
+      const body = parseJson(bytes);
+      if (body?.record === 'timeline') return postTimeline(req, res, body);
+      if (size > o.maxBodyBytes) throw new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
+      prepared = prepareEvents(body, limits);
+    } else prepared = preparer ? await preparer.run(bytes, limits) : prepareBody(bytes, limits);
+    if (!prepared.ok) throw new HttpError(prepared.status, prepared.error, prepared.extra ?? {});
     // Rate limits: the whole batch or nothing (a refused batch is retried by the sink).
     const address = clientAddress(req);
-    /** @type {Map<string, number>} */
-    const perViewer = new Map();
-    for (const e of events) perViewer.set(e.viewerId, (perViewer.get(e.viewerId) ?? 0) + 1);
+    const { viewers, counts, total } = prepared;
     // One clock reading per batch (each bucket set's own clock).
     const clock = byAddress.now();
     const viewerClock = byViewer.now();
-    let wait = byAddress.wait(address, events.length, clock);
-    for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n, viewerClock));
-    if (queuedEvents + events.length > o.maxQueuedEvents) wait = Math.max(wait, 1);
+    let wait = byAddress.wait(address, total, clock);
+    for (let i = 0; i < viewers.length; i++) wait = Math.max(wait, byViewer.wait(/** @type {string} */ (viewers[i]), /** @type {number} */ (counts[i]), viewerClock));
+    if (queuedEvents + total > o.maxQueuedEvents) wait = Math.max(wait, 1);
     if (wait > 0) {
       stats.limited++;
       const seconds = Number.isFinite(wait) ? Math.max(1, Math.ceil(wait)) : 60;
       throw new HttpError(429, 'too many events; retry later', {}, { 'Retry-After': String(seconds) });
     }
-    byAddress.take(address, events.length, clock);
-    for (const [viewer, n] of perViewer) byViewer.take(viewer, n, viewerClock);
-    if (Number.isSafeInteger(body?.dropped) && body.dropped > 0) stats.dropped += body.dropped;
-    const current = events.filter((e) => !expired(e.at, now));
-    const result = await write('events', current.map(eventRow));
+    byAddress.take(address, total, clock);
+    for (let i = 0; i < viewers.length; i++) byViewer.take(/** @type {string} */ (viewers[i]), /** @type {number} */ (counts[i]), viewerClock);
+    stats.dropped += prepared.dropped;
+    const result = await write('events', preparedRows(prepared));
     stats.accepted += result.accepted;
     stats.duplicates += result.duplicates;
-    json(res, 200, current.length < events.length ? { ...result, expired: events.length - current.length } : result);
+    json(res, 200, prepared.expired ? { ...result, expired: prepared.expired } : result);
   }
 
   /**
@@ -556,8 +567,64 @@ export async function createCollector(options = {}) {
       while (writing || jobs.length) await new Promise((resolve) => setTimeout(resolve, 5));
       await aggregator?.flush().catch((error) => console.error('[linger-collector] aggregate rows not written (rebuilt at the next start):', error));
       await store.close();
+      await preparer?.close();
     },
   };
+}
+
+/**
+ * Worker threads running collector/src/prepare.mjs on event bodies, in turn. A worker that dies
+ * fails its batches (503: the sinks retry) and is replaced.
+ */
+class PreparePool {
+  /** @param {number} size */
+  constructor(size) {
+    /** @type {Worker[]} */
+    this.workers = [];
+    /** @type {Map<number, { resolve: (r: any) => void, reject: (e: unknown) => void, slot: number }>} */
+    this.pending = new Map();
+    this.seq = 0;
+    this.turn = 0;
+    this.closed = false;
+    for (let slot = 0; slot < size; slot++) this.spawn(slot);
+  }
+
+  /** @param {number} slot */
+  spawn(slot) {
+    const worker = new Worker(new URL('./prepare-worker.mjs', import.meta.url));
+    worker.unref();
+    worker.on('message', (/** @type {{ id: number, result: any }} */ { id, result }) => {
+      const job = this.pending.get(id);
+      this.pending.delete(id);
+      job?.resolve(result);
+    });
+    const fail = (/** @type {unknown} */ error) => {
+      for (const [id, job] of this.pending) {
+        if (job.slot !== slot) continue;
+        this.pending.delete(id);
+        job.reject(error);
+      }
+      if (!this.closed && this.workers[slot] === worker) this.spawn(slot);
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('the prepare worker exited')));
+    this.workers[slot] = worker;
+  }
+
+  /** @param {Buffer} bytes @param {import('./prepare.mjs').Limits} limits @returns {Promise<import('./prepare.mjs').Prepared | import('./prepare.mjs').Refused>} */
+  run(bytes, limits) {
+    return new Promise((resolve, reject) => {
+      const id = ++this.seq;
+      const slot = this.turn++ % this.workers.length;
+      this.pending.set(id, { resolve, reject, slot });
+      /** @type {Worker} */ (this.workers[slot]).postMessage({ id, bytes, limits });
+    });
+  }
+
+  async close() {
+    this.closed = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
 }
 
 /**

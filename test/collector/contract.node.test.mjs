@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { contractFromSource } from '../../collector/scripts/contract-source.mjs';
 import { checkEvent, eventRow, EVENT_TYPES, PROP_COLUMNS, propSpecs } from '../../collector/src/schema.mjs';
 import { sqlString } from '../../collector/src/sql.mjs';
+import { prepareBody, preparedRows } from '../../collector/src/prepare.mjs';
 
 test('collector/src/event-contract.json is generated from src/events/types.ts (run collector/scripts/generate-contract.mjs)', async () => {
   const committed = JSON.parse(readFileSync(new URL('../../collector/src/event-contract.json', import.meta.url), 'utf8'));
@@ -42,4 +43,22 @@ test('checkEvent follows the schema and the documented ranges; eventRow keeps on
 
 test('sqlString escapes quotes and backslashes', () => {
   assert.equal(sqlString("a'b\\c"), "'a\\'b\\\\c'");
+});
+
+test('prepareBody (the worker threads\' part of ingest) makes the rows eventRow makes, with their insert text', () => {
+  const limits = { now: 10 * 86_400_000, maxFutureMs: 1000, maxBatchEvents: 3, retentionDays: 5 };
+  const chat = { id: 'c', type: 'chat', at: 9 * 86_400_000, show: 's', viewerId: 'v', sessionId: 'x', locale: 'en', props: { message: 'm1', length: 4, text: 'secret' } };
+  const old = { ...chat, id: 'old', at: 86_400_000 };
+  const prepared = prepareBody(Buffer.from(JSON.stringify({ dropped: 2, events: [chat, old, { ...chat, id: 'd', viewerId: 'w' }] })), limits);
+  assert.equal(prepared.ok, true);
+  assert.deepEqual([prepared.total, prepared.expired, prepared.dropped, prepared.viewers, prepared.counts], [3, 1, 2, ['v', 'w'], [2, 1]]);
+  const [row] = preparedRows(prepared);
+  const { json, ...fields } = row;
+  const full = eventRow(chat);
+  assert.deepEqual(fields, { id: 'c', show: 's', type: 'chat', at: full.at, viewer: 'v', session: 'x', seconds: 0, kind: '' });
+  assert.deepEqual(JSON.parse(json), ['c', 's', 'chat', 9 * 86_400_000, 'v', 'x', 'en', 0, 'm1', 4, '', '']);
+  assert.doesNotMatch(json, /secret/);
+  assert.deepEqual(prepareBody(Buffer.from('{"events": ['), limits), { ok: false, status: 400, error: 'body is not JSON' });
+  assert.equal(prepareBody(Buffer.from(JSON.stringify([chat, chat, chat, chat])), limits).status, 413);
+  assert.deepEqual(prepareBody(Buffer.from(JSON.stringify([chat, { ...chat, id: 'bad', type: 'nope' }])), limits).extra, { index: 1, id: 'bad' });
 });

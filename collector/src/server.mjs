@@ -8,10 +8,8 @@ import { createServer } from 'node:http';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { MAX_STRING } from './schema.mjs';
-import { prepareBody, prepareEvents, preparedRows } from './prepare.mjs';
+import { prepareEvents } from './prepare.mjs';
 import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
 import { TokenBuckets } from './rate-limit.mjs';
@@ -35,7 +33,6 @@ import { checkTimeline, MAX_TIMELINE_BYTES, TIMELINE_RECORD_START } from './time
  * @property {number} [maxQueuedEvents] Events waiting for the write before new batches get 429. Default 200,000.
  * @property {string} [allowedOrigins]  CORS origins for event posts (`*` or a comma list). Default `*`.
  * @property {boolean} [trustProxy]     Take the client address from the last X-Forwarded-For entry.
- * @property {number} [prepareWorkers]  Worker threads that parse and check event batches (0: on the HTTP thread). Default: cores − 1, 1 to 4.
  * @property {number} [recentIds]       Recent event ids kept in memory for the dedup check (embedded). Default 1,000,000.
  * @property {() => number} [now]       Clock (ms since the epoch), for tests.
  */
@@ -95,7 +92,6 @@ export async function createCollector(options = {}) {
   const recent = store.singleWriter ? new RecentIds(store.newestAtStart, o.recentIds ?? 1_000_000) : null;
   const byAddress = new TokenBuckets(o.perAddress);
   const byViewer = new TokenBuckets(o.perViewer);
-  const preparer = (o.prepareWorkers ?? Math.max(1, Math.min(4, availableParallelism() - 1))) > 0 ? new PreparePool(o.prepareWorkers ?? Math.max(1, Math.min(4, availableParallelism() - 1))) : null;
   const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, timelines: 0, writes: 0, checkMs: 0, insertMs: 0 };
 
   // ── the writer: one at a time, consecutive batches grouped into one check and one insert ──────
@@ -308,23 +304,19 @@ export async function createCollector(options = {}) {
     const { bytes, size } = await readBody(req, { timeline: true });
     const now = o.now();
     const limits = { now, maxFutureMs: o.maxFutureMs, maxBatchEvents: o.maxBatchEvents, retentionDays };
-    let prepared;
-    if (TIMELINE_RECORD_START.test(bytes.subarray(0, 64).toString('latin1'))) {
-      // A timeline record (or what begins as one): on this thread.
-      const body = parseJson(bytes);
-      if (body?.record === 'timeline') return postTimeline(req, res, body);
-      if (size > o.maxBodyBytes) throw new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
-      prepared = prepareEvents(body, limits);
-    } else prepared = preparer ? await preparer.run(bytes, limits) : prepareBody(bytes, limits);
+    const body = parseJson(bytes);
+    if (body?.record === 'timeline') return postTimeline(req, res, body);
+    if (size > o.maxBodyBytes) throw new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
+    const prepared = prepareEvents(body, limits);
     if (!prepared.ok) throw new HttpError(prepared.status, prepared.error, prepared.extra ?? {});
     // Rate limits: the whole batch or nothing (a refused batch is retried by the sink).
     const address = clientAddress(req);
-    const { viewers, counts, total } = prepared;
+    const { perViewer, total } = prepared;
     // One clock reading per batch (each bucket set's own clock).
     const clock = byAddress.now();
     const viewerClock = byViewer.now();
     let wait = byAddress.wait(address, total, clock);
-    for (let i = 0; i < viewers.length; i++) wait = Math.max(wait, byViewer.wait(/** @type {string} */ (viewers[i]), /** @type {number} */ (counts[i]), viewerClock));
+    for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n, viewerClock));
     if (queuedEvents + total > o.maxQueuedEvents) wait = Math.max(wait, 1);
     if (wait > 0) {
       stats.limited++;
@@ -332,9 +324,9 @@ export async function createCollector(options = {}) {
       throw new HttpError(429, 'too many events; retry later', {}, { 'Retry-After': String(seconds) });
     }
     byAddress.take(address, total, clock);
-    for (let i = 0; i < viewers.length; i++) byViewer.take(/** @type {string} */ (viewers[i]), /** @type {number} */ (counts[i]), viewerClock);
+    for (const [viewer, n] of perViewer) byViewer.take(viewer, n, viewerClock);
     stats.dropped += prepared.dropped;
-    const result = await write('events', preparedRows(prepared));
+    const result = await write('events', prepared.rows);
     stats.accepted += result.accepted;
     stats.duplicates += result.duplicates;
     json(res, 200, prepared.expired ? { ...result, expired: prepared.expired } : result);
@@ -567,64 +559,8 @@ export async function createCollector(options = {}) {
       while (writing || jobs.length) await new Promise((resolve) => setTimeout(resolve, 5));
       await aggregator?.flush().catch((error) => console.error('[linger-collector] aggregate rows not written (rebuilt at the next start):', error));
       await store.close();
-      await preparer?.close();
     },
   };
-}
-
-/**
- * Worker threads running collector/src/prepare.mjs on event bodies, in turn. A worker that dies
- * fails its batches (503: the sinks retry) and is replaced.
- */
-class PreparePool {
-  /** @param {number} size */
-  constructor(size) {
-    /** @type {Worker[]} */
-    this.workers = [];
-    /** @type {Map<number, { resolve: (r: any) => void, reject: (e: unknown) => void, slot: number }>} */
-    this.pending = new Map();
-    this.seq = 0;
-    this.turn = 0;
-    this.closed = false;
-    for (let slot = 0; slot < size; slot++) this.spawn(slot);
-  }
-
-  /** @param {number} slot */
-  spawn(slot) {
-    const worker = new Worker(new URL('./prepare-worker.mjs', import.meta.url));
-    worker.unref();
-    worker.on('message', (/** @type {{ id: number, result: any }} */ { id, result }) => {
-      const job = this.pending.get(id);
-      this.pending.delete(id);
-      job?.resolve(result);
-    });
-    const fail = (/** @type {unknown} */ error) => {
-      for (const [id, job] of this.pending) {
-        if (job.slot !== slot) continue;
-        this.pending.delete(id);
-        job.reject(error);
-      }
-      if (!this.closed && this.workers[slot] === worker) this.spawn(slot);
-    };
-    worker.on('error', fail);
-    worker.on('exit', () => fail(new Error('the prepare worker exited')));
-    this.workers[slot] = worker;
-  }
-
-  /** @param {Buffer} bytes @param {import('./prepare.mjs').Limits} limits @returns {Promise<import('./prepare.mjs').Prepared | import('./prepare.mjs').Refused>} */
-  run(bytes, limits) {
-    return new Promise((resolve, reject) => {
-      const id = ++this.seq;
-      const slot = this.turn++ % this.workers.length;
-      this.pending.set(id, { resolve, reject, slot });
-      /** @type {Worker} */ (this.workers[slot]).postMessage({ id, bytes, limits });
-    });
-  }
-
-  async close() {
-    this.closed = true;
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { contractFromSource } from '../../collector/scripts/contract-source.mjs';
 import { checkEvent, eventRow, EVENT_TYPES, PROP_COLUMNS, propSpecs } from '../../collector/src/schema.mjs';
 import { sqlString } from '../../collector/src/sql.mjs';
-import { prepareBody, preparedRows } from '../../collector/src/prepare.mjs';
+import { prepareEvents } from '../../collector/src/prepare.mjs';
 
 test('collector/src/event-contract.json is generated from src/events/types.ts (run collector/scripts/generate-contract.mjs)', async () => {
   const committed = JSON.parse(readFileSync(new URL('../../collector/src/event-contract.json', import.meta.url), 'utf8'));
@@ -45,20 +45,16 @@ test('sqlString escapes quotes and backslashes', () => {
   assert.equal(sqlString("a'b\\c"), "'a\\'b\\\\c'");
 });
 
-test('prepareBody (the worker threads\' part of ingest) makes the rows eventRow makes, with their insert text', () => {
+test('prepareEvents makes the rows eventRow makes, counts events per viewer and cuts what is past the retention', () => {
   const limits = { now: 10 * 86_400_000, maxFutureMs: 1000, maxBatchEvents: 3, retentionDays: 5 };
   const chat = { id: 'c', type: 'chat', at: 9 * 86_400_000, show: 's', viewerId: 'v', sessionId: 'x', locale: 'en', props: { message: 'm1', length: 4, text: 'secret' } };
   const old = { ...chat, id: 'old', at: 86_400_000 };
-  const prepared = prepareBody(Buffer.from(JSON.stringify({ dropped: 2, events: [chat, old, { ...chat, id: 'd', viewerId: 'w' }] })), limits);
+  const prepared = prepareEvents({ dropped: 2, events: [chat, old, { ...chat, id: 'd', viewerId: 'w' }] }, limits);
   assert.equal(prepared.ok, true);
-  assert.deepEqual([prepared.total, prepared.expired, prepared.dropped, prepared.viewers, prepared.counts], [3, 1, 2, ['v', 'w'], [2, 1]]);
-  const [row] = preparedRows(prepared);
-  const { json, ...fields } = row;
-  const full = eventRow(chat);
-  assert.deepEqual(fields, { id: 'c', show: 's', type: 'chat', at: full.at, viewer: 'v', session: 'x', seconds: 0, kind: '' });
-  assert.deepEqual(JSON.parse(json), ['c', 's', 'chat', 9 * 86_400_000, 'v', 'x', 'en', 0, 'm1', 4, '', '']);
-  assert.doesNotMatch(json, /secret/);
-  assert.deepEqual(prepareBody(Buffer.from('{"events": ['), limits), { ok: false, status: 400, error: 'body is not JSON' });
-  assert.equal(prepareBody(Buffer.from(JSON.stringify([chat, chat, chat, chat])), limits).status, 413);
-  assert.deepEqual(prepareBody(Buffer.from(JSON.stringify([chat, { ...chat, id: 'bad', type: 'nope' }])), limits).extra, { index: 1, id: 'bad' });
+  assert.deepEqual([prepared.total, prepared.expired, prepared.dropped, [...prepared.perViewer]], [3, 1, 2, [['v', 2], ['w', 1]]]);
+  assert.deepEqual(prepared.rows[0], eventRow(chat));
+  assert.deepEqual(prepared.rows.map((row) => row.id), ['c', 'd']);
+  assert.equal(prepareEvents({ batch: 'x' }, limits).status, 400);
+  assert.equal(prepareEvents([chat, chat, chat, chat], limits).status, 413);
+  assert.deepEqual(prepareEvents([chat, { ...chat, id: 'bad', type: 'nope' }], limits).extra, { index: 1, id: 'bad' });
 });

@@ -76,3 +76,24 @@ describe('<linger-report>: votes, topics and member tiers (issue 18)', () => {
     expect(canaryFired(), 'no payload ran').to.equal(false);
   });
 });
+
+describe('the collector summary’s tiers, votes, live and replay', () => {
+  it('are read when well formed, default when absent (an older collector), and refuse the summary when malformed', async () => {
+    const { parseReportSummary } = await import('../../../src/elements/report/summary.js');
+    const { computeMetrics } = await import('../../../src/analytics/metrics.js');
+    const metrics = computeMetrics(showWithVotes(['Topic', 'silver', 'Coral']), { show: 'spring' });
+    const ok = parseReportSummary({ format: 'linger-report/1', metrics })!;
+    expect(ok.metrics, 'round trip').to.deep.equal(metrics);
+    const { tiers: _t, votes: _v, live: _l, replay: _r, ...older } = metrics;
+    const old = parseReportSummary({ format: 'linger-report/1', metrics: older })!;
+    expect([old.metrics.tiers, old.metrics.votes, old.metrics.replay.viewers, old.metrics.live.viewers], 'defaults').to.deep.equal([[], [], 0, metrics.viewers]);
+    const bad = (patch: Record<string, unknown>) => parseReportSummary({ format: 'linger-report/1', metrics: { ...metrics, ...patch } });
+    expect(bad({ votes: [{ ...metrics.votes[0], winner: 9 }] }), 'a winner that is no option').to.equal(null);
+    expect(bad({ votes: [{ ...metrics.votes[0], options: [{ votes: -1 }] }] }), 'negative votes').to.equal(null);
+    expect(bad({ tiers: [{ ...metrics.tiers[0], interactionRate: 2 }] }), 'a rate above 1').to.equal(null);
+    expect(bad({ tiers: 'gold' }), 'not a list').to.equal(null);
+    expect(bad({ replay: { ...metrics.replay, addToCarts: 1.5 } }), 'a fractional count').to.equal(null);
+    const long = parseReportSummary({ format: 'linger-report/1', metrics: { ...metrics, tiers: [{ ...metrics.tiers[0], tier: 'x'.repeat(5000) }] } })!;
+    expect(long.metrics.tiers[0]!.tier.length, 'long text capped').to.equal(200);
+  });
+});

@@ -209,6 +209,15 @@ describe('parts: every documented part renders, every control has one', function
     cloud.networkQuality(1);
     await waitUntil(() => part(player, 'quality'), 'quality badge');
     collect(player);
+    // A returning viewer with consent: this device's count of shows (docs/tiers.md).
+    localStorage.setItem('linger:shows', JSON.stringify(['parts-earlier']));
+    const returning = document.createElement('linger-room') as LingerRoom;
+    Object.assign(returning, { hosts: 'host-1', show: 'parts-returning', consent: 'granted', customTransport: network.connect('viewer-2') });
+    returning.append(document.createElement('linger-overlay'));
+    wrapper.append(returning);
+    await waitUntil(() => part(returning.querySelector('linger-overlay')!, 'returning'), 'returning-viewer chip');
+    collect(returning.querySelector('linger-overlay')!);
+    localStorage.removeItem('linger:shows');
     await host.close();
     // A replay: its chapter menu and marks (docs/replay.md).
     const initial = { show: { phase: 'live' }, schedule: [], announcement: null, pinned: null, lottery: null, quiz: null, perk: null, moderation: { slowMode: 0, muted: [], blockWords: [] }, likes: 0 };

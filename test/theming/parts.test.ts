@@ -256,6 +256,7 @@ describe('parts: every documented part renders, every control has one', function
     wrapper.append(returning);
     await waitUntil(() => part(returning.querySelector('linger-overlay')!, 'returning'), 'returning-viewer chip');
     collect(returning.querySelector('linger-overlay')!);
+    returning.remove();
     localStorage.removeItem('linger:shows');
     await host.close();
     // A replay: its chapter menu and marks (docs/replay.md).

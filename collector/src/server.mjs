@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { checkEvent, eventRow, MAX_STRING } from './schema.mjs';
+import { MAX_STRING } from './schema.mjs';
+import { prepareEvents } from './prepare.mjs';
 import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
 import { TokenBuckets } from './rate-limit.mjs';
@@ -241,9 +242,9 @@ export async function createCollector(options = {}) {
    * iterator: leaving one early would destroy the socket before the 413 is written.
    * @param {import('node:http').IncomingMessage} req
    * @param {{ timeline?: boolean }} [options]
-   * @returns {Promise<{ body: any, size: number }>}
+   * @returns {Promise<{ bytes: Buffer, size: number }>}
    */
-  function readJson(req, { timeline = false } = {}) {
+  function readBody(req, { timeline = false } = {}) {
     const tooLarge = (/** @type {number} */ max) => new HttpError(413, `body larger than ${max} bytes`, {}, { Connection: 'close' });
     const declared = Number(req.headers['content-length']);
     if (declared > (timeline ? o.maxTimelineBytes : o.maxBodyBytes)) return Promise.reject(tooLarge(timeline ? o.maxTimelineBytes : o.maxBodyBytes));
@@ -262,17 +263,26 @@ export async function createCollector(options = {}) {
           reject(tooLarge(max));
         } else chunks.push(chunk);
       };
-      const onEnd = () => {
-        try {
-          resolve({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')), size });
-        } catch {
-          reject(new HttpError(400, 'body is not JSON'));
-        }
-      };
+      const onEnd = () => resolve({ bytes: chunks.length === 1 ? /** @type {Buffer} */ (chunks[0]) : Buffer.concat(chunks), size });
       req.on('data', onData);
       req.on('end', onEnd);
       req.on('error', reject);
     });
+  }
+
+  /** @param {Buffer} bytes */
+  const parseJson = (bytes) => {
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'body is not JSON');
+    }
+  };
+
+  /** The body as JSON (readBody's limits). @param {import('node:http').IncomingMessage} req @param {{ timeline?: boolean }} [options] */
+  async function readJson(req, options) {
+    const { bytes, size } = await readBody(req, options);
+    return { body: parseJson(bytes), size };
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {URL} url */
@@ -291,42 +301,35 @@ export async function createCollector(options = {}) {
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function postEvents(req, res) {
     stats.requests++;
-    const { body, size } = await readJson(req, { timeline: true });
+    const { bytes, size } = await readBody(req, { timeline: true });
+    const now = o.now();
+    const limits = { now, maxFutureMs: o.maxFutureMs, maxBatchEvents: o.maxBatchEvents, retentionDays };
+    const body = parseJson(bytes);
     if (body?.record === 'timeline') return postTimeline(req, res, body);
     if (size > o.maxBodyBytes) throw new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
-    const events = Array.isArray(body) ? body : Array.isArray(body?.events) ? body.events : null;
-    if (!events) throw new HttpError(400, 'expected {"events": [...]} or an array of events');
-    if (events.length > o.maxBatchEvents) throw new HttpError(413, `more than ${o.maxBatchEvents} events in one batch`);
-    const now = o.now();
-    const limits = { now, maxFutureMs: o.maxFutureMs };
-    for (let i = 0; i < events.length; i++) {
-      const problem = checkEvent(events[i], limits);
-      if (problem) throw new HttpError(422, `event ${i}: ${problem}`, { index: i, ...(typeof events[i]?.id === 'string' ? { id: String(events[i].id).slice(0, 128) } : {}) });
-    }
+    const prepared = prepareEvents(body, limits);
+    if (!prepared.ok) throw new HttpError(prepared.status, prepared.error, prepared.extra ?? {});
     // Rate limits: the whole batch or nothing (a refused batch is retried by the sink).
     const address = clientAddress(req);
-    /** @type {Map<string, number>} */
-    const perViewer = new Map();
-    for (const e of events) perViewer.set(e.viewerId, (perViewer.get(e.viewerId) ?? 0) + 1);
+    const { perViewer, total } = prepared;
     // One clock reading per batch (each bucket set's own clock).
     const clock = byAddress.now();
     const viewerClock = byViewer.now();
-    let wait = byAddress.wait(address, events.length, clock);
+    let wait = byAddress.wait(address, total, clock);
     for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n, viewerClock));
-    if (queuedEvents + events.length > o.maxQueuedEvents) wait = Math.max(wait, 1);
+    if (queuedEvents + total > o.maxQueuedEvents) wait = Math.max(wait, 1);
     if (wait > 0) {
       stats.limited++;
       const seconds = Number.isFinite(wait) ? Math.max(1, Math.ceil(wait)) : 60;
       throw new HttpError(429, 'too many events; retry later', {}, { 'Retry-After': String(seconds) });
     }
-    byAddress.take(address, events.length, clock);
+    byAddress.take(address, total, clock);
     for (const [viewer, n] of perViewer) byViewer.take(viewer, n, viewerClock);
-    if (Number.isSafeInteger(body?.dropped) && body.dropped > 0) stats.dropped += body.dropped;
-    const current = events.filter((e) => !expired(e.at, now));
-    const result = await write('events', current.map(eventRow));
+    stats.dropped += prepared.dropped;
+    const result = await write('events', prepared.rows);
     stats.accepted += result.accepted;
     stats.duplicates += result.duplicates;
-    json(res, 200, current.length < events.length ? { ...result, expired: events.length - current.length } : result);
+    json(res, 200, prepared.expired ? { ...result, expired: prepared.expired } : result);
   }
 
   /**

@@ -30,6 +30,7 @@ import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
 import { renderVote } from './vote-panel.js';
+import { renderStage } from './stage-panel.js';
 import { renderTimeline } from './replay-panel.js';
 import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
@@ -215,6 +216,8 @@ export class LingerHostConsole extends RoomElement<Strings> {
       }),
       session.$presence.subscribe((count) => this.figures.presence(count ?? 1, this.now())),
       session.$error.listen(() => this.requestUpdate()),
+      session.stage.$queue.listen(() => this.requestUpdate()),
+      session.stage.$invited.listen(() => this.requestUpdate()),
     );
     this.desk.open(channelOf(room));
   }
@@ -546,7 +549,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
         ${this.tab === 'rhythm' ? renderRhythm(context) : nothing} ${this.tab === 'lottery' ? renderLottery(context) : nothing}
         ${this.tab === 'quiz' ? renderQuiz(context) : nothing} ${this.tab === 'products' ? renderProducts(context) : nothing}
         ${this.tab === 'chat' ? renderChat(context) : nothing} ${this.tab === 'figures' ? renderFigures(localize, figures) : nothing}
-        ${this.tab === 'vote' ? renderVote(context) : nothing}
+        ${this.tab === 'vote' ? renderVote(context) : nothing} ${this.tab === 'stage' ? renderStage(context) : nothing}
       </section>
       <p part="hint" class="hint">${localize.term('shortcuts')}</p>
       ${renderDialog(localize, this.confirming?.text ?? null, (confirmed) => this.closeDialog(confirmed))}

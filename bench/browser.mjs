@@ -16,7 +16,7 @@ export async function runInBrowser(entry) {
     define: { 'process.env.NODE_ENV': '"production"' }, minify: true,
   });
   const code = bundle.outputFiles[0].text + '\nwindow.__bench = __benchDefault;';
-  const script = code.replace(/export\s*\{\s*(\w+)\s+as\s+default\s*\};?/, 'const __benchDefault = $1;');
+  const script = code.replace(/export\s*\{\s*([\w$]+)\s+as\s+default\s*\};?/, 'const __benchDefault = $1;');
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><script type="module" src="/bench.js"></script></body></html>`;
   const server = createServer((request, response) => {
     if (request.url === '/bench.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);

@@ -1,6 +1,7 @@
 // bench/collector — the collector with its embedded engine (chDB), on loopback:
-// - HTTP ingest: webhook batches of 100 events from 16 concurrent clients into a collector child
+// - HTTP ingest: webhook batches of 100 events from 64 concurrent clients into a collector child
 //   process (as deployed), events per second sustained, each batch acknowledged after its write;
+//   then the same with new ids from 256 concurrent clients (more batches in flight: larger inserts);
 // - the full report of one show (every figure, the curve, the drops, the sales) on 10 million
 //   events (the ingested ones plus a show generated inside the engine), best of 3, read from the
 //   pre-aggregated tables (docs/collector.md § The report at scale); and, best of 2, the same report
@@ -42,8 +43,30 @@ function cpuSeconds(pid) {
   }
 }
 
+/**
+ * CPU seconds per thread name of a process (Linux /proc/<pid>/task): the Node thread, libuv's pool,
+ * chDB's insert, merge and scheduler threads. Empty elsewhere.
+ */
+function threadCpu(pid) {
+  /** @type {Record<string, number>} */
+  const byName = {};
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+  } catch {
+    // not Linux, or the process is gone
+  }
+  return byName;
+}
+
 export async function startCollector(env) {
-  const child = spawn(process.execPath, [SERVER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // LINGER_BENCH_PROFILE=<folder>: a V8 CPU profile of the collector's Node thread, written at its exit.
+  const profile = process.env.LINGER_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LINGER_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, SERVER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let text = '';
     child.stdout.setEncoding('utf8');
@@ -148,15 +171,35 @@ export default async function run() {
   const collector = await startCollector({ LINGER_DATA_DIR: dataDir, LINGER_ACCESS_KEY: KEY, LINGER_RETENTION_DAYS: '0', LINGER_READY_JSON: '1', PORT: '0', LINGER_ADDRESS_RATE: '10000000', LINGER_VIEWER_RATE: '100000' });
   let ingested;
   let serverCpu;
+  let wide;
   const loadAtStart = loadavg()[0];
-  try {
+  /** One pass: events/s, the collector's CPU per event, its CPU by thread, the inserts' mean size. */
+  const pass = async (passBodies, clients) => {
+    const health = async () => (await (await fetch(`${collector.url}/health`)).json()).stats;
+    const before = await health();
     const cpu0 = cpuSeconds(collector.child.pid);
-    ingested = await ingest(collector.url, bodies);
-    // The collector's CPU per event (both its threads: HTTP and JSON in Node, the engine's inserts).
-    serverCpu = (cpuSeconds(collector.child.pid) - cpu0) / ingested.events;
-    const { stats } = await (await fetch(`${collector.url}/health`)).json();
-    console.log(`ingest: ${ingested.seconds.toFixed(1)} s; ${stats.writes} writes, check ${Math.round(stats.checkMs)} ms, insert ${Math.round(stats.insertMs)} ms, ${stats.aggregateFlushes} aggregate flushes ${stats.aggregateMs} ms in all`);
-    if (ingested.events !== INGEST_EVENTS) throw new Error(`ingest stored ${ingested.events} of ${INGEST_EVENTS}`);
+    const threads0 = threadCpu(collector.child.pid);
+    const result = await ingest(collector.url, passBodies, clients);
+    const cpu = (cpuSeconds(collector.child.pid) - cpu0) / result.events;
+    const threads = Object.entries(threadCpu(collector.child.pid))
+      .map(([name, seconds]) => [name, seconds - (threads0[name] ?? 0)])
+      .filter(([, seconds]) => seconds >= 0.05)
+      .sort((a, b) => b[1] - a[1]);
+    const after = await health();
+    const writes = after.writes - before.writes;
+    console.log(
+      `ingest, ${clients} clients: ${result.seconds.toFixed(1)} s, ${Math.round(result.events / result.seconds)} events/s, ${(cpu * 1e6).toFixed(1)} µs CPU per event; ` +
+        `${writes} inserts of ${Math.round(result.events / writes)} events on average; CPU by thread (s): ${threads.map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`).join(', ')}; load ${loadavg()[0].toFixed(1)}`,
+    );
+    if (result.events !== passBodies.length * 100) throw new Error(`ingest stored ${result.events} of ${passBodies.length * 100}`);
+    return { ...result, cpu };
+  };
+  try {
+    ingested = await pass(bodies, Number(process.env.LINGER_BENCH_CLIENTS || 64));
+    serverCpu = ingested.cpu;
+    // The same bodies with new ids, from more senders at once (a show's thousands of viewers post
+    // concurrently): more batches in flight, so larger inserts.
+    wide = await pass(bodies.map((body) => body.replaceAll('"id":"i-', '"id":"j-')), 256);
   } finally {
     await collector.stop();
   }
@@ -164,7 +207,7 @@ export default async function run() {
   // The engine in this process now (chDB: one data folder per process, the collector has exited).
   const store = await openStore({ dataDir, retentionDays: 0 });
   try {
-    await store.engine.exec(generateSql(TOTAL_EVENTS - INGEST_EVENTS, start));
+    await store.engine.exec(generateSql(TOTAL_EVENTS - 2 * INGEST_EVENTS, start));
     const marks = ['show_live', 'product_pinned', 'lottery_opened', 'lottery_drawn', 'perk_dropped', 'show_ended'];
     await store.engine.insert('events', marks.map((kind, i) => ({ id: `tl-${i}`, show: 'big', type: 'timeline', at: start + i * 20 * 60_000, viewer: 'host', session: 'host', locale: 'en', seconds: 0, ref: '', num: 0, kind, label: kind })));
     // Rows written into `events` behind the collector's back: their aggregate rows are made as at a
@@ -210,6 +253,8 @@ export default async function run() {
       figures: {
         ingest_http_events_per_s: Math.round(ingested.events / ingested.seconds),
         ingest_collector_cpu_us_per_event: Math.round(serverCpu * 1e7) / 10,
+        ingest_http_events_per_s_256_clients: Math.round(wide.events / wide.seconds),
+        ingest_collector_cpu_us_per_event_256_clients: Math.round(wide.cpu * 1e7) / 10,
         report_10m_events_ms: Math.round(best),
         report_10m_events_raw_scan_ms: Math.round(bestRaw),
         table_bytes_per_event: Math.round((stored / n) * 10) / 10,

@@ -1,4 +1,4 @@
-// The demo's token endpoint: `GET /api/token?channel=…&uid=…&role=viewer|host[&key=…]`.
+// The demo's token endpoint: `GET /api/token?channel=…&uid=…&role=viewer|host|guest[&key=…][&invite=…]`.
 //
 // This is the `token-url` contract of `<linger-room>` (see docs/tokens.md). Identity in a Linger
 // show rests on it: Agora RTM tokens bind the user id, so whoever gets a token for an id is that id.
@@ -7,11 +7,14 @@
 //   winner's id, a host id, a look-alike — gets a fresh id.
 // - Hosts: only the ids in `hostIds` (the room's `hosts`, matched exactly) and only with the host key.
 //   No host ids configured: no host tokens at all.
+// - Guests (co-hosting, docs/studio.md § Co-hosting): a publisher token goes to a viewer id only
+//   after a host recorded an invitation for it here (`role=host&invite=<viewer id>`), and only to
+//   the browser that id was issued to. `uninvite` takes it back.
 //
 // `handleTokenRequest` is a plain function (URL + headers in, `{status, headers, body}` out) so it
 // can be tested without a server; `middleware` wraps it for @web/dev-server (Koa).
 import agora from 'agora-token';
-import { createIdentity, DEFAULT_COOKIE_MAX_AGE_SECONDS, hostIdsProblem, sameSecret } from './identity.mjs';
+import { createIdentity, DEFAULT_COOKIE_MAX_AGE_SECONDS, hostIdsProblem, sameSecret, VIEWER_ID } from './identity.mjs';
 
 const { RtcRole, RtcTokenBuilder, RtmTokenBuilder } = agora;
 
@@ -82,6 +85,7 @@ const fail = (status, error, extraHeaders) => reply(status, { error }, extraHead
  * @param {'Strict' | 'Lax' | 'None'} [options.sameSite] The cookie's SameSite. Default `Lax`.
  * @param {'auto' | boolean} [options.secureCookie] `Secure` cookie: `auto` (default) when the request URL is https.
  * @param {() => number} [options.now]       Clock in ms, for `expiresAt` and cookie expiry.
+ * @param {number} [options.inviteSeconds]   How long a host's stage invitation stands unless revoked. Default 4 h.
  * @returns {{
  *   handleTokenRequest: (url: URL, headers?: Record<string, string | string[] | undefined>, method?: string) =>
  *     { status: number, headers: Record<string, string>, body: string },
@@ -102,6 +106,7 @@ export function createTokenHandler({
   sameSite = 'Lax',
   secureCookie = 'auto',
   now = () => Date.now(),
+  inviteSeconds = 4 * 3600,
 } = {}) {
   if (!Number.isInteger(expireSeconds) || expireSeconds < 1 || expireSeconds > MAX_EXPIRE_SECONDS) {
     throw new RangeError(`expireSeconds must be an integer from 1 to ${MAX_EXPIRE_SECONDS}; got ${expireSeconds}.`);
@@ -114,6 +119,10 @@ export function createTokenHandler({
   }
   const identity = createIdentity({ secret, maxAgeSeconds: cookieMaxAgeSeconds, sameSite, now });
   const hosts = Object.freeze([...hostIds]);
+  /** Stage invitations the hosts recorded: `channel\nviewer id` → expiry (ms). One process: several servers share a store. */
+  const invitations = new Map();
+  const invitationKey = (channel, viewer) => `${channel}\n${viewer}`;
+  const invited = (channel, viewer) => (invitations.get(invitationKey(channel, viewer)) ?? 0) > now();
   const live = Boolean(appId && appCertificate);
   let problem = null;
   if (live && !HEX32.test(appId)) problem = 'AGORA_APP_ID must be 32 hexadecimal characters (the App ID from Agora Console).';
@@ -152,8 +161,8 @@ export function createTokenHandler({
 
     const query = url.searchParams;
     const role = query.get('role') ?? 'viewer';
-    if (role !== 'viewer' && role !== 'host') {
-      return fail(400, `"role" must be "viewer" or "host"; got ${JSON.stringify(role)}.`);
+    if (role !== 'viewer' && role !== 'host' && role !== 'guest') {
+      return fail(400, `"role" must be "viewer", "host" or "guest"; got ${JSON.stringify(role)}.`);
     }
     const channel = query.get('channel');
     const channelProblem = agoraIdProblem('channel', channel);
@@ -166,6 +175,21 @@ export function createTokenHandler({
       const refused = hostProblem(requested, query.get('key'));
       if (refused) return fail(...refused);
       uid = requested;
+      // A host records (or takes back) a viewer's stage invitation: no tokens in this answer.
+      const invite = query.get('invite');
+      const uninvite = query.get('uninvite');
+      if (invite !== null || uninvite !== null) {
+        const viewer = invite ?? uninvite;
+        if (!VIEWER_ID.test(viewer)) return fail(400, `"${invite !== null ? 'invite' : 'uninvite'}" must be a viewer id (v- + 16 characters).`);
+        if (invite === null) {
+          invitations.delete(invitationKey(channel, viewer));
+          return reply(200, { channel, uninvited: viewer });
+        }
+        for (const [key, until] of invitations) if (until <= now()) invitations.delete(key);
+        const until = now() + inviteSeconds * 1000;
+        invitations.set(invitationKey(channel, viewer), until);
+        return reply(200, { channel, invited: viewer, expiresAt: Math.floor(until / 1000) });
+      }
     } else {
       // The asked uid is a hint: it comes back only when this browser's cookie issued it. A key, a
       // host id, a winner's id or a look-alike changes nothing — those get a fresh viewer id.
@@ -177,9 +201,16 @@ export function createTokenHandler({
       const why = cookie.problem ? `cookie ${cookie.problem}` : !cookie.browserId ? 'no cookie' : requested ? 'uid not issued to this browser' : 'no uid';
       extraHeaders['Set-Cookie'] = identity.setCookie(browserId, secure);
       extraHeaders['X-Linger-Identity'] = kept ? 'kept' : `new; ${why}`;
+      // A guest's publisher token: only the browser that holds this viewer id, only once a host invited it.
+      if (role === 'guest' && !kept) {
+        return fail(403, 'A guest token goes only to the viewer id this browser was issued (send it as "uid").', extraHeaders);
+      }
+      if (role === 'guest' && !invited(channel, uid)) {
+        return fail(403, `${JSON.stringify(uid)} is not invited on stage in this channel: a guest token needs the host's invitation.`, extraHeaders);
+      }
     }
 
-    const rtcRole = role === 'host' ? RtcRole.PUBLISHER : RtcRole.SUBSCRIBER;
+    const rtcRole = role === 'viewer' ? RtcRole.SUBSCRIBER : RtcRole.PUBLISHER;
     const rtmToken = RtmTokenBuilder.buildToken(appId, appCertificate, uid, expireSeconds);
     const rtcToken = RtcTokenBuilder.buildTokenWithUserAccount(
       appId,

@@ -28,6 +28,20 @@ export async function showReport({ engine, queries }, show, { drops = 3, window 
     share,
     around: timeline.filter((mark) => mark.minute >= minute - 2 && mark.minute < minute + 1),
   }));
+  const tiers = tierFigures(await engine.rows(queries.tiers, { show, start }));
+  const votes = voteResults(
+    (await engine.rows(queries.votes, { show })).map((row) => ({
+      at: row.at,
+      props: { kind: row.kind, ...(row.ref ? { ref: row.ref } : {}), ...(row.label ? { label: row.label } : {}), option: Number(row.option), votes: Number(row.votes) },
+    })),
+    start,
+  );
+  // Live and replay side by side: the live side's viewers and watch time are the figures above.
+  const replayShow = show.endsWith(':replay') ? '' : `${show}:replay`;
+  const sides = await engine.rows(queries.watch, { show, replay: replayShow });
+  const side = (/** @type {boolean} */ live) => sides.find((row) => Boolean(Number(row.is_live)) === live);
+  const liveRow = side(true);
+  const replayRow = replayShow ? side(false) : undefined;
   const orders = await engine.rows(queries.orders, { show });
   const byMinute = await engine.rows(queries.ordersByMinute, { show, start });
   const totalOrders = orders.reduce((n, row) => n + row.orders, 0);
@@ -51,6 +65,12 @@ export async function showReport({ engine, queries }, show, { drops = 3, window 
       curve: { active: v.active, arrived: v.arrived, retention: v.retention, left: v.left },
       timeline,
       drops: dropList,
+      tiers,
+      votes,
+      live: watchFigures(viewers, v.session_count, v.watch_seconds, Number(liveRow?.add_to_carts ?? 0), Number(liveRow?.carted ?? 0)),
+      replay: replayRow
+        ? watchFigures(Number(replayRow.viewers), Number(replayRow.sessions), Number(replayRow.watch_seconds), Number(replayRow.add_to_carts), Number(replayRow.carted))
+        : watchFigures(0, 0, 0, 0, 0),
     },
     commerce: {
       orders: totalOrders,
@@ -114,4 +134,62 @@ export function perkEffects(timeline, active, kept, byMinute, totalOrders, windo
         baselineRetention,
       };
     });
+}
+
+/**
+ * Rates per tier from the SQL counts, ordered by tier name: what src/analytics/metrics.ts tierFigures
+ * does (the collector runs without the TypeScript sources; test/collector/metrics-equal.node.test.mjs
+ * keeps the two equal).
+ * @param {Array<{tier: string, viewers: number, interacting: number, returning: number}>} rows
+ */
+export function tierFigures(rows) {
+  return rows
+    .map(({ tier, viewers, interacting, returning }) => ({
+      tier,
+      viewers,
+      interacting,
+      interactionRate: viewers > 0 ? Math.min(1, interacting / viewers) : 0,
+      returning,
+      returnRate: viewers ? returning / viewers : 0,
+    }))
+    .sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0));
+}
+
+/**
+ * Closed votes from their `vote_closed` and `vote_result` rows: src/analytics/metrics.ts voteResults.
+ * @param {Array<{at: number, props: {kind: string, ref?: string, label?: string, option?: number, votes?: number}}>} events
+ * @param {number} start
+ */
+export function voteResults(events, start) {
+  /** @type {Map<string, {at: number, question?: string, winner?: number, options: Map<number, {label?: string, votes: number}>}>} */
+  const votes = new Map();
+  for (const { at, props } of events) {
+    if (!props.ref) continue;
+    let vote = votes.get(props.ref);
+    if (!vote) votes.set(props.ref, (vote = { at, options: new Map() }));
+    if (props.kind === 'vote_closed') {
+      vote.at = at;
+      if (props.label) vote.question = props.label;
+      if (props.option !== undefined) vote.winner = props.option;
+    } else if (props.kind === 'vote_result' && Number.isSafeInteger(props.option) && /** @type {number} */ (props.option) >= 0 && /** @type {number} */ (props.option) < 6) {
+      vote.options.set(/** @type {number} */ (props.option), { ...(props.label ? { label: props.label } : {}), votes: Math.max(0, Number(props.votes) || 0) });
+    }
+  }
+  return [...votes]
+    .map(([id, vote]) => {
+      const last = Math.max(-1, ...vote.options.keys());
+      const options = Array.from({ length: last + 1 }, (_, i) => vote.options.get(i) ?? { votes: 0 });
+      const total = options.reduce((n, o) => n + o.votes, 0);
+      /** @type {{vote: string, at: number, minute: number, question?: string, options: Array<{label?: string, votes: number}>, total: number, winner?: number}} */
+      const out = { vote: id, at: vote.at, minute: (vote.at - start) / 60_000, options, total };
+      if (vote.question) out.question = vote.question;
+      if (total > 0 && vote.winner !== undefined && vote.winner <= last) out.winner = vote.winner;
+      return out;
+    })
+    .sort((a, b) => a.at - b.at || (a.vote < b.vote ? -1 : a.vote > b.vote ? 1 : 0));
+}
+
+/** One side's figures (src/analytics/metrics.ts WatchFigures). */
+function watchFigures(/** @type {number} */ viewers, /** @type {number} */ sessions, /** @type {number} */ watchSeconds, /** @type {number} */ addToCarts, /** @type {number} */ carted) {
+  return { viewers, sessions, watchSeconds, avgWatchPerViewer: viewers ? watchSeconds / viewers : 0, addToCarts, carted };
 }

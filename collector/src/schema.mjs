@@ -22,6 +22,10 @@ const RANGES = {
   'like.count': [0, 100_000],
   'quiz_answer.choice': [0, 255],
   'add_to_cart.quantity': [0, 100_000],
+  'vote_cast.choice': [0, 5],
+  'topic_answer.length': [0, 100_000],
+  'timeline.option': [0, 5],
+  'timeline.votes': [0, 100_000_000],
 };
 
 /** Props of each type, from the schema's `allOf` (`if type = X then props …`). */
@@ -52,9 +56,17 @@ export const PROP_COLUMNS = {
   'add_to_cart.quantity': 'num',
   'share.target': 'ref',
   'remind_me.perk': 'ref',
+  'vote_cast.vote': 'ref',
+  'vote_cast.choice': 'num',
+  'topic_answer.topic': 'ref',
+  'topic_answer.length': 'num',
+  'tier_verified.tier': 'ref',
   'timeline.kind': 'kind',
   'timeline.ref': 'ref',
   'timeline.label': 'label',
+  'timeline.option': 'num',
+  // A vote option's count: `seconds` is the table's one float column, read as a count only for `vote_result` marks.
+  'timeline.votes': 'seconds',
 };
 
 const typeOk = (/** @type {string} */ kind, /** @type {unknown} */ value) =>
@@ -117,6 +129,7 @@ export function checkEvent(event, { now, maxFutureMs }) {
   for (const name of REQUIRED) if (!Object.hasOwn(e, name)) return `missing "${name}"`;
   for (const field of ENVELOPE) {
     const value = e[field.name];
+    if (value === undefined && !REQUIRED.includes(field.name)) continue; // an optional field (`replay`)
     if (field.values && !field.values.has(value)) return `"${field.name}" must be one of the known values`;
     if (field.type && !typeOk(field.type, value)) return `"${field.name}" must be ${field.type === 'object' ? 'an object' : `a ${field.type}`}`;
     if (typeof value === 'string') {
@@ -149,7 +162,9 @@ export function checkEvent(event, { now, maxFutureMs }) {
  * @param {any} e
  */
 export function eventRow(e) {
-  const row = { id: e.id, show: e.show, type: e.type, at: e.at, viewer: e.viewerId, session: e.sessionId, locale: e.locale, seconds: 0, ref: '', num: 0, kind: '', label: '' };
+  // A replay's events count for the replay's show, whatever show id they carry (docs/metrics.md 13).
+  const show = e.replay === true && !e.show.endsWith(':replay') ? `${e.show}:replay` : e.show;
+  const row = { id: e.id, show, type: e.type, at: e.at, viewer: e.viewerId, session: e.sessionId, locale: e.locale, seconds: 0, ref: '', num: 0, kind: '', label: '' };
   const props = e.props;
   for (const field of /** @type {{ fields: FieldCheck[] }} */ (PROPS.get(e.type)).fields) {
     const value = props[field.name];

@@ -5,15 +5,17 @@
 //
 //   node collector/src/server.mjs        (PORT, HOST, LINGER_DATA_DIR, CLICKHOUSE_URL, LINGER_ACCESS_KEY, …)
 import { createServer } from 'node:http';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { checkEvent, eventRow, MAX_STRING } from './schema.mjs';
+import { MAX_STRING } from './schema.mjs';
+import { prepareEvents } from './prepare.mjs';
 import { DEFAULT_DATA_DIR, openStore } from './store.mjs';
 import { showReport } from './report.mjs';
 import { TokenBuckets } from './rate-limit.mjs';
 import { sqlString } from './sql.mjs';
 import { Aggregator } from './aggregate.mjs';
+import { checkTimeline, MAX_TIMELINE_BYTES, TIMELINE_RECORD_START } from './timeline.mjs';
 
 /**
  * @typedef {object} CollectorOptions
@@ -23,6 +25,7 @@ import { Aggregator } from './aggregate.mjs';
  * @property {number} [retentionDays]   Rows older than this are dropped (0 = keep). Default 395.
  * @property {boolean} [final]          Query with FINAL (default: with clickhouseUrl only).
  * @property {number} [maxBodyBytes]    Default 1,000,000.
+ * @property {number} [maxTimelineBytes] A timeline record's body at most. Default 32 MiB + 1 KiB (collector/src/timeline.mjs).
  * @property {number} [maxBatchEvents]  Default 500.
  * @property {number} [maxFutureMs]     Events dated later than now + this are refused. Default 10 min.
  * @property {{rate: number, burst: number}} [perAddress]  Events/s per client address. Default 2,000/s, burst 10,000.
@@ -60,6 +63,7 @@ const digest = (value) => createHash('sha256').update(value).digest();
 export async function createCollector(options = {}) {
   const o = {
     maxBodyBytes: 1_000_000,
+    maxTimelineBytes: MAX_TIMELINE_BYTES,
     maxBatchEvents: 500,
     maxFutureMs: 10 * 60_000,
     perAddress: { rate: 2_000, burst: 10_000 },
@@ -72,6 +76,8 @@ export async function createCollector(options = {}) {
   };
   const accessKey = o.accessKey || randomBytes(18).toString('base64url');
   const keyDigest = digest(accessKey);
+  /** A show's replay token: reads that show's timeline and nothing else (derived from the key). */
+  const replayToken = (/** @type {string} */ show) => createHmac('sha256', accessKey).update(`timeline\0${show}`).digest('base64url').slice(0, 32);
   const store = await openStore({ dataDir: o.dataDir, clickhouseUrl: o.clickhouseUrl, retentionDays: o.retentionDays ?? 395, final: o.final });
   const retentionDays = o.retentionDays ?? 395;
   /**
@@ -86,10 +92,10 @@ export async function createCollector(options = {}) {
   const recent = store.singleWriter ? new RecentIds(store.newestAtStart, o.recentIds ?? 1_000_000) : null;
   const byAddress = new TokenBuckets(o.perAddress);
   const byViewer = new TokenBuckets(o.perViewer);
-  const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, writes: 0, checkMs: 0, insertMs: 0 };
+  const stats = { requests: 0, accepted: 0, duplicates: 0, refused: 0, limited: 0, dropped: 0, orders: 0, timelines: 0, writes: 0, checkMs: 0, insertMs: 0 };
 
   // ── the writer: one at a time, consecutive batches grouped into one check and one insert ──────
-  /** @typedef {{ kind: 'events' | 'orders', rows: any[], resolve: (r: {accepted: number, duplicates: number}) => void, reject: (e: unknown) => void } | { kind: 'redact', run: () => Promise<unknown>, resolve: (r: any) => void, reject: (e: unknown) => void }} Job */
+  /** @typedef {{ kind: 'events' | 'orders', rows: any[], resolve: (r: {accepted: number, duplicates: number}) => void, reject: (e: unknown) => void } | { kind: 'task', run: () => Promise<unknown>, resolve: (r: any) => void, reject: (e: unknown) => void }} Job */
   /** @type {Job[]} */
   const jobs = [];
   let queuedEvents = 0;
@@ -99,7 +105,7 @@ export async function createCollector(options = {}) {
   /** @param {Job} job */
   function enqueue(job) {
     jobs.push(job);
-    if (job.kind !== 'redact') queuedEvents += job.rows.length;
+    if (job.kind !== 'task') queuedEvents += job.rows.length;
     void drain();
   }
 
@@ -119,7 +125,7 @@ export async function createCollector(options = {}) {
     let previousTable = '';
     while (jobs.length) {
       const first = /** @type {Job} */ (jobs[0]);
-      if (first.kind === 'redact') {
+      if (first.kind === 'task') {
         jobs.shift();
         await previous;
         previous = Promise.resolve(true);
@@ -222,42 +228,61 @@ export async function createCollector(options = {}) {
 
   /** @param {'events' | 'orders'} kind @param {any[]} rows */
   const write = (kind, rows) => new Promise((resolve, reject) => enqueue({ kind, rows, resolve, reject }));
+  /** Runs `run` in the writer's turn (after the writes before it, before those after). @param {() => Promise<any>} run */
+  const task = (run) => new Promise((resolve, reject) => enqueue({ kind: 'task', run, resolve, reject }));
+  /** `received` of the timelines this process stores: strictly increasing, so the newest send wins. */
+  let lastReceived = 0;
 
   // ── HTTP ─────────────────────────────────────────────────────────────────────────────────────
 
   /**
    * The body as JSON, at most `maxBodyBytes` (parsed whatever its Content-Type: `sendBeacon` posts
-   * text/plain). Events rather than an async iterator: leaving one early would destroy the socket
-   * before the 413 is written.
+   * text/plain) — or, with `timeline`, at most `maxTimelineBytes` for a body that begins as a timeline
+   * record (collector/src/timeline.mjs), decided on its first bytes. Events rather than an async
+   * iterator: leaving one early would destroy the socket before the 413 is written.
    * @param {import('node:http').IncomingMessage} req
+   * @param {{ timeline?: boolean }} [options]
+   * @returns {Promise<{ bytes: Buffer, size: number }>}
    */
-  function readJson(req) {
-    const tooLarge = () => new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
-    if (Number(req.headers['content-length']) > o.maxBodyBytes) return Promise.reject(tooLarge());
+  function readBody(req, { timeline = false } = {}) {
+    const tooLarge = (/** @type {number} */ max) => new HttpError(413, `body larger than ${max} bytes`, {}, { Connection: 'close' });
+    const declared = Number(req.headers['content-length']);
+    if (declared > (timeline ? o.maxTimelineBytes : o.maxBodyBytes)) return Promise.reject(tooLarge(timeline ? o.maxTimelineBytes : o.maxBodyBytes));
     return new Promise((resolve, reject) => {
       /** @type {Buffer[]} */
       const chunks = [];
       let size = 0;
+      let max = o.maxBodyBytes;
       const onData = (/** @type {Buffer} */ chunk) => {
         size += chunk.length;
-        if (size > o.maxBodyBytes) {
+        if (size > max && max === o.maxBodyBytes && timeline && TIMELINE_RECORD_START.test(Buffer.concat([...chunks, chunk]).subarray(0, 64).toString('latin1'))) max = o.maxTimelineBytes;
+        if (size > max) {
           req.off('data', onData);
           req.off('end', onEnd);
           req.resume(); // discard the rest; the response closes the connection
-          reject(tooLarge());
+          reject(tooLarge(max));
         } else chunks.push(chunk);
       };
-      const onEnd = () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch {
-          reject(new HttpError(400, 'body is not JSON'));
-        }
-      };
+      const onEnd = () => resolve({ bytes: chunks.length === 1 ? /** @type {Buffer} */ (chunks[0]) : Buffer.concat(chunks), size });
       req.on('data', onData);
       req.on('end', onEnd);
       req.on('error', reject);
     });
+  }
+
+  /** @param {Buffer} bytes */
+  const parseJson = (bytes) => {
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'body is not JSON');
+    }
+  };
+
+  /** The body as JSON (readBody's limits). @param {import('node:http').IncomingMessage} req @param {{ timeline?: boolean }} [options] */
+  async function readJson(req, options) {
+    const { bytes, size } = await readBody(req, options);
+    return { body: parseJson(bytes), size };
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {URL} url */
@@ -276,45 +301,105 @@ export async function createCollector(options = {}) {
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function postEvents(req, res) {
     stats.requests++;
-    const body = await readJson(req);
-    const events = Array.isArray(body) ? body : Array.isArray(body?.events) ? body.events : null;
-    if (!events) throw new HttpError(400, 'expected {"events": [...]} or an array of events');
-    if (events.length > o.maxBatchEvents) throw new HttpError(413, `more than ${o.maxBatchEvents} events in one batch`);
+    const { bytes, size } = await readBody(req, { timeline: true });
     const now = o.now();
-    const limits = { now, maxFutureMs: o.maxFutureMs };
-    for (let i = 0; i < events.length; i++) {
-      const problem = checkEvent(events[i], limits);
-      if (problem) throw new HttpError(422, `event ${i}: ${problem}`, { index: i, ...(typeof events[i]?.id === 'string' ? { id: String(events[i].id).slice(0, 128) } : {}) });
-    }
+    const limits = { now, maxFutureMs: o.maxFutureMs, maxBatchEvents: o.maxBatchEvents, retentionDays };
+    const body = parseJson(bytes);
+    if (body?.record === 'timeline') return postTimeline(req, res, body);
+    if (size > o.maxBodyBytes) throw new HttpError(413, `body larger than ${o.maxBodyBytes} bytes`, {}, { Connection: 'close' });
+    const prepared = prepareEvents(body, limits);
+    if (!prepared.ok) throw new HttpError(prepared.status, prepared.error, prepared.extra ?? {});
     // Rate limits: the whole batch or nothing (a refused batch is retried by the sink).
     const address = clientAddress(req);
-    /** @type {Map<string, number>} */
-    const perViewer = new Map();
-    for (const e of events) perViewer.set(e.viewerId, (perViewer.get(e.viewerId) ?? 0) + 1);
+    const { perViewer, total } = prepared;
     // One clock reading per batch (each bucket set's own clock).
     const clock = byAddress.now();
     const viewerClock = byViewer.now();
-    let wait = byAddress.wait(address, events.length, clock);
+    let wait = byAddress.wait(address, total, clock);
     for (const [viewer, n] of perViewer) wait = Math.max(wait, byViewer.wait(viewer, n, viewerClock));
-    if (queuedEvents + events.length > o.maxQueuedEvents) wait = Math.max(wait, 1);
+    if (queuedEvents + total > o.maxQueuedEvents) wait = Math.max(wait, 1);
     if (wait > 0) {
       stats.limited++;
       const seconds = Number.isFinite(wait) ? Math.max(1, Math.ceil(wait)) : 60;
       throw new HttpError(429, 'too many events; retry later', {}, { 'Retry-After': String(seconds) });
     }
-    byAddress.take(address, events.length, clock);
+    byAddress.take(address, total, clock);
     for (const [viewer, n] of perViewer) byViewer.take(viewer, n, viewerClock);
-    if (Number.isSafeInteger(body?.dropped) && body.dropped > 0) stats.dropped += body.dropped;
-    const current = events.filter((e) => !expired(e.at, now));
-    const result = await write('events', current.map(eventRow));
+    stats.dropped += prepared.dropped;
+    const result = await write('events', prepared.rows);
     stats.accepted += result.accepted;
     stats.duplicates += result.duplicates;
-    json(res, 200, current.length < events.length ? { ...result, expired: events.length - current.length } : result);
+    json(res, 200, prepared.expired ? { ...result, expired: prepared.expired } : result);
+  }
+
+  /**
+   * The show's timeline record (docs/replay.md): checked whole, stored as one row (so nothing of a
+   * refused or failed one is written), answered after the write. A re-send of the same document
+   * writes nothing; a changed one replaces it.
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {any} body
+   */
+  async function postTimeline(req, res, body) {
+    const problem = checkTimeline(body.timeline);
+    if (problem) throw new HttpError(422, problem);
+    // A timeline weighs like a full batch against its sender's address.
+    const address = clientAddress(req);
+    const clock = byAddress.now();
+    const wait = byAddress.wait(address, o.maxBatchEvents, clock);
+    if (wait > 0) {
+      stats.limited++;
+      throw new HttpError(429, 'too many requests; retry later', {}, { 'Retry-After': String(Number.isFinite(wait) ? Math.max(1, Math.ceil(wait)) : 60) });
+    }
+    byAddress.take(address, o.maxBatchEvents, clock);
+    const show = /** @type {string} */ (body.timeline.show);
+    const doc = JSON.stringify(body.timeline);
+    const hash = createHash('sha256').update(doc).digest('hex');
+    const bytes = Buffer.byteLength(doc);
+    const duplicate = await task(async () => {
+      if ((await store.timeline(show))?.digest === hash) return true;
+      lastReceived = Math.max(o.now(), lastReceived + 1);
+      await store.engine.insert('timelines', [{ show, received: lastReceived, digest: hash, bytes, doc }]);
+      return false;
+    });
+    if (!duplicate) stats.timelines++;
+    json(res, 200, { stored: true, duplicate, show, bytes, replay: `/shows/${encodeURIComponent(show)}/timeline?token=${replayToken(show)}` });
+  }
+
+  /**
+   * GET: the show's newest timeline, as stored (ETag: its SHA-256; `If-None-Match` answers 304).
+   * DELETE (access key only): removes the show's timelines.
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {URL} url @param {string} show
+   */
+  async function showTimeline(req, res, url, show) {
+    const token = url.searchParams.get('token');
+    const byToken = req.method === 'GET' && typeof token === 'string' && timingSafeEqual(digest(token), digest(replayToken(show)));
+    if (!byToken && !authorized(req, url)) throw new HttpError(401, 'access key or replay token required', {}, { 'WWW-Authenticate': 'Bearer' });
+    if (req.method === 'DELETE') {
+      if (closed) throw new HttpError(503, 'shutting down', {}, { 'Retry-After': '5' });
+      const deleted = await task(async () => {
+        const [{ n }] = await store.engine.rows('SELECT toUInt32(count()) AS n FROM timelines WHERE show = {show:String}', { show });
+        if (n > 0) await store.engine.exec(`DELETE FROM timelines WHERE show = ${sqlString(show)}`);
+        return n;
+      });
+      return json(res, 200, { deleted });
+    }
+    if (req.method !== 'GET') throw new HttpError(405, 'GET a timeline', {}, { Allow: 'GET, DELETE, OPTIONS' });
+    const head = await store.timeline(show);
+    if (!head) throw new HttpError(404, 'no timeline for this show');
+    const etag = `"${head.digest}"`;
+    const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    const row = await store.timeline(show, true);
+    if (!row?.doc) throw new HttpError(404, 'no timeline for this show');
+    res.writeHead(200, { ...headers, ETag: `"${row.digest}"`, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(row.doc) });
+    res.end(row.doc);
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function postOrders(req, res) {
-    const body = await readJson(req);
+    const { body } = await readJson(req);
     const orders = Array.isArray(body) ? body : Array.isArray(body?.orders) ? body.orders : body && typeof body === 'object' ? [body] : null;
     if (!orders) throw new HttpError(400, 'expected an order, an array of orders or {"orders": [...]}');
     if (orders.length > o.maxBatchEvents) throw new HttpError(413, `more than ${o.maxBatchEvents} orders in one request`);
@@ -332,7 +417,7 @@ export async function createCollector(options = {}) {
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   async function postRedact(req, res) {
-    const body = await readJson(req);
+    const { body } = await readJson(req);
     /** @param {string} name */
     const list = (name) => {
       const value = body?.[name] ?? [];
@@ -368,8 +453,20 @@ export async function createCollector(options = {}) {
       }
       return deleted;
     };
-    const deleted = await new Promise((resolve, reject) => enqueue({ kind: 'redact', run, resolve, reject }));
+    const deleted = await task(run);
     json(res, 200, { deleted });
+  }
+
+  /** A show id from the path. @param {string | undefined} segment */
+  function showId(segment) {
+    let show;
+    try {
+      show = decodeURIComponent(segment ?? '');
+    } catch {
+      throw new HttpError(400, 'bad show id');
+    }
+    if (!show || show.length > MAX_STRING) throw new HttpError(400, 'bad show id');
+    return show;
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
@@ -393,19 +490,24 @@ export async function createCollector(options = {}) {
       return postEvents(req, res);
     }
     if (path === '/health') return json(res, 200, { ok: true, engine: store.engine.kind, queuedEvents, stats: { ...stats, ...(aggregator ? { aggregateFlushes: aggregator.stats.flushes, aggregateMs: Math.round(aggregator.stats.flushMs) } : {}) } });
+    const timelinePath = /^\/shows\/([^/]+)\/timeline$/.exec(path);
+    if (timelinePath) {
+      // A replay page on another origin fetches it (docs/replay.md): CORS as for the events.
+      const cors = allowed ? { 'Access-Control-Allow-Origin': allowed, 'Access-Control-Expose-Headers': 'ETag', Vary: 'Origin' } : {};
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, DELETE', 'Access-Control-Allow-Headers': 'Authorization, X-Linger-Key', 'Access-Control-Max-Age': '86400' });
+        return res.end();
+      }
+      for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+      return showTimeline(req, res, url, showId(timelinePath[1]));
+    }
     const report = /^\/shows\/([^/]+)\/report$/.exec(path);
     const keyed = report || path === '/orders' || path === '/privacy/redact' || path === '/shows';
     if (!keyed) throw new HttpError(404, 'not found');
     if (!authorized(req, url)) throw new HttpError(401, 'access key required', {}, { 'WWW-Authenticate': 'Bearer' });
     if (report) {
       if (req.method !== 'GET') throw new HttpError(405, 'GET a report', {}, { Allow: 'GET' });
-      let show;
-      try {
-        show = decodeURIComponent(report[1] ?? '');
-      } catch {
-        throw new HttpError(400, 'bad show id');
-      }
-      if (show.length > MAX_STRING) throw new HttpError(400, 'bad show id');
+      const show = showId(report[1]);
       const drops = Math.min(20, Math.max(0, Number(url.searchParams.get('drops') ?? 3) || 0));
       const window = Math.min(60, Math.max(1, Math.floor(Number(url.searchParams.get('window') ?? 5)) || 5));
       // Every acknowledged event counts: the rows still pending are written first.

@@ -32,6 +32,12 @@ export function createTables({ retentionDays }) {
       day Date MATERIALIZED ${DAY}
     ) ENGINE = ReplacingMergeTree PARTITION BY day ORDER BY (show, id) ${ttl}
     SETTINGS ttl_only_drop_parts = 1`,
+    // The shows' timelines (docs/replay.md): the document's JSON text as received, one row per send
+    // that changed it; the newest (`received`, ms) wins, and a merge keeps only it.
+    `CREATE TABLE IF NOT EXISTS timelines (
+      show String, received UInt64, digest String, bytes UInt64, doc String CODEC(ZSTD(3)),
+      day Date MATERIALIZED toDate(toDateTime(intDiv(received, 1000), 'UTC'))
+    ) ENGINE = ReplacingMergeTree(received) ORDER BY show ${ttl}`,
   ];
 }
 
@@ -54,6 +60,7 @@ export function existingIds(table, byShow) {
 export const COLUMNS = {
   events: ['id', 'show', 'type', 'at', 'viewer', 'session', 'locale', 'seconds', 'ref', 'num', 'kind', 'label'],
   orders: ['id', 'show', 'viewer', 'at', 'value', 'currency', 'customer'],
+  timelines: ['show', 'received', 'digest', 'bytes', 'doc'],
   show_viewers: ['show', 'tl', 'viewer', 'day', 'n', 'lo', 'hi', 'live', 'ended', 'seen', 'sessions', 'watched', 'interacted', 'carted'],
   viewer_minutes: ['show', 'viewer', 'minute', 'day', 'n', 'cover_from', 'cover_to'],
 };
@@ -240,8 +247,31 @@ export function reportQueries(from, ordersFrom, { aggregated = false } = {}) {
         ) ARRAY JOIN codes AS code
         GROUP BY kind, mi
       )`,
+    // The marks (a vote's per-option results are data, not marks: read by `votes`).
     timeline: `SELECT at, (at - {start:Float64}) / 60000 AS minute, kind, ref, label FROM ${from}
-      WHERE show = {show:String} AND type = 'timeline' ORDER BY at, id`,
+      WHERE show = {show:String} AND type = 'timeline' AND kind != 'vote_result' ORDER BY at, id`,
+    // docs/metrics.md 12: the closes and per-option results of the show's votes (`num`: the option,
+    // `seconds`: its votes, collector/src/schema.mjs); src/analytics/metrics.ts voteResults assembles them.
+    votes: `SELECT at, kind, ref, label, num AS option, toUInt64(seconds) AS votes FROM ${from}
+      WHERE show = {show:String} AND type = 'timeline' AND kind IN ('vote_closed', 'vote_result') ORDER BY at, id`,
+    // docs/metrics.md 13: add-to-carts live ({show}), and the replay's ({replay}: `<show>:replay`)
+    // viewers, sessions, watch time and add-to-carts, one row per side.
+    watch: `SELECT show = {show:String} AS is_live, toUInt32(uniqExact(viewer)) AS viewers, toUInt32(uniqExact(session)) AS sessions,
+        sumIf(seconds, type = 'heartbeat' AND seconds > 0) AS watch_seconds,
+        toUInt32(countIf(type = 'add_to_cart')) AS add_to_carts, toUInt32(uniqExactIf(viewer, type = 'add_to_cart')) AS carted
+      FROM ${from} WHERE show IN ({show:String}, {replay:String}) AND type != 'timeline' GROUP BY is_live`,
+    // docs/metrics.md 11: per tier (each viewer's latest tier_verified of the show, '' without one),
+    // viewers, those who interacted, those who returned. Read from the events in either mode: a
+    // show has one tier row per viewer at most.
+    tiers: `WITH {start:Float64} AS s
+      SELECT tier, toUInt32(count()) AS viewers, toUInt32(countIf(interacted)) AS interacting, toUInt32(countIf(returned)) AS returning
+      FROM (
+        SELECT viewer, argMaxIf(ref, (at, id), type = 'tier_verified') AS tier, max(type IN ${interactionList}) AS interacted,
+          viewer IN (SELECT viewer FROM ${from} WHERE show != {show:String} AND type IN ('session_start', 'heartbeat') AND at < s) AS returned
+        FROM ${from} WHERE show = {show:String} AND type != 'timeline'
+        GROUP BY viewer
+      )
+      GROUP BY tier`,
     // Orders attributed to the show: totals per currency, buyers among the show's viewers, by minute.
     orders: `SELECT currency, toUInt32(count()) AS orders, toFloat64(sum(value)) AS minor FROM ${ordersFrom}
       WHERE show = {show:String} GROUP BY currency ORDER BY currency`,

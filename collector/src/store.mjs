@@ -12,7 +12,7 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data', import.meta.ur
  * @property {string} kind
  * @property {(sql: string) => Promise<void>} exec
  * @property {(sql: string, params?: Record<string, unknown>) => Promise<any[]>} rows
- * @property {(table: 'events' | 'orders' | 'show_viewers' | 'viewer_minutes', rows: any[]) => Promise<void>} insert
+ * @property {(table: 'events' | 'orders' | 'show_viewers' | 'viewer_minutes' | 'timelines', rows: any[]) => Promise<void>} insert
  * @property {() => Promise<void>} close
  */
 
@@ -141,7 +141,7 @@ export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, ret
   // The aggregate tables there are (also from an earlier run): a deletion deletes from them too.
   const names = new Set((await engine.rows('SELECT name FROM system.tables WHERE database = currentDatabase()')).map((row) => row.name));
   const aggregateTables = AGGREGATE_TABLES.filter((table) => names.has(table));
-  for (const table of ['events', 'orders', ...aggregateTables]) {
+  for (const table of ['events', 'orders', 'timelines', ...aggregateTables]) {
     const [row] = await engine.rows('SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}', { t: table });
     const current = Number(/TTL day \+ toIntervalDay\((\d+)\)/.exec(row?.q ?? '')?.[1] ?? 0);
     if (current !== Math.floor(retentionDays)) await engine.exec(alterRetention(table, retentionDays));
@@ -166,9 +166,15 @@ export async function openStore({ dataDir = DEFAULT_DATA_DIR, clickhouseUrl, ret
     return found;
   }
 
+  /** The newest timeline stored for a show (`doc` only when asked), or null. */
+  async function timeline(/** @type {string} */ show, withDoc = false) {
+    const [row] = await engine.rows(`SELECT digest, bytes${withDoc ? ', doc' : ''} FROM timelines WHERE show = {show:String} ORDER BY received DESC LIMIT 1`, { show });
+    return /** @type {{ digest: string, bytes: number, doc?: string } | undefined} */ (row) ?? null;
+  }
+
   // The newest event stored before this process started: no event dated after it can be in the
   // table unless this process wrote it (embedded only: one writer; see RecentIds in server.mjs).
   const [{ newest }] = await engine.rows('SELECT toFloat64(max(at)) AS newest FROM events');
 
-  return { engine, queries, rawQueries, aggregated, aggregateTables, rebuilt, existing, final: useFinal, singleWriter: !clickhouseUrl, newestAtStart: Number(newest) || 0, close: () => engine.close() };
+  return { engine, queries, rawQueries, aggregated, aggregateTables, rebuilt, existing, timeline, final: useFinal, singleWriter: !clickhouseUrl, newestAtStart: Number(newest) || 0, close: () => engine.close() };
 }

@@ -2,7 +2,7 @@
  * The four figures of a show and its retention curve, from an event log — pure functions, the same
  * in the browser report and in Node (the collector, benchmarks). Definitions: docs/metrics.md.
  */
-import { INTERACTION_TYPES, interactionRate, type LingerEvent, type TimelineKind } from '../events/types.js';
+import { INTERACTION_TYPES, REPLAY_SUFFIX, eventShow, interactionRate, type LingerEvent, type TimelineKind } from '../events/types.js';
 
 export const MINUTE_MS = 60_000;
 
@@ -26,6 +26,52 @@ export interface Drop {
   around: TimelineMark[];
 }
 
+/** Interaction and return among the viewers of one verified tier (docs/metrics.md 11). */
+export interface TierFigures {
+  /** The tier the host verified (the viewer's latest `tier_verified` of the show); `''` = none. */
+  tier: string;
+  viewers: number;
+  interacting: number;
+  interactionRate: number;
+  returning: number;
+  returnRate: number;
+}
+
+/** The props of a `vote_closed` or `vote_result` timeline event. */
+export interface VoteProps {
+  kind: string;
+  ref?: string;
+  label?: string;
+  option?: number;
+  votes?: number;
+}
+
+/** A closed vote and the result the host published (docs/metrics.md 12). */
+export interface VoteResult {
+  vote: string;
+  /** When it closed, and the minute of the show. */
+  at: number;
+  minute: number;
+  question?: string;
+  /** Per option (by index): its label and votes. */
+  options: Array<{ label?: string; votes: number }>;
+  total: number;
+  /** The winning option; none without a vote. */
+  winner?: number;
+}
+
+/** Watch time and add-to-carts of one side of a show: live, or its replay (docs/metrics.md 13). */
+export interface WatchFigures {
+  viewers: number;
+  sessions: number;
+  watchSeconds: number;
+  avgWatchPerViewer: number;
+  /** `add_to_cart` events. */
+  addToCarts: number;
+  /** Viewers with at least one. */
+  carted: number;
+}
+
 export interface ShowMetrics {
   show: string;
   /** Show start (ms): the first `show_live` timeline mark, else the show's first event. */
@@ -46,6 +92,14 @@ export interface ShowMetrics {
   curve: { active: number[]; arrived: number[]; retention: number[]; left: number[] };
   timeline: TimelineMark[];
   drops: Drop[];
+  /** Per verified tier, by tier name (`''`, no verified tier, first). Empty without viewers. */
+  tiers: TierFigures[];
+  /** Closed votes, in the order they closed. */
+  votes: VoteResult[];
+  /** The live show's watch time and add-to-carts (the figures above), beside its replay's. */
+  live: WatchFigures;
+  /** The replay's (show `<show>:replay`, docs/replay.md): none of it is in the figures above. */
+  replay: WatchFigures;
 }
 
 export interface MetricsOptions {
@@ -59,8 +113,9 @@ export interface MetricsOptions {
 export function listShows(events: Iterable<LingerEvent>): Array<{ show: string; first: number; last: number; count: number }> {
   const shows = new Map<string, { show: string; first: number; last: number; count: number }>();
   for (const e of events) {
-    const entry = shows.get(e.show);
-    if (!entry) shows.set(e.show, { show: e.show, first: e.at, last: e.at, count: 1 });
+    const show = eventShow(e);
+    const entry = shows.get(show);
+    if (!entry) shows.set(show, { show, first: e.at, last: e.at, count: 1 });
     else {
       if (e.at < entry.first) entry.first = e.at;
       if (e.at > entry.last) entry.last = e.at;
@@ -70,14 +125,17 @@ export function listShows(events: Iterable<LingerEvent>): Array<{ show: string; 
   return [...shows.values()].sort((a, b) => a.last - b.last);
 }
 
-/** Keeps the first copy of each event id. */
-export function dedupe(events: Iterable<LingerEvent>): LingerEvent[] {
+/**
+ * Keeps the first copy of each event id; with `replayShows`, an event flagged `replay` gets the
+ * replay's show id (a copy, docs/metrics.md 13).
+ */
+export function dedupe(events: Iterable<LingerEvent>, replayShows = false): LingerEvent[] {
   const seen = new Set<string>();
   const out: LingerEvent[] = [];
   for (const e of events) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
-    out.push(e);
+    out.push(replayShows && e.replay === true && eventShow(e) !== e.show ? { ...e, show: eventShow(e) } : e);
   }
   return out;
 }
@@ -87,8 +145,16 @@ const INTERACTIONS = new Set<string>(INTERACTION_TYPES);
 
 /** Computes every figure for one show. The log may hold many shows (return rate needs them). */
 export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOptions = {}): ShowMetrics {
-  const events = dedupe(input);
-  const show = options.show ?? listShows(events).at(-1)?.show ?? '';
+  // A replay's events count for the replay's show (docs/metrics.md 13), whatever show id they carry.
+  const events = dedupe(input, true);
+  // By default the latest live show: its replay goes on for weeks after it.
+  let show = options.show;
+  if (show === undefined) {
+    const shows = listShows(events);
+    show = (shows.filter((s) => !s.show.endsWith(REPLAY_SUFFIX)).at(-1) ?? shows.at(-1))?.show ?? '';
+  }
+  const replayShow = show.endsWith(REPLAY_SUFFIX) ? '' : show + REPLAY_SUFFIX;
+  const replaySide = { viewers: new Set<string>(), sessions: new Set<string>(), carted: new Set<string>(), watchSeconds: 0, addToCarts: 0 };
 
   // Pass 1: the show's bounds and timeline.
   let firstAt = Infinity;
@@ -96,12 +162,15 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
   let liveAt = Infinity;
   let endedAt = -Infinity;
   const marks: Array<Omit<TimelineMark, 'minute'>> = [];
+  const voteEvents: Array<{ at: number; props: VoteProps }> = [];
   for (const e of events) {
     if (e.show !== show) continue;
     if (e.at < firstAt) firstAt = e.at;
     if (e.at > lastAt) lastAt = e.at;
     if (e.type === 'timeline') {
-      const p = e.props as { kind: TimelineKind; ref?: string; label?: string };
+      const p = e.props as VoteProps & { kind: TimelineKind };
+      if (p.kind === 'vote_closed' || p.kind === 'vote_result') voteEvents.push({ at: e.at, props: p });
+      if (p.kind === 'vote_result') continue; // the result's data, not a mark
       if (p.kind === 'show_live' && e.at < liveAt) liveAt = e.at;
       if (p.kind === 'show_ended' && e.at > endedAt) endedAt = e.at;
       const mark: Omit<TimelineMark, 'minute'> = { at: e.at, kind: p.kind };
@@ -117,13 +186,20 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
   const viewerIndex = new Map<string, number>();
   const sessions = new Set<string>();
   const interacting = new Set<number>();
+  const tierAt = new Map<number, { at: number; id: string; tier: string }>();
   let watchSeconds = 0;
+  let addToCarts = 0;
+  const carted = new Set<number>();
   const pairs = new Set<number>(); // viewer * 2^20 + minute
   const firstMinute: number[] = [];
   const lastMinute: number[] = [];
   let maxMinute = Math.max(0, Math.ceil((end - start) / MINUTE_MS) - 1);
   for (const e of events) {
-    if (e.show !== show || e.type === 'timeline') continue;
+    if (e.type === 'timeline') continue;
+    if (e.show !== show) {
+      if (replayShow && e.show === replayShow) countReplay(replaySide, e);
+      continue;
+    }
     let v = viewerIndex.get(e.viewerId);
     if (v === undefined) {
       v = viewerIndex.size;
@@ -133,6 +209,15 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
     }
     sessions.add(e.sessionId);
     if (INTERACTIONS.has(e.type)) interacting.add(v);
+    if (e.type === 'add_to_cart') {
+      addToCarts++;
+      carted.add(v);
+    }
+    if (e.type === 'tier_verified') {
+      // The latest (by time, then id) — as the collector's argMax((at, id)).
+      const seen = tierAt.get(v);
+      if (!seen || e.at > seen.at || (e.at === seen.at && e.id > seen.id)) tierAt.set(v, { at: e.at, id: e.id, tier: String((e.props as { tier?: unknown }).tier ?? '') });
+    }
     if (e.type !== 'heartbeat') continue;
     const seconds = Number((e.props as { seconds?: number }).seconds) || 0;
     if (seconds <= 0) continue;
@@ -184,6 +269,17 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
   drops.sort((a, b) => b.share - a.share || b.left - a.left || a.minute - b.minute);
   drops.length = Math.min(drops.length, options.drops ?? 3);
 
+  // Per tier (docs/metrics.md 11): each viewer under the tier the host last verified for them.
+  const byTier = new Map<string, TierFigures>();
+  for (let v = 0; v < viewers; v++) {
+    const tier = tierAt.get(v)?.tier ?? '';
+    let row = byTier.get(tier);
+    if (!row) byTier.set(tier, (row = { tier, viewers: 0, interacting: 0, interactionRate: 0, returning: 0, returnRate: 0 }));
+    row.viewers++;
+    if (interacting.has(v)) row.interacting++;
+    if (returningSet.has(v)) row.returning++;
+  }
+
   return {
     show,
     start,
@@ -201,7 +297,75 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
     curve: { active, arrived, retention, left: leftAt },
     timeline,
     drops,
+    tiers: tierFigures(byTier.values()),
+    votes: voteResults(voteEvents, start),
+    live: watchFigures(viewers, sessions.size, watchSeconds, addToCarts, carted.size),
+    replay: watchFigures(replaySide.viewers.size, replaySide.sessions.size, replaySide.watchSeconds, replaySide.addToCarts, replaySide.carted.size),
   };
+}
+
+function watchFigures(viewers: number, sessions: number, watchSeconds: number, addToCarts: number, carted: number): WatchFigures {
+  return { viewers, sessions, watchSeconds, avgWatchPerViewer: viewers ? watchSeconds / viewers : 0, addToCarts, carted };
+}
+
+/** One event of the replay: its viewer, session, watch time (heartbeat seconds) and add-to-carts. */
+function countReplay(side: { viewers: Set<string>; sessions: Set<string>; carted: Set<string>; watchSeconds: number; addToCarts: number }, e: LingerEvent): void {
+  side.viewers.add(e.viewerId);
+  side.sessions.add(e.sessionId);
+  if (e.type === 'heartbeat') {
+    const seconds = Number((e.props as { seconds?: number }).seconds) || 0;
+    if (seconds > 0) side.watchSeconds += seconds;
+  } else if (e.type === 'add_to_cart') {
+    side.addToCarts++;
+    side.carted.add(e.viewerId);
+  }
+}
+
+/** The rates of each tier's counts, ordered by tier name (the collector's rows go through this too). */
+export function tierFigures(rows: Iterable<Pick<TierFigures, 'tier' | 'viewers' | 'interacting' | 'returning'>>): TierFigures[] {
+  return [...rows]
+    .map(({ tier, viewers, interacting, returning }) => ({
+      tier,
+      viewers,
+      interacting,
+      interactionRate: interactionRate(interacting, viewers),
+      returning,
+      returnRate: viewers ? returning / viewers : 0,
+    }))
+    .sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0));
+}
+
+/**
+ * Closed votes from their `vote_closed` and `vote_result` timeline events (the collector's rows go
+ * through this too): the question and the winner from the close, each option's label and votes from
+ * its result. Ordered by the close's time, then vote id.
+ */
+export function voteResults(events: Iterable<{ at: number; props: VoteProps }>, start: number): VoteResult[] {
+  const votes = new Map<string, { at: number; question?: string; winner?: number; options: Map<number, { label?: string; votes: number }> }>();
+  for (const { at, props } of events) {
+    if (!props.ref) continue;
+    let vote = votes.get(props.ref);
+    if (!vote) votes.set(props.ref, (vote = { at, options: new Map() }));
+    if (props.kind === 'vote_closed') {
+      vote.at = at;
+      if (props.label) vote.question = props.label;
+      if (props.option !== undefined) vote.winner = props.option;
+    } else if (props.kind === 'vote_result' && Number.isSafeInteger(props.option) && props.option! >= 0 && props.option! < 6) {
+      vote.options.set(props.option!, { ...(props.label ? { label: props.label } : {}), votes: Math.max(0, Number(props.votes) || 0) });
+    }
+  }
+  return [...votes]
+    .map(([id, vote]) => {
+      const last = Math.max(-1, ...vote.options.keys());
+      const options = Array.from({ length: last + 1 }, (_, i) => vote.options.get(i) ?? { votes: 0 });
+      const total = options.reduce((n, o) => n + o.votes, 0);
+      const out: VoteResult = { vote: id, at: vote.at, minute: (vote.at - start) / MINUTE_MS, options, total };
+      if (vote.question) out.question = vote.question;
+      // No winner without a vote (src/core/vote-tally.ts).
+      if (total > 0 && vote.winner !== undefined && vote.winner <= last) out.winner = vote.winner;
+      return out;
+    })
+    .sort((a, b) => a.at - b.at || (a.vote < b.vote ? -1 : a.vote > b.vote ? 1 : 0));
 }
 
 /** The curve as CSV: one row per minute, with the timeline marks of that minute. */

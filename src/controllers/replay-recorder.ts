@@ -2,13 +2,15 @@
  * The host console's side of the show's timeline (docs/replay.md): records while the console drives
  * a host session, and once the show has ended sends the document to the room's webhook once, as one
  * `{"record": "timeline", "timeline": …}` request (retried with the one backoff, src/core/retry.ts),
- * and offers it as a download.
+ * and offers it as a download. The recording survives a reload of the host tab (IndexedDB,
+ * src/core/timeline-store.ts).
  */
 import { resolveHttpUrl } from '../core/primitives.js';
 import { retryDelay } from '../core/retry.js';
 import type { RoomSession } from '../core/session.js';
 import type { Timeline } from '../core/timeline.js';
 import { TimelineRecorder } from '../core/timeline-recorder.js';
+import { indexedDbTimelineStore, type TimelineStore } from '../core/timeline-store.js';
 
 export type TimelineDelivery = 'none' | 'sending' | 'sent' | 'failed';
 
@@ -22,6 +24,8 @@ export interface TimelineCaptureOptions {
   fetch?: typeof fetch;
   /** Attempts before giving up on the webhook (default 4). */
   attempts?: number;
+  /** Where the recording survives a reload (default IndexedDB; `null`: this tab's memory only). */
+  store?: TimelineStore | null;
 }
 
 export class TimelineCapture {
@@ -31,7 +35,7 @@ export class TimelineCapture {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: TimelineCaptureOptions) {
-    this.recorder = new TimelineRecorder(options.show);
+    this.recorder = new TimelineRecorder(options.show, options.store === undefined ? indexedDbTimelineStore() : options.store);
   }
 
   follow(session: RoomSession | null): void {

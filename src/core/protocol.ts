@@ -146,6 +146,15 @@ const showSchema = v.object({
   onAir: v.optional(v.boolean()),
 });
 
+/** Most viewers on stage beside the host at once (co-hosting, docs/studio.md § Co-hosting). */
+export const MAX_GUESTS = 3;
+
+/** The stage: whether viewers may ask to join (off by default), and the guests on camera, in order. */
+const stageSchema = v.object({
+  open: v.boolean(),
+  guests: v.pipe(v.array(v.object({ id: id, name: v.optional(text(40)), muted: v.optional(v.boolean()) })), v.maxLength(MAX_GUESTS)),
+});
+
 /** The compact show state a host publishes: everything but chat and host-private ledgers. */
 export const snapshotStateSchema = v.object({
   show: showSchema,
@@ -194,6 +203,8 @@ export const snapshotStateSchema = v.object({
       }),
     ),
   ),
+  /** Co-hosting; optional so snapshots from builds without it still parse. */
+  stage: v.optional(stageSchema),
   moderation: v.object({
     slowMode: count(600),
     muted: v.pipe(v.array(id), v.maxLength(500)),
@@ -347,6 +358,22 @@ export const MESSAGES = {
   'rtc.offer': def(v.object({ sdp: nonEmptyText(24_000) }), 'host', 'direct'),
   /** The viewer's answer; the host takes it only from a viewer it made an offer to. */
   'rtc.answer': def(v.object({ sdp: nonEmptyText(24_000) }), 'anyone', 'direct'),
+  // Co-hosting (连麦, docs/studio.md § Co-hosting): up to MAX_GUESTS viewers on camera beside the host.
+  // The host alone decides who is on stage (`stage`); a viewer only asks, accepts an invitation, leaves.
+  /** A viewer asks to join on camera; the host queues it only while asks are open. */
+  'stage.ask': def(v.object({ name: v.optional(text(40)), text: v.optional(text(140)) }), 'anyone', 'direct'),
+  /** The host invites one viewer on stage. */
+  'stage.invite': def(v.object({}), 'host', 'direct'),
+  /** The invited viewer goes on stage; the host takes it only from a viewer it invited. */
+  'stage.accept': def(v.object({ name: v.optional(text(40)) }), 'anyone', 'direct'),
+  /** A viewer withdraws its ask, declines its invitation, or leaves the stage. */
+  'stage.leave': def(v.object({}), 'anyone', 'direct'),
+  /** A guest's heartbeat: a guest the host has not heard from for a few seconds leaves the stage. */
+  'stage.beat': def(v.object({}), 'anyone', 'direct'),
+  /** The stage every screen shows: asks open or not, and the guests (each maybe muted by the host). */
+  stage: def(stageSchema, 'host', 'all'),
+  /** A guest's WebRTC offer of its camera to one viewer (rooms without Agora); taken only from a guest on stage. */
+  'stage.offer': def(v.object({ sdp: nonEmptyText(24_000) }), 'anyone', 'direct'),
 } as const;
 
 export type MessageType = keyof typeof MESSAGES;
@@ -355,6 +382,7 @@ export type SnapshotState = v.InferOutput<typeof snapshotStateSchema>;
 export type Product = v.InferOutput<typeof productSchema>;
 export type Perk = v.InferOutput<typeof perkSchema>;
 export type VoteOption = v.InferOutput<typeof voteOptionSchema>;
+export type Stage = v.InferOutput<typeof stageSchema>;
 export type PerkKind = (typeof PERK_KINDS)[number];
 export type LotteryMode = (typeof LOTTERY_MODES)[number];
 export type ShowPhase = (typeof SHOW_PHASES)[number];

@@ -37,7 +37,8 @@ export const RECEIVE_ALLOWANCES: Record<LimitedKind, Allowance> = {
   signal: { burst: 4, perSecond: 0.5 },
 };
 /** Which viewer messages count against which allowance. */
-const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = { chat: 'chat', likes: 'likes', enter: 'request', answer: 'request', claim: 'request', hello: 'hello', 'rtc.want': 'signal', 'rtc.answer': 'signal' };
+const LIMITED_KINDS: Partial<Record<MessageType, LimitedKind>> = { chat: 'chat', likes: 'likes', enter: 'request', answer: 'request', claim: 'request', hello: 'hello', 'rtc.want': 'signal', 'rtc.answer': 'signal',
+  'stage.ask': 'request', 'stage.accept': 'request', 'stage.leave': 'request', 'stage.beat': 'hello', 'stage.offer': 'signal' };
 /** Honest clients' timers drift; the chat refill is this much faster than the slow-mode interval. */
 const SLOW_MODE_TOLERANCE = 0.8;
 /** Keys remembered at once; the least recently used is forgotten first. */

@@ -34,9 +34,10 @@ import type { ViewerRecord } from './viewer-record.js';
 import { restoreSecrets, savedSecrets, type SavedSecrets } from './host-secrets.js';
 import { ViewerActions, type ChatResult } from './viewer-actions.js';
 import type { RoomMedia } from './registry.js';
+import { StageFlow } from './stage-flow.js';
 
 /** The local-video signalling messages (docs/studio.md): delivered to `onSignal` listeners, never to the show state. */
-export type SignalType = 'rtc.want' | 'rtc.offer' | 'rtc.answer';
+export type SignalType = 'rtc.want' | 'rtc.offer' | 'rtc.answer' | 'stage.offer';
 
 export type { SessionStats } from './session-core.js';
 export type { ViewerRecord } from './viewer-record.js';
@@ -45,6 +46,7 @@ export { PUBLISH_LIST_UP_TO, type OpenLotteryOptions } from './lottery-flow.js';
 export type { AskQuizOptions } from './quiz-flow.js';
 export type { OpenVoteOptions } from './vote-flow.js';
 export type { ChatResult } from './viewer-actions.js';
+export type { StageFlow, StageRequest, StageMine } from './stage-flow.js';
 
 export interface SessionOptions {
   transport: Transport;
@@ -80,6 +82,7 @@ export class RoomSession {
   private readonly quiz: QuizFlow;
   private readonly vote: VoteFlow;
   private readonly tiers: TierChecks;
+  private readonly stageFlow: StageFlow;
   /** Per-sender allowances on receipt: a client that ignores its budget is clipped here. */
   private readonly senderLimits = new SenderLimits();
   private readonly actions: ViewerActions;
@@ -99,6 +102,7 @@ export class RoomSession {
     core.tierClaim = options.tierClaim;
     this.actions = new ViewerActions(core, (raw, sender, direct) => this.receive(raw, sender, direct));
     this.requests = new HostRequests(core);
+    this.stageFlow = new StageFlow(core);
     this.sync = new ShowSync(core, {
       snapshotEveryMs: options.snapshotEveryMs ?? 15_000,
       helloEveryMs: options.helloEveryMs ?? 2_000,
@@ -140,6 +144,15 @@ export class RoomSession {
     return this.core.userId;
   }
   /** Decided by the transport's user id, which a token endpoint may assign at connect time. */
+  /** Viewer: a tier claim that came after connecting (`profile-url`), sent to the host(s) with a hello (docs/tiers.md). */
+  sendTierClaim(token: string): void {
+    const { core } = this;
+    core.tierClaim = token;
+    if (core.isHost || core.closed) return;
+    const hello = core.envelope('hello', { seq: core.state.hostSeq, tier: token });
+    for (const host of core.hosts) void core.send(hello, host);
+  }
+
   get isHost(): boolean {
     return this.core.isHost;
   }
@@ -156,6 +169,14 @@ export class RoomSession {
       tokens: () => Promise.resolve(null),
       adapter: () => import('../media/local-rtc.js').then((module) => module.audienceAdapter(this)),
     });
+  }
+
+  /**
+   * Co-hosting (docs/studio.md § Co-hosting): viewers ask, accept an invitation and leave; the
+   * host opens asks, invites, mutes and removes. The stage itself is `state.stage`.
+   */
+  get stage(): StageFlow {
+    return this.stageFlow;
   }
 
   /** Sends a local-video signalling message to one peer (the host's studio, or one viewer). */
@@ -373,9 +394,17 @@ export class RoomSession {
         return this.sync.receiveSnapshot(message);
       case 'receipt':
         return this.core.viewerDid({ type: 'receipt', receipt: (message as Inbound<'receipt'>).body });
+      case 'stage.ask':
+      case 'stage.accept':
+      case 'stage.leave':
+      case 'stage.beat':
+        return this.stageFlow.receive(message as Inbound<'stage.ask'>);
+      case 'stage.invite':
+        return this.stageFlow.invitedBy(message as Inbound<'stage.invite'>);
       case 'rtc.want':
       case 'rtc.offer':
       case 'rtc.answer':
+      case 'stage.offer':
         for (const listener of [...this.signalListeners]) listener(message as Inbound<SignalType>);
         return;
       default:

@@ -9,12 +9,14 @@
  *   the reducer checks `fromHost` again so a mis-wired caller cannot break the rule.
  */
 import { CHAT_BUFFER, tierOf } from './primitives.js';
-import { MAX_TIERS, type Inbound, type SnapshotState } from './protocol.js';
+import { MAX_TIERS, type Inbound, type SnapshotState, type Stage } from './protocol.js';
 
 // Defined in primitives.ts so the overlay's chat feed does not load the reducer.
 export { CHAT_BUFFER, tierOf };
 export const RECENT_IDS = 256;
 export const DELETED_IDS = 200;
+/** The stage before the host opens it: asks off, nobody on it. */
+export const NO_STAGE: Readonly<Stage> = Object.freeze({ open: false, guests: [] });
 
 export interface ChatLine {
   /** Running number on this screen (1, 2, 3…): a renderer draws the lines after the last `n` it drew. */
@@ -55,6 +57,7 @@ export function initialState(): ShowState {
     tiers: [],
     topic: null,
     vote: null,
+    stage: { open: false, guests: [] },
     moderation: { slowMode: 0, muted: [], blockWords: [] },
     likes: 0,
     hostSeq: 0,
@@ -68,8 +71,8 @@ export function initialState(): ShowState {
 
 /** The part of the state a host publishes (no chat, no ledgers: it must stay under 16 KB). */
 export function toSnapshot(state: ShowState): SnapshotState {
-  const { show, schedule, announcement, pinned, lottery, quiz, perk, tiers, topic, vote, moderation, likes } = state;
-  return { show, schedule, announcement, pinned, lottery, quiz, perk, tiers: tiers ?? [], topic: topic ?? null, vote: vote ?? null, moderation, likes };
+  const { show, schedule, announcement, pinned, lottery, quiz, perk, tiers, topic, vote, stage, moderation, likes } = state;
+  return { show, schedule, announcement, pinned, lottery, quiz, perk, tiers: tiers ?? [], topic: topic ?? null, vote: vote ?? null, stage: stage ?? NO_STAGE, moderation, likes };
 }
 
 /** A copy of `list` with `item` appended and the oldest dropped past `limit` (one copy: this runs per message). */
@@ -206,6 +209,13 @@ function applyHostBody(state: ShowState, message: Inbound): ShowState {
       const body = (message as Inbound<'vote.close'>).body;
       if (state.vote?.id !== body.id || state.vote.status !== 'open') return state;
       return { ...state, vote: { ...state.vote, ...body, status: message.type === 'vote.close' ? 'closed' : 'open' } };
+    }
+    case 'stage': {
+      // One entry per guest, whatever the list says.
+      const { open, guests } = (message as Inbound<'stage'>).body;
+      const seen = new Set<string>();
+      const unique = guests.filter((guest) => !seen.has(guest.id) && seen.add(guest.id));
+      return { ...state, stage: { open, guests: unique } };
     }
     case 'moderate':
       return applyModeration(state, (message as Inbound<'moderate'>).body);

@@ -3,10 +3,16 @@
  * sample of the chat it applied — so block words and mutes are already applied, and a line the host
  * deletes later (or a viewer it mutes) leaves the sample. Bounded: at most `MAX_TIMELINE_EVENTS`
  * host messages and `MAX_TIMELINE_CHAT` lines, at most `CHAT_PER_SECOND` lines per second of show.
+ *
+ * With a store (src/core/timeline-store.ts, IndexedDB in the host console) every kept item is also
+ * written there, so a host tab that reloads resumes the same recording: the reloaded recorder loads
+ * what was stored under the show's id and records on after it. One recording is one show: a `show`
+ * message going live with another start time begins a new one.
  */
 import type { Inbound } from './protocol.js';
 import type { RoomSession } from './session.js';
 import { initialState, toSnapshot } from './state.js';
+import type { StoredItem, StoredMeta, TimelineStore } from './timeline-store.js';
 import { MAX_SHOW_MS, MAX_TIMELINE_CHAT, MAX_TIMELINE_EVENTS, TIMELINE_FORMAT, TIMELINE_TYPES, TIMELINE_VERSION, type Timeline, type TimelineChat, type TimelineEvent, type TimelineType } from './timeline.js';
 
 /** Chat lines kept per second of show time: a replay shows the conversation's pace, not every line. */
@@ -26,8 +32,11 @@ interface RecordedChat {
   line: Omit<TimelineChat, 't'>;
 }
 
+/** Items waiting to be written, at most this long (a reload loses at most that much). */
+const FLUSH_MS = 200;
+
 export class TimelineRecorder {
-  private readonly events: Recorded[] = [];
+  private events: Recorded[] = [];
   private chat: RecordedChat[] = [];
   private initial: Timeline['initial'] | null = null;
   private seen = 0;
@@ -37,10 +46,22 @@ export class TimelineRecorder {
   private session: RoomSession | null = null;
   /** Host messages over the cap, not kept. */
   dropped = 0;
+  /** The recording's show start (its `show` message going live), once known. */
+  private startedAt: number | null = null;
+  /** Items kept and not yet written to the store. */
+  private pending: StoredItem[] = [];
+  private key = '';
+  private writes: Promise<void> = Promise.resolve();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves once what the store held has been taken back (at once without a store). */
+  restored: Promise<void> = Promise.resolve();
+  /** Items taken back from the store (after a reload). */
+  resumed = 0;
 
   constructor(
-    /** The show id written into the document. */
+    /** The show id written into the document (and the recording's key in the store). */
     private readonly show: () => string,
+    private readonly store: TimelineStore | null = null,
   ) {}
 
   /** Follows a host session (a reconnect hands over a new one; what was recorded stays). */
@@ -52,6 +73,91 @@ export class TimelineRecorder {
     if (!session || !session.isHost) return;
     this.initial ??= toSnapshot(session.state);
     this.stop = session.onMessage((message) => this.observe(message));
+    if (this.store && !this.key) {
+      this.key = this.show() || 'show';
+      this.restored = this.restore(this.store, this.key);
+    }
+  }
+
+  /** Takes back the stored recording: its items first, then those kept since this page began. */
+  private async restore(store: TimelineStore, key: string): Promise<void> {
+    let stored;
+    try {
+      stored = await store.load(key);
+    } catch (error) {
+      console.warn('[linger] the stored timeline could not be read; recording from here', error);
+    }
+    // Only a recording that went live is resumed (before that, the show state is in `initial`).
+    if (!stored || stored.meta.startedAt === null) return;
+    const since = this.pending;
+    const another = this.startedAt !== null && stored.meta.startedAt !== null && stored.meta.startedAt !== this.startedAt;
+    if (another) {
+      // This page went live with a new show: the stored one is over.
+      this.writes = this.writes.then(() => store.remove(key)).catch(() => undefined);
+      return;
+    }
+    const ids = new Set(stored.items.map((item) => (item.kind === 'event' ? item.id : `chat:${item.line.id}`)));
+    const items = [...stored.items, ...since.filter((item) => !ids.has(item.kind === 'event' ? item.id : `chat:${item.line.id}`))];
+    this.events = [];
+    this.chat = [];
+    for (const item of items) this.keep(item);
+    this.resumed = stored.items.length;
+    this.seen += stored.meta.seen;
+    this.dropped += stored.meta.dropped;
+    this.startedAt ??= stored.meta.startedAt;
+    if (stored.meta.initial) this.initial = stored.meta.initial as Timeline['initial'];
+  }
+
+  /** Adds a kept item to the recording (the live path and the restore path alike). */
+  private keep(item: StoredItem): void {
+    if (item.kind === 'chat') {
+      if (this.chat.length < MAX_TIMELINE_CHAT) this.chat.push({ at: item.at, from: item.from, line: item.line });
+      return;
+    }
+    if (this.events.length >= MAX_TIMELINE_EVENTS) return;
+    this.events.push({ at: item.at, id: item.id, type: item.type as TimelineType, body: item.body });
+    if (item.type === 'moderate') this.moderate(item.body as Inbound<'moderate'>['body']);
+  }
+
+  /** Keeps an item and queues it for the store. */
+  private record(item: StoredItem): void {
+    this.keep(item);
+    if (!this.store) return;
+    this.pending.push(item);
+    this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /** Writes what is pending (after the restore). Resolves once written. */
+  flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const store = this.store;
+    if (!store || !this.key) return this.writes;
+    this.writes = this.writes
+      .then(() => this.restored)
+      .then(() => {
+        const items = this.pending;
+        this.pending = [];
+        const meta: StoredMeta = { initial: this.initial, seen: this.seen, dropped: this.dropped, startedAt: this.startedAt, updated: Date.now() };
+        return store.append(this.key, items, meta);
+      })
+      .catch((error: unknown) => console.warn('[linger] the timeline could not be stored; it is still recorded in this tab', error));
+    return this.writes;
+  }
+
+  /** A new show (going live with another start time): the recording starts over. */
+  private startOver(): void {
+    this.events = [];
+    this.chat = [];
+    this.seen = 0;
+    this.dropped = 0;
+    this.pending = [];
+    if (this.session) this.initial = toSnapshot(this.session.state);
+    const store = this.store;
+    if (store && this.key) {
+      const key = this.key;
+      this.writes = this.writes.then(() => this.restored).then(() => store.remove(key)).catch(() => undefined);
+    }
   }
 
   /** True once the show it follows has ended. */
@@ -69,12 +175,18 @@ export class TimelineRecorder {
     // A reloaded host takes its show back from a snapshot: that is where the recording starts.
     if (message.type === 'snapshot' && this.events.length === 0 && this.session) this.initial = toSnapshot(this.session.state);
     if (!message.fromHost || message.seq === undefined || !RECORDED.has(message.type)) return;
+    if (message.type === 'show') {
+      const body = (message as Inbound<'show'>).body;
+      if (body.phase === 'live' && typeof body.startedAt === 'number') {
+        if (this.startedAt !== null && body.startedAt !== this.startedAt) this.startOver();
+        this.startedAt = body.startedAt;
+      }
+    }
     if (this.events.length >= MAX_TIMELINE_EVENTS) {
       this.dropped++;
       return;
     }
-    this.events.push({ at: message.at, id: message.id, type: message.type as TimelineType, body: message.body });
-    if (message.type === 'moderate') this.moderate((message as Inbound<'moderate'>).body);
+    this.record({ kind: 'event', at: message.at, id: message.id, type: message.type, body: message.body });
   }
 
   private observeChat(message: Inbound<'chat'>): void {
@@ -90,7 +202,7 @@ export class TimelineRecorder {
     const line: RecordedChat['line'] = { id: message.id, text };
     if (name) line.name = name;
     if (locale) line.locale = locale;
-    this.chat.push({ at: message.at, from: message.sender, line });
+    this.record({ kind: 'chat', at: message.at, from: message.sender, line });
   }
 
   /** Deleted lines and muted viewers' lines leave the sample: they are never kept. */
@@ -132,6 +244,7 @@ export class TimelineRecorder {
   }
 
   close(): void {
+    if (this.pending.length) void this.flush();
     this.follow(null);
   }
 }

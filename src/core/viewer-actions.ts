@@ -56,7 +56,12 @@ export class ViewerActions {
     const envelope = core.envelope('chat', body);
     core.applyOwn(envelope);
     // Counted once it left: a line the transport refused is not an interaction.
-    void core.send(envelope).then((sent) => sent && !core.isHost && core.track('chat', { message: envelope.id, length: trimmed.length }));
+    void core.send(envelope).then((sent) => {
+      if (!sent || core.isHost) return;
+      core.track('chat', { message: envelope.id, length: trimmed.length });
+      // A reply to the topic is also a topic answer (docs/events.md): its id and length, never the text.
+      if (body.topic) core.track('topic_answer', { topic: body.topic, length: trimmed.length });
+    });
     return { ok: true, id: envelope.id };
   }
 
@@ -104,6 +109,7 @@ export class ViewerActions {
     if (mine && mine.status !== 'rejected' && vote?.id === voteId && !vote.changeable) return;
     core.viewerDid({ type: 'vote-sent', vote: voteId, choice });
     this.request('vote', { vote: voteId, choice, watched: Math.min(1_000_000, Math.floor(core.viewer.watched)) });
+    if (!core.isHost) core.track('vote_cast', { vote: voteId, choice });
   }
 
   /** Sends what is left of the likes now (on close). */

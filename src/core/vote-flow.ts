@@ -8,10 +8,9 @@
  */
 import { randomId, type BodyOf, type Envelope, type Inbound, type Product } from './protocol.js';
 import { commitmentOf, newSeed } from './draw.js';
-import { PUBLISH_LIST_UP_TO, LIST_RESENDS, splitParts } from './lottery-flow.js';
+import { PUBLISH_LIST_UP_TO, PublishedList } from './published-list.js';
 import { tallyVotes, verifyVote, type VoteTally } from './vote-tally.js';
 import type { SessionCore } from './session-core.js';
-import { retryDelay } from './retry.js';
 
 export interface OpenVoteOptions {
   id?: string;
@@ -27,14 +26,20 @@ export interface OpenVoteOptions {
 }
 
 export class VoteFlow {
-  private readonly parts = new Map<string, Map<number, string[]> & { parts?: number }>();
-  private readonly verifyRuns = new Map<string, number>();
-  /** Host: the last closed vote's ballot list as published, for viewers that missed parts. */
-  private published: { id: string; parts: string[][] } | null = null;
-  /** Viewer: votes whose missing ballot list is being asked for. */
-  private readonly asking = new Set<string>();
+  /** The closed vote's ballot list, published in parts (src/core/published-list.ts). */
+  private readonly ballots: PublishedList<'vote.ballots'>;
 
   constructor(private readonly core: SessionCore) {
+    this.ballots = new PublishedList(core, {
+      type: 'vote.ballots',
+      body: (id, part, parts, ballots) => ({ id, part, parts, ballots }),
+      ask: 'ballots',
+      resends: 'ballot-lists',
+      wanted: (id) => {
+        const vote = core.state.vote;
+        return vote?.id === id && vote.status === 'closed' && vote.total <= PUBLISH_LIST_UP_TO;
+      },
+    });
     core.onApplied((message) => this.applied(message));
   }
 
@@ -69,33 +74,18 @@ export class VoteFlow {
     const body: BodyOf<'vote.close'> = { id: vote.id, counts: tally.counts, total: tally.total, seed, digest: tally.digest };
     if (tally.winner !== undefined) body.winner = tally.winner;
     core.act('vote.close', body);
-    if (tally.total <= PUBLISH_LIST_UP_TO) {
-      const parts = splitParts(tally.ballots);
-      this.published = { id: vote.id, parts };
-      parts.forEach((ballots, part) => core.act('vote.ballots', { id: vote.id, part, parts: parts.length, ballots }));
-    }
+    if (tally.total <= PUBLISH_LIST_UP_TO) this.ballots.publish(vote.id, tally.ballots);
     return tally;
   }
 
   /** Host: sends the last ballot list straight to a viewer that missed parts of it. */
   resendBallots(viewer: string, id: string): void {
-    const { core } = this;
-    const list = this.published;
-    if (list?.id !== id || core.pace.take('ballot-lists', LIST_RESENDS, 1, core.clock.localNow()) === 0) return;
-    list.parts.forEach((ballots, part) => void core.send(core.envelope('vote.ballots', { id, part, parts: list.parts.length, ballots }), viewer));
+    this.ballots.resend(viewer, id);
   }
 
   /** Keeps one part of a ballot list; the last part to arrive triggers the check. */
   collect({ id, part, parts, ballots }: BodyOf<'vote.ballots'>): void {
-    let got = this.parts.get(id);
-    if (!got || got.parts !== parts) {
-      got = Object.assign(new Map<number, string[]>(), { parts });
-      this.parts.set(id, got);
-      if (this.parts.size > 5) this.parts.delete(this.parts.keys().next().value as string);
-    }
-    const complete = got.size === parts;
-    got.set(part, ballots);
-    if (!complete && got.size === parts) this.check(id);
+    if (this.ballots.collect(id, part, parts, ballots)) this.check(id);
   }
 
   private applied(message: Inbound): void {
@@ -105,50 +95,15 @@ export class VoteFlow {
     if (message.type === 'snapshot' && vote?.status === 'closed' && !this.core.viewer.voteChecks[vote.id]) this.check(vote.id);
   }
 
-  /** Viewer: a closed vote whose ballot list is incomplete asks the host for it until it has it. */
-  private askForBallots(id: string, attempt = 0): void {
-    const { core } = this;
-    if (attempt === 0 && this.asking.has(id)) return;
-    if (core.isHost || core.closed) return void this.asking.delete(id);
-    this.asking.add(id);
-    core.timers.later(() => {
-      const vote = core.state.vote;
-      if (vote?.id !== id || vote.status !== 'closed' || vote.total > PUBLISH_LIST_UP_TO) return void this.asking.delete(id);
-      const got = this.parts.get(id);
-      if (got && got.size === got.parts) return void this.asking.delete(id);
-      const hello = core.envelope('hello', { seq: core.state.hostSeq, ballots: id });
-      for (const host of core.hosts) void core.send(hello, host);
-      this.askForBallots(id, attempt + 1);
-    }, retryDelay(attempt + 1));
-  }
-
   /** Re-checks the closed vote with the ballot list when all its parts arrived. */
   private check(id: string): void {
     const { core } = this;
     const vote = core.state.vote;
     if (vote?.id !== id || vote.status !== 'closed' || vote.seed === undefined || vote.digest === undefined) return;
-    const list = this.ballotList(id);
-    if (list === null && vote.total <= PUBLISH_LIST_UP_TO) this.askForBallots(id);
-    const run = (this.verifyRuns.get(id) ?? 0) + 1;
-    this.verifyRuns.set(id, run);
+    const list = this.ballots.list(id);
+    if (list === null && vote.total <= PUBLISH_LIST_UP_TO) this.ballots.ask(id);
     if (!core.viewer.voteChecks[id]) core.viewerDid({ type: 'vote-checked', vote: id, check: { status: 'checking', commitment: false, digest: null, counts: false, winner: false, mine: null } });
     const published = { commitment: vote.commitment, seed: vote.seed, digest: vote.digest, counts: vote.counts, total: vote.total, options: vote.options.length, winner: vote.winner };
-    void verifyVote(published, list, core.userId).then((check) => {
-      if (this.verifyRuns.get(id) !== run || core.closed) return;
-      core.viewerDid({ type: 'vote-checked', vote: id, check });
-    });
-  }
-
-  /** The whole ballot list when every part arrived, else `null`. */
-  private ballotList(id: string): string[] | null {
-    const got = this.parts.get(id);
-    if (!got || got.size !== got.parts) return null;
-    const list: string[] = [];
-    for (let part = 0; part < got.parts; part++) {
-      const ballots = got.get(part);
-      if (!ballots) return null;
-      for (const ballot of ballots) list.push(ballot);
-    }
-    return list;
+    this.ballots.settle(id, verifyVote(published, list, core.userId), (check) => core.viewerDid({ type: 'vote-checked', vote: id, check }));
   }
 }

@@ -37,15 +37,87 @@ export async function winnerOf(seed: string, digest: string, counts: readonly nu
 /** The host's tally at the close, from its ledger (voter → choice). */
 export async function tallyVotes(seed: string, votes: Iterable<readonly [string, number]>, options: number): Promise<VoteTally> {
   const counts = new Array<number>(options).fill(0);
+  // `voter + ':1'` is ballotOf(voter, 1), one concatenation instead of a template per ballot.
+  const suffixes = counts.map((_, choice) => ballotOf('', choice));
   const ballots: string[] = [];
   for (const [voter, choice] of votes) {
-    if (choice < 0 || choice >= options) continue;
+    if (!Number.isInteger(choice) || choice < 0 || choice >= options) continue;
     counts[choice]!++;
-    ballots.push(ballotOf(voter, choice));
+    ballots.push(voter + suffixes[choice]!);
   }
-  ballots.sort();
-  const digest = await digestOf(ballots);
-  return { ballots, digest, counts, total: ballots.length, winner: await winnerOf(seed, digest, counts) };
+  const sorted = sortLines(ballots);
+  const digest = await digestOf(sorted);
+  return { ballots: sorted, digest, counts, total: sorted.length, winner: await winnerOf(seed, digest, counts) };
+}
+
+/** Lines up to this many are sorted by key; an index takes 21 bits of the key's 53. */
+const KEYED_UP_TO = 2 ** 21;
+
+/**
+ * The lines in code-unit order, exactly as `lines.sort()` orders them, in a fraction of its time
+ * for 100,000 ids: each line gets a number from the (up to) four code units after the prefix all
+ * lines share (each clamped to 7 bits, so the number never orders two lines the wrong way round),
+ * times 2^21, plus its index; a typed-array sort of those numbers orders the lines up to those four
+ * code units, and only runs of lines with the same four are compared as strings.
+ */
+export function sortLines(lines: string[]): string[] {
+  const n = lines.length;
+  if (n < 64 || n > KEYED_UP_TO) return lines.sort();
+  const first = lines[0]!;
+  let prefix = first.length;
+  for (let i = 1; i < n && prefix > 0; i++) {
+    const line = lines[i]!;
+    const end = Math.min(prefix, line.length);
+    let k = 0;
+    while (k < end && line.charCodeAt(k) === first.charCodeAt(k)) k++;
+    prefix = k;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    let key = 0;
+    let open = true;
+    // A missing code unit (a shorter line) is 0, below every present one (1..127). Code units from
+    // 126 up all become 127, so the key cannot tell them apart: the digits after one are 0.
+    for (let k = prefix; k < prefix + 4; k++) {
+      const unit = open && k < line.length ? line.charCodeAt(k) : -1;
+      if (unit >= 126) open = false;
+      key = key * 128 + (unit < 0 ? 0 : unit < 126 ? unit + 1 : 127);
+    }
+    keys[i] = key * KEYED_UP_TO + i;
+  }
+  keys.sort();
+  const sorted = new Array<string>(n);
+  let runStart = 0;
+  let runKey = -1;
+  for (let i = 0; i < n; i++) {
+    const index = keys[i]! % KEYED_UP_TO;
+    const key = (keys[i]! - index) / KEYED_UP_TO;
+    sorted[i] = lines[index]!;
+    if (key !== runKey) {
+      sortRun(sorted, runStart, i);
+      runStart = i;
+      runKey = key;
+    }
+  }
+  sortRun(sorted, runStart, n);
+  return sorted;
+}
+
+/** Sorts `lines[from..to)` in place (lines sharing their key). */
+function sortRun(lines: string[], from: number, to: number): void {
+  if (to - from < 2) return;
+  if (to - from > 16) {
+    const run = lines.slice(from, to).sort();
+    for (let i = from; i < to; i++) lines[i] = run[i - from]!;
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const line = lines[i]!;
+    let j = i - 1;
+    for (; j >= from && lines[j]! > line; j--) lines[j + 1] = lines[j]!;
+    lines[j + 1] = line;
+  }
 }
 
 export type VoteCheckStatus = 'checking' | 'verified' | 'partial' | 'failed';

@@ -16,7 +16,10 @@ interface PropSpec {
 const s = (description: string, required = true): PropSpec => ({ kind: 'string', required, description });
 const int = (description: string, required = true): PropSpec => ({ kind: 'integer', required, description });
 
-/** Show timeline kinds the report annotates its curve with (emitted from host messages). */
+/**
+ * Show timeline kinds the report annotates its curve with (emitted from host messages). `vote_result`
+ * is no mark: one per option of a closed vote, it carries the result the host published.
+ */
 export const TIMELINE_KINDS = [
   'show_live',
   'show_ended',
@@ -27,6 +30,10 @@ export const TIMELINE_KINDS = [
   'quiz_asked',
   'quiz_revealed',
   'product_pinned',
+  'topic_posted',
+  'vote_opened',
+  'vote_closed',
+  'vote_result',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -46,10 +53,15 @@ export const EVENT_PROPS = {
   add_to_cart: { product: s('Product id.'), quantity: int('Quantity added.', false) },
   share: { target: s('Where it was shared (e.g. `copy`, `native`, `whatsapp`).', false) },
   remind_me: { perk: s('Perk id the reminder is for.', false) },
+  vote_cast: { vote: s('Vote id.'), choice: int('Chosen option index (0–5).') },
+  topic_answer: { topic: s('Topic id.'), length: int('Characters in the answer (the text itself is not collected).') },
+  tier_verified: { tier: s("The viewer's member tier, as the host verified it from the merchant's signed claim (docs/tiers.md).") },
   timeline: {
     kind: { kind: 'string', required: true, description: 'What happened on the show.', values: TIMELINE_KINDS },
-    ref: s('Id of the perk, lottery, quiz or product concerned.', false),
-    label: s('Short human label (perk title, product title, quiz question), at most 120 characters.', false),
+    ref: s('Id of the perk, lottery, quiz, product, topic or vote concerned.', false),
+    label: s('Short human label (perk title, product title, quiz question, topic, vote question or option), at most 120 characters.', false),
+    option: int('`vote_result`: the option index (0–5); `vote_closed`: the winning option, when there is one.', false),
+    votes: int('`vote_result`: votes for the option in the result the host published.', false),
   },
 } as const satisfies Record<string, Record<string, PropSpec>>;
 
@@ -85,6 +97,8 @@ export const INTERACTION_TYPES: readonly EventType[] = [
   'add_to_cart',
   'share',
   'remind_me',
+  'vote_cast',
+  'topic_answer',
 ];
 
 /** One collected event. */
@@ -102,6 +116,11 @@ export interface LingerEvent<T extends EventType = EventType> {
   sessionId: string;
   /** The viewer's language (BCP 47). */
   locale: string;
+  /**
+   * Set (`true`) on events from a replay (docs/replay.md), which also carry the replay's show id
+   * `<show>:replay`: the report counts them apart from the live show's (docs/metrics.md 13).
+   */
+  replay?: true;
   props: PropsOf<T>;
 }
 
@@ -114,6 +133,14 @@ export interface EventBatch {
   /** Events this sink had to drop because its bounded storage overflowed (counted since the last delivered batch). */
   dropped: number;
 }
+
+/** The show an event counts for: a replay's events count for `<show>:replay` (docs/metrics.md 13). */
+export function eventShow(event: Pick<LingerEvent, 'show' | 'replay'>): string {
+  return event.replay === true && !event.show.endsWith(REPLAY_SUFFIX) ? event.show + REPLAY_SUFFIX : event.show;
+}
+
+/** What a replay's show id ends with. */
+export const REPLAY_SUFFIX = ':replay';
 
 /** Lax runtime check (collectors, analytics): the envelope fields are there and well typed. */
 export function isLingerEvent(value: unknown): value is LingerEvent {
@@ -172,6 +199,7 @@ export function eventJsonSchema(): JsonSchema {
       viewerId: { type: 'string', description: 'Pseudonymous; persisted on the device only with consent.' },
       sessionId: { type: 'string', description: 'One page session.' },
       locale: { type: 'string' },
+      replay: { type: 'boolean', description: 'true on events from a replay (show id `<show>:replay`); absent live.' },
       props: { type: 'object' },
     },
     allOf: variants,

@@ -3,17 +3,19 @@
  *
  * - Local viewer activity comes from `session.onTrack`, called where it happens: the player's
  *   `session_start` and `heartbeat`, the session's `chat` (once sent), `lottery_enter`,
- *   `quiz_answer` and `perk_claim`, the product's `add_to_cart`, `product_view` and `share`. The
+ *   `quiz_answer`, `perk_claim`, `vote_cast` and `topic_answer`, the product's `add_to_cart`,
+ *   `product_view` and `share`; `tier_verified` once the host verified the viewer's tier. The
  *   viewer's own likes come from `session.onMessage` (batched below).
  * - The show's timeline (perk announced/dropped, lottery opened/drawn, quiz asked/revealed, product
- *   pinned, show live/ended) comes from host messages. Every page emits it with an id derived from
+ *   pinned, topic posted, vote opened/closed with its result, show live/ended) comes from host messages. Every page emits it with an id derived from
  *   the host message id (`tl-<message id>`), so the collector keeps exactly one copy.
  * - Likes are batched: one `like` event per 10 s at most, with the count.
  * - Before consent nothing leaves the page and nothing is stored: events wait in memory (at most
  *   `maxHeld`, oldest dropped and counted) without a viewer id; on consent they get the viewer's
  *   pseudonymous id (created then, and persisted) and go to the sinks.
  */
-import { randomId, type Inbound } from '../core/protocol.js';
+import { randomId, type BodyOf, type Inbound } from '../core/protocol.js';
+import { tierOf } from '../core/primitives.js';
 import { clip } from '../core/primitives.js';
 import type { RoomSession } from '../core/session.js';
 import type { ConsentGate } from './consent.js';
@@ -56,6 +58,9 @@ export class ViewerEvents {
   private likeTimer: unknown = null;
   private started = false;
   private ended = false;
+  /** The verified tier last reported. */
+  private tier = '';
+  private disposed = false;
 
   constructor(private readonly options: ViewerEventsOptions) {
     this.scheduler = options.scheduler ?? realScheduler;
@@ -67,6 +72,8 @@ export class ViewerEvents {
       consent.onChange((allowed) => allowed && this.release()),
     );
     if (consent.granted) this.release();
+    // A tier verified before this pipeline existed: reported once the caller has added its sinks.
+    if (!session.isHost) queueMicrotask(() => !this.disposed && this.followTier());
   }
 
   addSink(sink: EventSink): void {
@@ -98,6 +105,8 @@ export class ViewerEvents {
       locale: this.options.locale(),
       props,
     };
+    // A replay's events say so (their show id is the replay's too, set by the room).
+    if (this.options.session.replay) event.replay = true;
     if (this.options.consent.granted && this.viewerId) this.deliver(event);
     else {
       this.held.push(event);
@@ -138,6 +147,7 @@ export class ViewerEvents {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.flushLikes();
     this.scheduler.clearTimeout(this.likeTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
@@ -175,6 +185,7 @@ export class ViewerEvents {
   private onMessage(message: Inbound): void {
     const { session } = this.options;
     if (message.fromHost) this.timeline(message);
+    if ((message.type === 'tier' || message.type === 'snapshot') && !session.isHost) this.followTier();
     if (message.sender !== session.userId || session.isHost) return;
     if (message.type === 'likes') {
       this.likes += (message.body as { n: number }).n;
@@ -218,12 +229,49 @@ export class ViewerEvents {
       case 'quiz.reveal':
         mark('quiz_revealed', body.id);
         break;
+      case 'topic':
+        if (body.text) mark('topic_posted', body.id, body.text as string);
+        break;
+      case 'vote.open':
+        mark('vote_opened', body.id, body.question as string);
+        break;
+      case 'vote.close':
+        this.voteResult(message, body as unknown as BodyOf<'vote.close'>);
+        break;
       case 'pin': {
         const product = body.product as { id: string; title: string } | null;
         if (product) mark('product_pinned', product.id, product.title);
         break;
       }
     }
+  }
+
+  /**
+   * A closed vote: its mark (the question, the winning option) and one `vote_result` per option with
+   * the counts the host published. The option labels come from the vote as it opened (the state).
+   */
+  private voteResult(message: Inbound, body: BodyOf<'vote.close'>): void {
+    const vote = this.options.session.state.vote;
+    const opened = vote?.id === body.id ? vote : null;
+    const closed: PropsOf<'timeline'> = { kind: 'vote_closed', ref: body.id };
+    if (opened) closed.label = clip(opened.question, 120);
+    if (body.winner !== undefined) closed.option = body.winner;
+    this.emit('timeline', closed, { id: `tl-${message.id}`, at: message.at });
+    body.counts.forEach((votes, option) => {
+      const props: PropsOf<'timeline'> = { kind: 'vote_result', ref: body.id, option, votes };
+      const label = opened?.options[option]?.label;
+      if (label) props.label = clip(label, 120);
+      this.emit('timeline', props, { id: `tl-${message.id}-${option}`, at: message.at });
+    });
+  }
+
+  /** The viewer's tier, once the host verified it (docs/tiers.md): the report counts by it. */
+  private followTier(): void {
+    const { session } = this.options;
+    const tier = tierOf(session.state, session.userId);
+    if (!tier || tier === this.tier) return;
+    this.tier = tier;
+    this.emit('tier_verified', { tier: clip(tier, 64) });
   }
 
   private flushLikes(): void {

@@ -37,7 +37,11 @@ export class LocalBroadcaster implements StudioPublisher {
   private bitrateKbps = 0;
   private off: (() => void) | null = null;
 
-  constructor(private readonly session: RoomSession) {}
+  constructor(
+    private readonly session: RoomSession,
+    /** `rtc.offer` for the host's studio; `stage.offer` for a guest on stage (src/media/local-stage.ts). */
+    private readonly offerType: 'rtc.offer' | 'stage.offer' = 'rtc.offer',
+  ) {}
 
   get viewers(): number {
     let connected = 0;
@@ -106,7 +110,7 @@ export class LocalBroadcaster implements StudioPublisher {
       await pc.setLocalDescription(await pc.createOffer());
       await gathered(pc);
       if (this.peers.get(viewer) !== pc || !pc.localDescription) return;
-      await this.session.signal('rtc.offer', { sdp: pc.localDescription.sdp }, viewer);
+      await this.session.signal(this.offerType, { sdp: pc.localDescription.sdp }, viewer);
     } catch (error) {
       console.warn('[linger] studio: could not offer the stream to a viewer', error);
       this.drop(viewer, pc);

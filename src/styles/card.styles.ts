@@ -90,3 +90,105 @@ export const cardStyles = css`
     word-break: break-all;
   }
 `;
+
+/**
+ * A card of choices, the quiz's and the vote's: a header (kicker and clock), a hint, the options
+ * as full-width buttons (each draws its own share bar with `::before`), the status line.
+ */
+export const choiceStyles = css`
+  .top {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .kicker {
+    font-size: 0.8em;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.05em;
+    color: var(--_card-accent);
+  }
+  .time .clock {
+    font-size: 1.1em;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .options {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  .option {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    inline-size: 100%;
+    text-align: start;
+    background: var(--_surface-alt);
+    color: var(--_text);
+    border: 2px solid transparent;
+    font-weight: 500;
+    overflow: hidden;
+    isolation: isolate;
+  }
+  .option:disabled {
+    opacity: 1;
+  }
+  .option.chosen {
+    border-color: var(--_card-accent);
+  }
+  .label {
+    flex: 1;
+  }
+  .mark {
+    color: var(--_success);
+    font-weight: 700;
+  }
+  .share {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .status {
+    font-weight: 600;
+  }
+  .status:empty {
+    display: none;
+  }
+`;
+
+/** The "check this result" block under a lottery's draw and a vote's result. */
+export const verifyStyles = css`
+  .verify {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+    font-size: 0.9em;
+  }
+  .verify-verified .badge,
+  .verify-partial .badge {
+    color: var(--_success);
+    font-weight: 700;
+  }
+  .verify-failed .badge,
+  .member.bad {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_muted);
+  }
+  dt {
+    font-weight: 600;
+    margin-block-start: 4px;
+  }
+`;

@@ -86,6 +86,18 @@ test('events and orders older than the retention period are not stored and are c
   assert.deepEqual((await post(`${base}/orders`, { id: 'old-1', show: 'remote-old', at: old, props: { value: 1, currency: 'USD' } }, auth)).body, { accepted: 0, duplicates: 0, expired: 1 });
 });
 
+test('a timeline record goes through the client too: stored once, served back identical', async () => {
+  const doc = { format: 'linger-timeline', version: 1, show: "remote'show", startedAt: Date.now(), duration: 10, initial: { show: {}, schedule: [], announcement: null, pinned: null, lottery: null, quiz: null, perk: null, moderation: {}, likes: 0 }, events: [{ t: 0, id: 'm1', type: 'pin', body: { text: "a'b\\c\n" } }], chat: [{ t: 10, id: 'c1', text: 'new\nline 好' }], sample: { seen: 1, kept: 1 } };
+  const first = await post(`${base}/events`, { record: 'timeline', timeline: doc });
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+  assert.equal(first.body.duplicate, false);
+  assert.equal((await post(`${base}/events`, { record: 'timeline', timeline: doc })).body.duplicate, true);
+  const served = await fetch(`${base}${first.body.replay}`);
+  assert.equal(await served.text(), JSON.stringify(doc));
+  const [{ n }] = await collector.store.engine.rows('SELECT toUInt32(count()) AS n FROM timelines FINAL WHERE show = {show:String}', { show: doc.show });
+  assert.equal(n, 1);
+});
+
 test('a storage failure answers 503 + Retry-After (the sink retries) and acknowledges nothing', async () => {
   await stop(clickhouse.child);
   const r = await post(`${base}/events`, { events: [event({ show: 'remote', at: Date.now() })] });

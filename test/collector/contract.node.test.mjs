@@ -7,10 +7,16 @@ import { readFileSync } from 'node:fs';
 import { contractFromSource } from '../../collector/scripts/contract-source.mjs';
 import { checkEvent, eventRow, EVENT_TYPES, PROP_COLUMNS, propSpecs } from '../../collector/src/schema.mjs';
 import { sqlString } from '../../collector/src/sql.mjs';
+import { prepareEvents } from '../../collector/src/prepare.mjs';
 
 test('collector/src/event-contract.json is generated from src/events/types.ts (run collector/scripts/generate-contract.mjs)', async () => {
   const committed = JSON.parse(readFileSync(new URL('../../collector/src/event-contract.json', import.meta.url), 'utf8'));
   assert.deepEqual(committed, await contractFromSource());
+});
+
+test('collector/src/timeline.schema.json is docs/timeline.schema.json (run collector/scripts/generate-contract.mjs)', () => {
+  const read = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+  assert.deepEqual(read('../../collector/src/timeline.schema.json'), read('../../docs/timeline.schema.json'));
 });
 
 test('every prop of every event type is stored in a column', () => {
@@ -37,4 +43,18 @@ test('checkEvent follows the schema and the documented ranges; eventRow keeps on
 
 test('sqlString escapes quotes and backslashes', () => {
   assert.equal(sqlString("a'b\\c"), "'a\\'b\\\\c'");
+});
+
+test('prepareEvents makes the rows eventRow makes, counts events per viewer and cuts what is past the retention', () => {
+  const limits = { now: 10 * 86_400_000, maxFutureMs: 1000, maxBatchEvents: 3, retentionDays: 5 };
+  const chat = { id: 'c', type: 'chat', at: 9 * 86_400_000, show: 's', viewerId: 'v', sessionId: 'x', locale: 'en', props: { message: 'm1', length: 4, text: 'secret' } };
+  const old = { ...chat, id: 'old', at: 86_400_000 };
+  const prepared = prepareEvents({ dropped: 2, events: [chat, old, { ...chat, id: 'd', viewerId: 'w' }] }, limits);
+  assert.equal(prepared.ok, true);
+  assert.deepEqual([prepared.total, prepared.expired, prepared.dropped, [...prepared.perViewer]], [3, 1, 2, [['v', 2], ['w', 1]]]);
+  assert.deepEqual(prepared.rows[0], eventRow(chat));
+  assert.deepEqual(prepared.rows.map((row) => row.id), ['c', 'd']);
+  assert.equal(prepareEvents({ batch: 'x' }, limits).status, 400);
+  assert.equal(prepareEvents([chat, chat, chat, chat], limits).status, 413);
+  assert.deepEqual(prepareEvents([chat, { ...chat, id: 'bad', type: 'nope' }], limits).extra, { index: 1, id: 'bad' });
 });

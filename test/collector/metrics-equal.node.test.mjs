@@ -41,8 +41,24 @@ test("the demo's 45-minute show: SQL and metrics.ts agree on every figure, the c
   const js = ts.computeMetrics(events, { show: 'spring-sale' });
   assert.ok(js.viewers > 300 && js.drops.length === 3 && js.returning > 0, 'a show worth comparing');
   assertSameMetrics(assert, summary.metrics, js);
+  // Issue 18: votes cast and topic answers are interactions, per tier figures and the vote result are equal too.
+  assert.deepEqual(js.tiers.map((t) => t.tier), ['', 'gold', 'silver'], 'three tier rows');
+  assert.ok(js.tiers.every((t) => t.viewers > 0 && t.interacting > 0 && t.returning > 0), 'each with viewers who interacted and returned');
+  assert.equal(js.votes.length, 1);
+  assert.ok(js.votes[0].total > 0 && js.votes[0].winner !== undefined && js.votes[0].options.length === 3, 'a vote with a result');
+  const voters = new Set(events.filter((e) => e.type === 'vote_cast' || e.type === 'topic_answer').map((e) => e.viewerId));
+  assert.ok(voters.size > 0, 'some voted or answered the topic');
+  const others = ts.computeMetrics(events.filter((e) => e.type !== 'vote_cast' && e.type !== 'topic_answer'), { show: 'spring-sale' });
+  assert.ok(js.interacting > others.interacting, 'votes and topic answers add interacting viewers');
+  // Issue 17: the replay's watch time and add-to-carts apart from the live show's, equal in SQL.
+  assert.ok(js.replay.viewers > 0 && js.replay.watchSeconds > 0 && js.replay.addToCarts > 0, 'a replay worth comparing');
+  const replayed = events.filter((e) => e.replay === true);
+  assert.ok(replayed.some((e) => e.show === 'spring-sale'), 'some replay events carry the live show id and the flag only');
+  assert.equal(js.replay.watchSeconds, replayed.filter((e) => e.type === 'heartbeat').reduce((n, e) => n + e.props.seconds, 0), 'every replay heartbeat, and only those');
+  assert.equal(js.live.watchSeconds, events.filter((e) => e.show === 'spring-sale' && !e.replay && e.type === 'heartbeat').reduce((n, e) => n + e.props.seconds, 0), 'live watch time without the replay');
+  assert.equal(js.live.addToCarts, events.filter((e) => e.show === 'spring-sale' && !e.replay && e.type === 'add_to_cart').length);
   // The funnel counts from the same events.
-  const carted = new Set(events.filter((e) => e.type === 'add_to_cart').map((e) => e.viewerId));
+  const carted = new Set(events.filter((e) => e.type === 'add_to_cart' && e.show === 'spring-sale' && !e.replay).map((e) => e.viewerId));
   assert.deepEqual(summary.commerce.funnel, { viewers: js.viewers, interacted: js.interacting, addedToCart: carted.size, ordered: new Set(orders.map((o) => o.viewerId)).size });
   assert.equal(summary.commerce.orders, orders.length);
   assert.deepEqual(summary.commerce.perks, perksByHand(events, orders, js, 5), 'perk effects: SQL equals the definition computed by hand');

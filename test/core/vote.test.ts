@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { commitmentOf, digestOf, newSeed, pickIndexes } from '../../src/core/draw.js';
-import { tallyVotes, verifyVote, winnerOf } from '../../src/core/vote-tally.js';
+import { sortLines, tallyVotes, verifyVote, winnerOf } from '../../src/core/vote-tally.js';
 import { RoomSession } from '../../src/core/session.js';
 import type { Product } from '../../src/core/protocol.js';
 import { startShow } from '../helpers/show.js';
@@ -32,6 +32,20 @@ describe('verifiable vote tally', () => {
     expect(missing.digest, 'a list with a ballot removed fails the digest').to.equal(false);
     const twice = ['alice:0', 'alice:1', 'bob:1', 'carol:1'];
     expect((await verifyVote({ ...published, total: 4, counts: [1, 3, 0], digest: await digestOf(twice) }, twice)).counts, 'a voter twice fails').to.equal(false);
+  });
+
+  it('sorts ballot lines exactly as Array.prototype.sort does (keyed sort), whatever the code units', () => {
+    // Deterministic pseudo-random lines: shared prefixes, colons, digits, prefixes of each other,
+    // code units at and above the key's 7-bit limit (DEL, é, surrogates, U+FFFF), NUL.
+    let state = 7;
+    const next = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31) % n);
+    const units = ['a', 'b', ':', '0', '9', '-', '.', '_', 'Z', '~', '\u007f', 'é', '\u{1F600}', '\uffff', '\u0000'];
+    for (let round = 0; round < 200; round++) {
+      const prefix = ['', 'v-', 'viewer-1234-'][round % 3]!;
+      const alphabet = round % 2 ? units.slice(0, 4) : units;
+      const lines = Array.from({ length: 64 + next(300) }, () => prefix + Array.from({ length: next(7) }, () => alphabet[next(alphabet.length)]).join('') + ':' + next(6));
+      expect(sortLines(lines.slice()), `round ${round}`).to.deep.equal(lines.slice().sort());
+    }
   });
 
   it('breaks a tie with the committed seed (the draw pick) and has no winner without votes', async () => {

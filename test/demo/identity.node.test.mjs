@@ -174,6 +174,43 @@ for (const [name, start] of implementations) {
       assert.equal((await viewer.token({ channel: 'show-1', uid: tab1.json.uid })).json.uid, tab1.json.uid, 'tab 1 still keeps its id');
     });
 
+    test('a guest (publisher) token only once a host invited that viewer id, only to its browser; uninvite takes it back', async () => {
+      const viewer = browser();
+      const uid = (await viewer.token({ channel: 'show-1' })).json.uid;
+      const early = await viewer.token({ channel: 'show-1', uid, role: 'guest' });
+      assert.equal(early.status, 403, 'not invited: 403');
+      assert.equal(early.json.rtcToken, undefined, 'and no token');
+      assert.match(early.json.error, /invit/, 'the error says an invitation is needed');
+      // A viewer cannot record its own invitation: without the host key an invite is a 403 (or, as a viewer, ignored).
+      assert.equal((await viewer.token({ channel: 'show-1', uid: 'host-1', role: 'host', invite: uid })).status, 403, 'invite without the key: 403');
+      await viewer.token({ channel: 'show-1', uid, role: 'viewer', invite: uid, key: HOST_KEY });
+      assert.equal((await viewer.token({ channel: 'show-1', uid, role: 'guest' })).status, 403, 'a viewer request with invite= records nothing');
+
+      const host = browser();
+      const recorded = await host.token({ channel: 'show-1', uid: 'host-1', role: 'host', key: HOST_KEY, invite: uid });
+      assert.equal(recorded.status, 200, 'the host records the invitation');
+      assert.equal(recorded.json.invited, uid, 'for that viewer id');
+      assert.equal(recorded.json.rtcToken, undefined, 'an invitation answer carries no token');
+      assert.equal((await host.token({ channel: 'show-1', uid: 'host-1', role: 'host', key: HOST_KEY, invite: 'host-1' })).status, 400, 'only viewer ids are invited');
+
+      assert.equal((await viewer.token({ channel: 'show-2', uid, role: 'guest' })).status, 403, 'the invitation is for its channel only');
+      const stranger = browser();
+      const borrowed = await stranger.token({ channel: 'show-1', uid, role: 'guest' });
+      assert.equal(borrowed.status, 403, "another browser cannot redeem the invited viewer's id");
+      assert.equal(borrowed.json.rtcToken, undefined, 'and gets no token');
+
+      const guest = await viewer.token({ channel: 'show-1', uid, role: 'guest' });
+      assert.equal(guest.status, 200, 'the invited viewer gets its guest token');
+      assert.equal(guest.json.uid, uid, 'for its own id');
+      assert.equal(rtmUser(guest.json.rtmToken), uid, 'RTM bound to it');
+      assert.deepEqual(rtcPrivileges(guest.json.rtcToken), ['1', '2', '3', '4'], 'an RTC publisher token');
+      assert.deepEqual(rtcPrivileges((await viewer.token({ channel: 'show-1', uid })).json.rtcToken), ['1'], 'its viewer token stays join-only');
+
+      const revoked = await host.token({ channel: 'show-1', uid: 'host-1', role: 'host', key: HOST_KEY, uninvite: uid });
+      assert.equal(revoked.status, 200, 'the host takes the invitation back');
+      assert.equal((await viewer.token({ channel: 'show-1', uid, role: 'guest' })).status, 403, 'no guest token after uninvite');
+    });
+
     test("taking a lottery winner's id gets a fresh id, never the winner's", async () => {
       const winner = browser();
       const won = (await winner.token({ channel: 'show-1' })).json.uid; // public: winnerIds lists it

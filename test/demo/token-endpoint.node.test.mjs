@@ -112,7 +112,7 @@ describe('token endpoint: request validation', () => {
   test('400 for an unknown role', () => {
     const res = request(handler(), { channel: 'show-1', role: 'admin' });
     assert.equal(res.status, 400, 'status 400');
-    assert.match(res.json.error, /"role" must be "viewer" or "host"/, 'message lists the roles');
+    assert.match(res.json.error, /"role" must be "viewer", "host" or "guest"/, 'message lists the roles');
   });
 
   test('every allowed character and the 64-character maximum pass', () => {

@@ -33,6 +33,8 @@ function collectAll(s: Showcase, extra: Element[] = []): void {
   for (const element of extra) collect(element);
 }
 
+/** Waits that involve the camera or a connection: a busy machine stretches them. */
+const LONG = { timeout: 30_000 };
 const shadow = (element: Element) => element.shadowRoot!;
 const part = (element: Element, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const tab = (console: Element, name: string) => [...shadow(console).querySelectorAll<HTMLButtonElement>('[role=tab]')].find((button) => button.id === `tab-${name}`)!;
@@ -121,6 +123,36 @@ describe('parts: every documented part renders, every control has one', function
     await waitUntil(() => part(overlay, 'topic-featured') && part(overlay, 'topic-reply') && part(overlay, 'comment-tier'), 'topic with its featured answer, a tier badge');
     collect(overlay);
 
+    // Co-hosting (docs/studio.md § Co-hosting): the ask, the invitation with a blocked and then a working camera, on stage and muted.
+    s.host.stage.setOpen(true);
+    await waitUntil(() => part(overlay, 'stage-ask'), '"Ask to join"', LONG);
+    collect(overlay);
+    part(overlay, 'stage-ask')!.click();
+    await waitUntil(() => part(overlay, 'stage-request'), 'the ask form', LONG);
+    collect(overlay);
+    part(overlay, 'stage-send')!.click();
+    await waitUntil(() => part(overlay, 'stage-withdraw'), 'request sent', LONG);
+    collect(overlay);
+    await s.host.stage.invite(s.viewer.userId);
+    await waitUntil(() => part(overlay, 'stage-check'), 'the invitation', LONG);
+    collect(overlay);
+    const getUserMedia = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('blocked', 'NotAllowedError'));
+    part(overlay, 'stage-check')!.click();
+    await waitUntil(() => part(overlay, 'stage-problem'), 'camera blocked', LONG);
+    collect(overlay);
+    navigator.mediaDevices.getUserMedia = getUserMedia;
+    part(overlay, 'stage-check')!.click();
+    await waitUntil(() => part(overlay, 'stage-accept') && part(overlay, 'stage-preview'), 'camera checked', LONG);
+    collect(overlay);
+    part(overlay, 'stage-accept')!.click();
+    await waitUntil(() => s.viewer.stage.onStage, 'on stage', LONG);
+    s.host.stage.mute(s.viewer.userId, true);
+    await waitUntil(() => part(overlay, 'stage-muted') && part(overlay, 'stage-leave'), 'muted on stage', LONG);
+    collect(overlay);
+    s.host.stage.remove(s.viewer.userId);
+    s.host.stage.setOpen(false);
+
     // Host console: every tab, a queued action, an error and the confirmation dialog.
     buttonLabelled(consoleElement, 'Plan the show')?.click();
     await collectTabs(consoleElement);
@@ -162,7 +194,7 @@ describe('parts: every documented part renders, every control has one', function
   });
 
   async function collectTabs(consoleElement: Element): Promise<void> {
-    for (const name of ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures', 'vote']) {
+    for (const name of ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures', 'vote', 'stage']) {
       tab(consoleElement, name).click();
       await (consoleElement as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       collect(consoleElement);
@@ -209,6 +241,25 @@ describe('parts: every documented part renders, every control has one', function
     cloud.networkQuality(1);
     await waitUntil(() => part(player, 'quality'), 'quality badge');
     collect(player);
+    // A guest on stage beside the host: the stage layout's tiles and names.
+    const guest = new RoomSession({ transport: network.connect('viewer-2'), hosts: ['host-1'] });
+    await guest.connect();
+    await host.stage.invite('viewer-2');
+    await waitUntil(() => guest.stage.$mine.get().invitedBy, 'invited', LONG);
+    guest.stage.accept('Mia');
+    await waitUntil(() => part(player, 'stage-tile') && part(player, 'stage-name'), 'a guest on stage', LONG);
+    collect(player);
+    await guest.close();
+    // A returning viewer with consent: this device's count of shows (docs/tiers.md).
+    localStorage.setItem('linger:shows', JSON.stringify(['parts-earlier']));
+    const returning = document.createElement('linger-room') as LingerRoom;
+    Object.assign(returning, { hosts: 'host-1', show: 'parts-returning', consent: 'granted', customTransport: network.connect('viewer-3') });
+    returning.append(document.createElement('linger-overlay'));
+    wrapper.append(returning);
+    await waitUntil(() => part(returning.querySelector('linger-overlay')!, 'returning'), 'returning-viewer chip');
+    collect(returning.querySelector('linger-overlay')!);
+    returning.remove();
+    localStorage.removeItem('linger:shows');
     await host.close();
     // A replay: its chapter menu and marks (docs/replay.md).
     const initial = { show: { phase: 'live' }, schedule: [], announcement: null, pinned: null, lottery: null, quiz: null, perk: null, moderation: { slowMode: 0, muted: [], blockWords: [] }, likes: 0 };

@@ -101,7 +101,7 @@ export const en = {
   invalidJson: (detail: string) => `That is not a valid product list: ${detail}`,
   invalidBank: (detail: string) => `That is not a valid quiz bank: ${detail}`,
   loadFailed: (detail: string) => `Could not load the product: ${detail}`,
-  shortcuts: 'Shortcuts: Alt+1…7 tabs · N fire next · A announce · Z undo',
+  shortcuts: 'Shortcuts: Alt+1…8 tabs · N fire next · A announce · Z undo',
   actionFailed: (detail: string) => `Not sent: ${detail}`,
   lotteryMode: 'Mode',
   modeKeyword: 'Comment keyword',
@@ -183,6 +183,23 @@ export const en = {
     `${count} ${form === 'one' ? 'action is' : 'actions are'} waiting for the connection; sent as soon as it is back.`,
   discard: 'Discard',
   refused: (label: string, reason: string) => `“${label}” was not sent: ${reason}`,
+  // Co-hosting (docs/studio.md § Co-hosting)
+  tabStage: 'Stage',
+  stageOpen: 'Let viewers ask to join',
+  stageHeading: 'On stage',
+  stageCount: 'guests of 3',
+  stageInvitedHeading: 'Invited, not on stage yet',
+  stageQueue: 'Asking to join',
+  stageNoRequests: 'No requests yet.',
+  stageClosed: 'Viewers cannot ask now: turn on “Let viewers ask to join”.',
+  stageInvite: 'Invite',
+  stageMute: 'Mute',
+  stageUnmute: 'Unmute',
+  stageRemove: 'Remove',
+  stageWithdraw: 'Withdraw invitation',
+  stageFull: 'The stage is full: remove a guest to invite another.',
+  stageNobody: 'Nobody on stage.',
+  stageMuted: 'Microphone muted',
 };
 
 export const translation: Translation<typeof en> = {

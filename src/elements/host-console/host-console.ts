@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { tierLabel } from '../../core/tier-label.js';
 import { query, state } from 'lit/decorators.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { TickController } from '../../controllers/viewer-controller.js';
@@ -30,6 +31,7 @@ import { renderQuiz } from './quiz-panel.js';
 import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
 import { renderVote } from './vote-panel.js';
+import { renderStage } from './stage-panel.js';
 import { renderTimeline } from './replay-panel.js';
 import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
@@ -215,6 +217,8 @@ export class LingerHostConsole extends RoomElement<Strings> {
       }),
       session.$presence.subscribe((count) => this.figures.presence(count ?? 1, this.now())),
       session.$error.listen(() => this.requestUpdate()),
+      session.stage.$queue.listen(() => this.requestUpdate()),
+      session.stage.$invited.listen(() => this.requestUpdate()),
     );
     this.desk.open(channelOf(room));
   }
@@ -531,7 +535,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     const now = this.now();
     const figures = this.figures.read(now);
     const state = shown.state;
-    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, topicAnswers: this.topicAnswers, actions: this.actions };
+    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, topicAnswers: this.topicAnswers, actions: this.actions, tierName: (tier) => tierLabel(tier, this.roomCtl.room, localize.lang) };
     return this.frame(html`
       ${renderHeader(localize, state.show, view, this.actions)} ${renderConnection(localize, view, reconnect)}
       ${renderTimeline(localize, state.show.phase, this.timeline)}
@@ -546,7 +550,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
         ${this.tab === 'rhythm' ? renderRhythm(context) : nothing} ${this.tab === 'lottery' ? renderLottery(context) : nothing}
         ${this.tab === 'quiz' ? renderQuiz(context) : nothing} ${this.tab === 'products' ? renderProducts(context) : nothing}
         ${this.tab === 'chat' ? renderChat(context) : nothing} ${this.tab === 'figures' ? renderFigures(localize, figures) : nothing}
-        ${this.tab === 'vote' ? renderVote(context) : nothing}
+        ${this.tab === 'vote' ? renderVote(context) : nothing} ${this.tab === 'stage' ? renderStage(context) : nothing}
       </section>
       <p part="hint" class="hint">${localize.term('shortcuts')}</p>
       ${renderDialog(localize, this.confirming?.text ?? null, (confirmed) => this.closeDialog(confirmed))}

@@ -1,7 +1,7 @@
 /** The Lottery tab: the running lottery (entrants, close, draw) or the form for the next one. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { LOTTERY_MODES } from '../../core/console-forms.js';
-import { counted, type PanelContext } from './panel-context.js';
+import { counted, formFields, type PanelContext } from './panel-context.js';
 
 const LOTTERY_STATUS = { open: 'statusOpen', closed: 'statusClosed', drawn: 'statusDrawn', unlocked: 'statusUnlocked' } as const;
 const MODE_LABELS = { keyword: 'modeKeyword', 'like-goal': 'modeLikeGoal', tap: 'modeTap', 'watch-time': 'modeWatchTime' } as const;
@@ -12,9 +12,7 @@ export function renderLottery({ localize, state, session, drafts, actions }: Pan
   // finished, and the form for the next one comes back.
   const running = lottery?.status === 'open' || lottery?.status === 'closed';
   const entrants = lottery ? [...(session?.ledger.entrants.get(lottery.id) ?? [])] : [];
-  // Typed values live in the drafts: the form comes back as it was after a reconnect or a tab switch.
-  const field = (name: string, fallback = '') => drafts.value(`lottery.${name}`, fallback);
-  const keep = (name: string) => drafts.keep(`lottery.${name}`);
+  const { field, keep, number, checkbox } = formFields({ localize, drafts }, 'lottery');
   const mode = field('mode', 'keyword');
   return html`
     ${lottery
@@ -55,25 +53,9 @@ export function renderLottery({ localize, state, session, drafts, actions }: Pan
           </label>
           <label part="field">${localize.term('prize')}<input part="input" name="prize" required maxlength="200" .value=${field('prize')} @input=${keep('prize')} /></label>
           <label part="field">${localize.term('keyword')}<input part="input" name="keyword" maxlength="40" .value=${field('keyword', '1')} @input=${keep('keyword')} /></label>
-          <label part="field">${localize.term('likeGoal')}<input part="input" name="goal" type="number" min="1" .value=${field('goal', '1000')} @input=${keep('goal')} /></label>
-          <label part="field">${localize.term('watchMinutes')}
-            <input part="input" name="minutes" type="number" min="1" max="600" .value=${field('minutes', '5')} @input=${keep('minutes')} />
-          </label>
-          <label part="field">${localize.term('winners')}
-            <input part="input" name="winners" type="number" min="1" max="100" .value=${field('winners', '1')} @input=${keep('winners')} />
-          </label>
-          <label part="field">${localize.term('openSeconds')}
-            <input part="input" name="seconds" type="number" min="10" max="3600" .value=${field('seconds', '120')} @input=${keep('seconds')} />
-          </label>
-          <label part="field">${localize.term('minWatch')}
-            <input part="input" name="minWatch" type="number" min="0" max="600" .value=${field('minWatch', '0')} @input=${keep('minWatch')} />
-          </label>
-          <label part="field" class="row">
-            <input part="checkbox" type="checkbox" name="newWinnersOnly" .checked=${drafts.checked('lottery.newWinnersOnly')} @change=${keep('newWinnersOnly')} />${localize.term('newWinnersOnly')}
-          </label>
-          <label part="field" class="row">
-            <input part="checkbox" type="checkbox" name="commented" .checked=${drafts.checked('lottery.commented')} @change=${keep('commented')} />${localize.term('mustComment')}
-          </label>
+          ${number('likeGoal', 'goal', '1000', 1)} ${number('watchMinutes', 'minutes', '5', 1, 600)} ${number('winners', 'winners', '1', 1, 100)}
+          ${number('openSeconds', 'seconds', '120', 10, 3600)} ${number('minWatch', 'minWatch', '0', 0, 600)}
+          ${checkbox('newWinnersOnly', 'newWinnersOnly')} ${checkbox('mustComment', 'commented')}
           <button part="button" type="submit">${localize.term('openLottery')}</button>
         </form>`}
   `;

@@ -3,6 +3,7 @@
  * desk, the drafts and the actions. Panels only render and call actions; the logic lives in
  * src/controllers (plan runner, outbox, desk store) and src/core (forms, leaderboard, shop catalog).
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { RoomSession } from '../../core/session.js';
@@ -75,6 +76,8 @@ export interface PanelContext {
   /** The answers to the host's topics, from the chat lines this screen applied. */
   readonly topicAnswers: TopicAnswers;
   readonly actions: ConsoleActions;
+  /** A tier's name in the console's language, the merchant's (`tier-names` on the room, docs/tiers.md). */
+  readonly tierName?: (tier: string) => string;
 }
 
 /** A count for a term: formatted in the console's language, with its plural category there. */
@@ -96,3 +99,25 @@ export function textOf(event: Event, selector: string): string {
 
 /** An error's sentence for the operator, without the `[linger]` prefix developers see in the console. */
 export const reasonOf = (error: unknown): string => String((error as Error)?.message ?? error).replace(/^\[linger\]\s*/, '');
+
+/** Terms that label a field by themselves (no arguments). */
+type LabelKey = { [K in TermKey]: Strings[K] extends string ? K : never }[TermKey];
+
+/**
+ * A form's fields, typed values kept in the drafts under `form.` (the form comes back as it was
+ * after a reconnect or a tab switch): `field`/`keep` for any input, `number` and `checkbox` for the
+ * labelled inputs the lottery, quiz and vote forms share.
+ */
+export function formFields({ localize, drafts }: Pick<PanelContext, 'localize' | 'drafts'>, form: string) {
+  const field = (name: string, fallback = '') => drafts.value(`${form}.${name}`, fallback);
+  const keep = (name: string) => drafts.keep(`${form}.${name}`);
+  const number = (label: LabelKey, name: string, fallback: string, min: number, max?: number): TemplateResult =>
+    html`<label part="field">${localize.term(label)}
+      <input part="input" name=${name} type="number" min=${min} max=${max ?? nothing} .value=${field(name, fallback)} @input=${keep(name)} />
+    </label>`;
+  const checkbox = (label: LabelKey, name: string): TemplateResult =>
+    html`<label part="field" class="row">
+      <input part="checkbox" type="checkbox" name=${name} .checked=${drafts.checked(`${form}.${name}`)} @change=${keep(name)} />${localize.term(label)}
+    </label>`;
+  return { field, keep, number, checkbox };
+}

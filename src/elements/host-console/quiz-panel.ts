@@ -1,15 +1,14 @@
 /** The Quiz tab: the open question (answers, reveal), the bank, the add-a-question form, the leaderboard. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { quizLeaderboard } from '../../core/leaderboard.js';
-import { counted, textOf, type PanelContext } from './panel-context.js';
+import { counted, formFields, textOf, type PanelContext } from './panel-context.js';
 
 export function renderQuiz({ localize, state, session, desk, drafts, now, actions }: PanelContext): TemplateResult {
   const { quiz } = state;
   const answers = quiz ? (session?.ledger.answers.get(quiz.id)?.size ?? 0) : 0;
   const board = session ? quizLeaderboard(desk.revealed, session.ledger.answers) : [];
   const bank = desk.bank;
-  const field = (name: string, fallback = '') => drafts.value(`quiz.${name}`, fallback);
-  const keep = (name: string) => drafts.keep(`quiz.${name}`);
+  const { field, keep, number } = formFields({ localize, drafts }, 'quiz');
   const correct = field('correct', '0');
   return html`
     ${quiz
@@ -44,9 +43,7 @@ export function renderQuiz({ localize, state, session, desk, drafts, now, action
         </select>
       </label>
       <label part="field">${localize.term('explanation')}<input part="input" name="explanation" maxlength="500" .value=${field('explanation')} @input=${keep('explanation')} /></label>
-      <label part="field">${localize.term('openSeconds')}
-        <input part="input" name="seconds" type="number" min="5" max="600" .value=${field('seconds', '30')} @input=${keep('seconds')} />
-      </label>
+      ${number('openSeconds', 'seconds', '30', 5, 600)}
       <button part="button secondary" type="submit" class="secondary">${localize.term('addQuestion')}</button>
     </form>
     <label part="field">${localize.term('questionBank')}

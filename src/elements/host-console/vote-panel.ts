@@ -1,14 +1,13 @@
 /** The Vote tab: the running vote (live counts, close) or its result (pin the winner), and the form for the next one. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { counted, type PanelContext } from './panel-context.js';
+import { counted, formFields, type PanelContext } from './panel-context.js';
 
 const OPTIONS = [1, 2, 3, 4, 5, 6];
 
 export function renderVote({ localize, state, desk, drafts, actions }: PanelContext): TemplateResult {
   const { vote } = state;
   const open = vote?.status === 'open';
-  const field = (name: string, fallback = '') => drafts.value(`vote.${name}`, fallback);
-  const keep = (name: string) => drafts.keep(`vote.${name}`);
+  const { field, keep, number, checkbox } = formFields({ localize, drafts }, 'vote');
   const products = desk.desk.products;
   const winner = vote?.status === 'closed' && vote.winner !== undefined ? vote.options[vote.winner] : undefined;
   const pinnedWinner = winner?.product !== undefined && state.pinned?.product.id === winner.product.id;
@@ -47,18 +46,11 @@ export function renderVote({ localize, state, desk, drafts, actions }: PanelCont
                   </label>`
                 : nothing}`,
           )}
-          <label part="field">${localize.term('openSeconds')}
-            <input part="input" name="seconds" type="number" min="10" max="3600" .value=${field('seconds', '60')} @input=${keep('seconds')} />
-          </label>
-          <label part="field">${localize.term('minWatch')}
-            <input part="input" name="minWatch" type="number" min="0" max="600" .value=${field('minWatch', '0')} @input=${keep('minWatch')} />
-          </label>
+          ${number('openSeconds', 'seconds', '60', 10, 3600)} ${number('minWatch', 'minWatch', '0', 0, 600)}
           <label part="field">${localize.term('voteTier')}
             <input part="input" name="tier" maxlength="40" .value=${field('tier')} @input=${keep('tier')} />
           </label>
-          <label part="field" class="row">
-            <input part="checkbox" type="checkbox" name="changeable" .checked=${drafts.checked('vote.changeable')} @change=${keep('changeable')} />${localize.term('voteChangeable')}
-          </label>
+          ${checkbox('voteChangeable', 'changeable')}
           <button part="button" type="submit">${localize.term('openVote')}</button>
         </form>`}
   `;

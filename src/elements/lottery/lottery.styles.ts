@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { cardStyles } from '../../styles/card.styles.js';
+import { cardStyles, verifyStyles } from '../../styles/card.styles.js';
 
 export default [
   cardStyles,
+  verifyStyles,
   css`
     :host {
       --_card-accent: var(--linger-lottery-accent, var(--_accent));
@@ -94,32 +95,6 @@ export default [
     }
     .winners li.me {
       color: var(--_card-accent);
-    }
-    .verify {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      padding-block-start: var(--_space);
-      border-block-start: 1px solid var(--_border);
-      font-size: 0.9em;
-    }
-    .verify-verified .badge,
-    .verify-partial .badge {
-      color: var(--_success);
-      font-weight: 700;
-    }
-    .verify-failed .badge,
-    .member.bad {
-      color: var(--_danger);
-      font-weight: 700;
-    }
-    summary {
-      cursor: pointer;
-      color: var(--_muted);
-    }
-    dt {
-      font-weight: 600;
-      margin-block-start: 4px;
     }
   `,
 ];

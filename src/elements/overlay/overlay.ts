@@ -8,6 +8,8 @@ import { LazyView } from '../../controllers/lazy-view.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
 import { MAX_CHAT_LENGTH, tierOf } from '../../core/primitives.js';
+import { tierLabel } from '../../core/tier-label.js';
+import type { RoomHandle } from '../../core/registry.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
@@ -22,6 +24,7 @@ export { DANMAKU_CAP, LIST_CAP } from '../../controllers/danmaku-scheduler.js';
 const HEART_CAP = 12;
 
 type Pricing = typeof import('./pinned-price.js');
+type StageModule = typeof import('../stage/stage-join.js');
 /** The pinned price (formatter, the storefront's market price) arrives with the first pinned product, not on first paint. */
 /** Why a comment was refused → the hint shown (slow mode, with its seconds, is drawn apart). */
 const HINT_TERMS = { muted: 'muted', blocked: 'blocked', offline: 'offline', 'too-long': 'tooLong' } as const;
@@ -66,6 +69,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart now-item - Each chip of that line (each also has its own name below).
  * @csspart phase - The LIVE / Starting soon / Ended chip (while the room is not connected: its connection status).
  * @csspart viewers - The "N watching" chip.
+ * @csspart returning - "3rd show you're watching": this browser's own count, shown to this viewer only, with consent (docs/tiers.md).
  * @csspart next-perk - The "next perk in mm:ss" chip.
  * @csspart activity - An open giveaway, quiz, vote or live perk chip.
  * @csspart comment-tier - A commenter's member tier badge (docs/tiers.md).
@@ -96,6 +100,20 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart likes - The like count.
  * @csspart heart - Each floating heart.
  * @csspart hint - Why a comment was not sent (slow mode, muted…).
+ * @csspart stage-panel - Co-hosting: "Ask to join", the ask form, "request sent" and "on stage" (docs/studio.md § Co-hosting).
+ * @csspart stage-ask - The "Ask to join" button (only while the host lets viewers ask).
+ * @csspart stage-request - The ask form's request text.
+ * @csspart stage-send - Sends the ask.
+ * @csspart stage-cancel - Closes the ask form.
+ * @csspart stage-withdraw - Withdraws a sent ask.
+ * @csspart stage-dialog - The invitation: what going on stage means, the device check and the self-preview.
+ * @csspart stage-check - Checks the camera and microphone (asks the browser for them).
+ * @csspart stage-preview - The viewer's own camera, before going on stage.
+ * @csspart stage-problem - Why the camera or microphone cannot be used (blocked, missing, busy).
+ * @csspart stage-accept - "Go on stage" (after the device check).
+ * @csspart stage-decline - "Not now".
+ * @csspart stage-muted - "The host muted your microphone".
+ * @csspart stage-leave - "Leave stage".
  * @cssproperty --linger-overlay-comment-background - Behind each comment (default: a faint tint of the text colour on a panel, the scrim `--linger-color-scrim` over video).
  * @cssproperty --linger-overlay-comment-color - Comment text colour (default: the page's text colour on a panel, `--linger-color-on-scrim` over video).
  * @cssproperty --linger-overlay-name-color - Commenter name colour (default: the text colour on a panel, `--linger-color-highlight` over video).
@@ -129,6 +147,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
   @state() private replying: string | null = null;
   /** The host's cards (announcement, topic): their code comes with the first of them. */
   private readonly cards = new LazyView(this, () => import('./overlay-cards.js'));
+  /** "Ask to join" and the consent dialog (co-hosting): their code comes when the host first opens the stage. */
+  private readonly stageView = new LazyView(this, () => import('../stage/stage-join.js'));
+  private stageJoin: InstanceType<StageModule['StageJoin']> | undefined;
   @state() private hint: Hint = null;
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
@@ -193,6 +214,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   /** Out of the document past the grace period: stop every timer, observer and subscription. */
   private teardown(): void {
+    this.stageJoin?.stop();
     clearInterval(this.ticker);
     this.ticker = undefined;
     this.resize?.disconnect();
@@ -322,7 +344,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
     const more = this.feed.more;
     return html`
       <section part="base" class="overlay ${this.look} layout-${layout}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir}>
-        ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)} ${this.renderTopic(state)}
+        ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)} ${this.renderTopic(state)} ${this.renderStage(state)}
         <div part="comments" class="comments ${layout}" role="log" aria-live="off" aria-label=${t.term('comments')}>
           ${layout === 'list' ? this.renderList() : this.renderDanmaku(state)}
           ${more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(more), t.plural(more))}</span>` : nothing}
@@ -350,6 +372,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
     const viewers = this.roomCtl.presence;
     const items: unknown[] = [this.renderPhase(state)];
     if (viewers !== null) items.push(html`<span part="now-item viewers" class="viewers">${eyeIcon()}${t.term('watching', t.number(viewers))}</span>`);
+    // This browser's own count of shows (kept only with consent, docs/tiers.md): for this viewer's eyes only.
+    const shows = (this.roomCtl.room as RoomHandle | null)?.showsWatched ?? 0;
+    if (shows > 1) items.push(html`<span part="now-item returning" class="returning">${t.term('returningViewer', t.number(shows), new Intl.PluralRules(t.lang, { type: 'ordinal' }).select(shows))}</span>`);
     if (state && session) {
       const now = session.clock.now();
       const next = state.schedule.filter((perk) => perk.at > now).sort((a, b) => a.at - b.at)[0];
@@ -395,6 +420,16 @@ export class LingerOverlay extends RoomElement<typeof en> {
     return this.cards.get()?.renderTopic(this.localize, topic, view) ?? nothing;
   }
 
+  /** Co-hosting for a viewer, once its code is here (it comes when the host first opens the stage). */
+  private renderStage(state: ShowState | null) {
+    const session = this.roomCtl.session;
+    if (!session || session.isHost || session.replay || (!state?.stage?.open && !this.stageJoin)) return nothing;
+    const view = this.stageView.get();
+    if (!view) return nothing;
+    this.stageJoin ??= new view.StageJoin(this, () => this.roomCtl.room);
+    return this.stageJoin.render(session, this.name);
+  }
+
   /** One tap: the composer answers the topic (the line carries its id) and takes the focus. */
   private replyToTopic(id: string): void {
     this.replying = this.replying === id ? null : id;
@@ -405,7 +440,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private renderComment(line: ChatLine) {
     const state = this.roomCtl.state;
     const tier = state ? tierOf(state, line.from) : undefined;
-    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? html` <span part="comment-tier" class="tier" dir="auto">${tier}</span>` : nothing} <bdi class="text" part="comment-text" dir="auto"
+    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? html` <span part="comment-tier" class="tier" dir="auto">${tierLabel(tier, this.roomCtl.room, this.localize.lang)}</span>` : nothing} <bdi class="text" part="comment-text" dir="auto"
         >${line.text}</bdi
       >`;
   }

@@ -72,6 +72,9 @@ const loadSources = sharedImport(() => import('../../media/hls.js'));
  * @csspart chapters-button - The button that opens the chapter menu.
  * @csspart chapter - One chapter in the menu: its title and time; choosing it moves the replay there.
  * @csspart chapter-mark - A chapter's mark along the bottom edge.
+ * @csspart stage - The guests' tiles while viewers are on stage with the host (co-hosting, docs/studio.md § Co-hosting).
+ * @csspart stage-tile - One guest's video: beside the host from 600 px wide, picture-in-picture below that.
+ * @csspart stage-name - The host's and each guest's name on the stage.
  * @cssproperty --linger-player-aspect-ratio - Box ratio reserved before load (default `16 / 9`).
  * @cssproperty --linger-player-background - Behind the video (default `#000`).
  * @cssproperty --linger-player-radius - Corner radius (default the global `--linger-radius`).
@@ -155,6 +158,9 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private startAt = 0;
   /** A replay's chapter menu and marks: their code comes with the first replay that has chapters. */
   private readonly chapters = new LazyView(this, () => import('./player-chapters.js'));
+  /** The stage layout (co-hosting, docs/studio.md): its code comes with the first guest on stage. */
+  private readonly stageView = new LazyView(this, () => import('../stage/stage-tiles.js'));
+  private stageTiles: InstanceType<typeof import('../stage/stage-tiles.js').StageTiles> | undefined;
 
   /** Current status (read-only): also a CSS custom state, `linger-player:state(live)`. */
   get status(): PlayerStatus {
@@ -194,6 +200,7 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private teardownMedia(): void {
     this.resumeOnReturn = false;
     this.rtc.stop();
+    this.stageTiles?.stop();
     this.detachSource();
   }
 
@@ -419,6 +426,19 @@ export class LingerPlayer extends RoomElement<typeof en> {
     }
   }
 
+  /** True once the stage layout's code is here while someone is on stage; an emptied stage lets its connections go. */
+  private stagedTiles(): boolean {
+    const guests = this.roomCtl.state?.stage?.guests.length ?? 0;
+    if (guests === 0) {
+      this.stageTiles?.render(this.roomCtl.session, this.muted);
+      return false;
+    }
+    const view = this.stageView.get();
+    if (!view) return false;
+    this.stageTiles ??= new view.StageTiles(this, () => this.roomCtl.room);
+    return true;
+  }
+
   private onKeydown(event: KeyboardEvent): void {
     if (event.target instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter')) return;
     const key = event.key.toLowerCase();
@@ -442,11 +462,12 @@ export class LingerPlayer extends RoomElement<typeof en> {
     const videoEvents = (event: Event) => this.onVideoEvent(event);
     const message = this.message();
     const soundPrompt = this.muted && !blocked && (this.src ? this.playing : rtc.state === 'live');
+    const staged = live && this.phase === 'live' && this.stagedTiles();
     return html`
       <div part="base" class="frame" role="region" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir} @keydown=${this.onKeydown}>
-        <div part="media" class="media">
+        <div part="media" class="media ${staged ? 'staged' : ''}">
           ${live
-            ? html`<div class="rtc"></div>`
+            ? html`<div class="rtc"></div>${staged ? this.stageTiles!.render(this.roomCtl.session, this.muted) : nothing}`
             : html`<video
                 class="recorded"
                 muted

@@ -146,8 +146,41 @@ export default [
     }
     .timeline li,
     .drops li,
-    .perks li {
+    .perks li,
+    .votes > ol > li {
       margin-block: 4px;
+    }
+    .vote-options {
+      list-style: none;
+      padding: 0;
+      margin-block: 4px 8px;
+    }
+    .vote-options li {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      column-gap: 8px;
+      margin-block: 2px;
+    }
+    .vote-options .count {
+      font-variant-numeric: tabular-nums;
+    }
+    .vote-options .bar {
+      grid-column: 1 / -1;
+      block-size: 4px;
+      min-inline-size: 2px;
+      border-radius: 2px;
+      background: var(--_report-concurrent);
+    }
+    .vote-options .won .bar {
+      background: var(--_report-line);
+    }
+    .winner {
+      font-weight: 700;
+      color: var(--_report-line);
+    }
+    .tiers th[scope='row'],
+    .replay th[scope='row'] {
+      text-align: start;
     }
     .marker {
       display: inline-grid;

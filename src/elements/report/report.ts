@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type uPlot from 'uplot';
-import { computeMetrics, metricsCsv, type ShowMetrics, type TimelineMark } from '../../analytics/metrics.js';
+import { computeMetrics, metricsCsv, type ShowMetrics, type TierFigures, type TimelineMark, type VoteResult, type WatchFigures } from '../../analytics/metrics.js';
 import { parseEventLog } from '../../analytics/parse.js';
 import type { LingerEvent } from '../../events/types.js';
 import { LingerReportReadyEvent } from '../../events/dom/linger-report-ready.js';
@@ -13,7 +14,9 @@ import { looksLikeSummary, parseReportSummary, type Commerce, type MinuteSales }
 
 /**
  * The retention report of a show: average watch time, interaction rate, return rate, viewers, and
- * the retention curve with the show's timeline marked on it and the steepest drops highlighted.
+ * the retention curve with the show's timeline marked on it and the steepest drops highlighted; the
+ * results of the show's votes, interaction and return rate per verified member tier, and the live
+ * show's watch time and add-to-carts beside its replay's.
  * Loads events from `src` (NDJSON, a JSON array, or webhook batches) or takes them as `events`.
  * The charting library (uPlot) is loaded only by this element, when it first draws.
  *
@@ -41,6 +44,14 @@ import { looksLikeSummary, parseReportSummary, type Commerce, type MinuteSales }
  * @csspart marker - Each mark's number.
  * @csspart drops - The steepest drops with what happened around them.
  * @csspart perks - Each dropped perk's effect (collector summaries with orders).
+ * @csspart replay - The live show's watch time and add-to-carts beside its replay's.
+ * @csspart replay-table - Its table.
+ * @csspart votes - The closed votes with the results the host published.
+ * @csspart vote-options - One vote's options.
+ * @csspart vote-option - One option: its label, votes and share, and a bar.
+ * @csspart vote-winner - "Winner" beside the winning option.
+ * @csspart tiers - Interaction and return rate per verified member tier.
+ * @csspart tier-table - Its table.
  * @csspart data - The data table (details).
  * @csspart data-summary - Its "Data table" toggle.
  * @csspart table - The table.
@@ -235,6 +246,9 @@ export class LingerReport extends LitElement {
             : html`<p class="muted">${t.term('noDrops')}</p>`}
         </section>
         ${this.commerce?.perks.length ? this.renderPerks(this.commerce) : nothing}
+        ${m.replay.viewers > 0 ? this.renderReplay(m.live, m.replay) : nothing}
+        ${m.votes.length ? this.renderVotes(m.votes) : nothing}
+        ${m.tiers.some((row) => row.tier) ? this.renderTiers(m.tiers) : nothing}
       </div>
       <details part="data">
         <summary part="data-summary">${t.term('dataTable')}</summary>
@@ -294,6 +308,81 @@ export class LingerReport extends LitElement {
           </li>`,
         )}
       </ol>
+    </section>`;
+  }
+
+  /** The live show's watch time and add-to-carts beside its replay's (docs/metrics.md 13). */
+  private renderReplay(live: WatchFigures, replay: WatchFigures) {
+    const t = this.localize;
+    const n = (x: number) => t.number(x);
+    const rows: Array<[string, string, (side: WatchFigures) => string]> = [
+      ['viewers', t.term('viewers'), (side) => n(side.viewers)],
+      ['watch-time', t.term('watchTime'), (side) => t.duration(side.watchSeconds)],
+      ['avg-watch', t.term('avgWatch'), (side) => t.duration(side.avgWatchPerViewer)],
+      ['add-to-carts', t.term('addToCarts'), (side) => n(side.addToCarts)],
+      ['cart-viewers', t.term('cartViewers'), (side) => n(side.carted)],
+    ];
+    return html`<section part="replay" class="replay" aria-labelledby="replay-title">
+      <h3 id="replay-title">${t.term('liveAndReplay')}</h3>
+      <table part="replay-table">
+        <thead>
+          <tr><td></td><th scope="col">${t.term('live')}</th><th scope="col">${t.term('replay')}</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map(([key, label, value]) => html`<tr data-row=${key}><th scope="row">${label}</th><td>${value(live)}</td><td>${value(replay)}</td></tr>`)}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  /** Each closed vote: its question, every option's votes and share, the winner the host published. */
+  private renderVotes(votes: VoteResult[]) {
+    const t = this.localize;
+    const pct = (x: number) => t.number(x, { style: 'percent', maximumFractionDigits: 0 });
+    return html`<section part="votes" class="votes" aria-labelledby="votes-title">
+      <h3 id="votes-title">${t.term('votes')}</h3>
+      <ol>
+        ${votes.map(
+          (vote) => html`<li data-vote=${vote.vote}>
+            <strong><bdi>${t.duration(vote.minute * 60)}</bdi> ${vote.question ? html`<bdi>${vote.question}</bdi>` : t.term('vote_closed')}</strong>
+            <span class="muted"> · ${t.term('votesTotal', t.number(vote.total), t.plural(vote.total))}</span>
+            <ul part="vote-options" class="vote-options">
+              ${vote.options.map((option, i) => {
+                const share = vote.total ? option.votes / vote.total : 0;
+                return html`<li part="vote-option" class=${i === vote.winner ? 'won' : ''} data-option=${i}>
+                  <span><bdi>${option.label ?? t.term('option', t.number(i + 1))}</bdi>${i === vote.winner ? html` <span part="vote-winner" class="winner">${t.term('winner')}</span>` : nothing}</span>
+                  <span class="count">${t.term('optionVotes', t.number(option.votes), pct(share))}</span>
+                  <span class="bar" aria-hidden="true" style=${styleMap({ inlineSize: `${Math.round(share * 100)}%` })}></span>
+                </li>`;
+              })}
+            </ul>
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  /** Interaction and return rate per verified tier (viewers without one on their own row). */
+  private renderTiers(tiers: TierFigures[]) {
+    const t = this.localize;
+    const pct = (x: number) => t.number(x, { style: 'percent', maximumFractionDigits: 0 });
+    return html`<section part="tiers" class="tiers" aria-labelledby="tiers-title">
+      <h3 id="tiers-title">${t.term('tiers')}</h3>
+      <table part="tier-table">
+        <thead>
+          <tr><th scope="col">${t.term('tier')}</th><th scope="col">${t.term('viewers')}</th><th scope="col">${t.term('interactionRate')}</th><th scope="col">${t.term('returnRate')}</th></tr>
+        </thead>
+        <tbody>
+          ${tiers.map(
+            (row) => html`<tr data-tier=${row.tier}>
+              <th scope="row">${row.tier ? html`<bdi>${row.tier}</bdi>` : t.term('noTier')}</th>
+              <td>${t.number(row.viewers)}</td>
+              <td>${pct(row.interactionRate)}</td>
+              <td>${pct(row.returnRate)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
     </section>`;
   }
 

@@ -3,7 +3,7 @@
  * SQL with the same definitions as `computeMetrics`, plus what the show sold. A server's answer is
  * input like any other: anything that does not have the expected shape is refused (null), never drawn.
  */
-import type { Drop, ShowMetrics, TimelineMark } from '../../analytics/metrics.js';
+import type { Drop, ShowMetrics, TierFigures, TimelineMark, VoteResult, WatchFigures } from '../../analytics/metrics.js';
 import { TIMELINE_KINDS, type TimelineKind } from '../../events/types.js';
 
 export const REPORT_FORMAT = 'linger-report/1';
@@ -101,6 +101,45 @@ function mark(v: unknown): TimelineMark | null {
   return out;
 }
 
+const text = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v ? v.slice(0, max) : undefined);
+
+function tierRow(v: unknown): TierFigures | null {
+  if (!isObject(v) || typeof v.tier !== 'string' || !count(v.viewers) || !count(v.interacting) || !count(v.returning)) return null;
+  if (!share(v.interactionRate) || !share(v.returnRate) || v.interactionRate === null || v.returnRate === null) return null;
+  return { tier: v.tier.slice(0, 200), viewers: v.viewers, interacting: v.interacting, interactionRate: v.interactionRate, returning: v.returning, returnRate: v.returnRate };
+}
+
+function voteRow(v: unknown): VoteResult | null {
+  if (!isObject(v) || typeof v.vote !== 'string' || !num(v.at) || !num(v.minute) || !count(v.total) || !Array.isArray(v.options) || v.options.length > 6) return null;
+  const options: VoteResult['options'] = [];
+  for (const o of v.options) {
+    if (!isObject(o) || !count(o.votes)) return null;
+    const label = text(o.label, 200);
+    options.push(label ? { label, votes: o.votes } : { votes: o.votes });
+  }
+  if (v.winner !== undefined && !(count(v.winner) && v.winner < options.length)) return null;
+  const out: VoteResult = { vote: v.vote.slice(0, 200), at: v.at, minute: v.minute, options, total: v.total };
+  const question = text(v.question, 200);
+  if (question) out.question = question;
+  if (v.winner !== undefined) out.winner = v.winner as number;
+  return out;
+}
+
+function watch(v: unknown): WatchFigures | null {
+  if (!isObject(v) || !count(v.viewers) || !count(v.sessions) || !num(v.watchSeconds) || v.watchSeconds < 0 || !num(v.avgWatchPerViewer) || !count(v.addToCarts) || !count(v.carted)) return null;
+  return { viewers: v.viewers, sessions: v.sessions, watchSeconds: v.watchSeconds, avgWatchPerViewer: v.avgWatchPerViewer, addToCarts: v.addToCarts, carted: v.carted };
+}
+
+const NO_WATCH: WatchFigures = { viewers: 0, sessions: 0, watchSeconds: 0, avgWatchPerViewer: 0, addToCarts: 0, carted: 0 };
+
+/** An optional list: absent (an older collector) is empty; present and malformed refuses the summary. */
+function list<T>(v: unknown, item: (x: unknown) => T | null, max: number): T[] | null {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.length > max) return null;
+  const out = v.map(item);
+  return out.some((x) => !x) ? null : (out as T[]);
+}
+
 function metrics(v: unknown): ShowMetrics | null {
   if (!isObject(v) || typeof v.show !== 'string' || !isObject(v.curve)) return null;
   const figures = ['start', 'end', 'watchSeconds', 'avgWatchPerViewer', 'avgWatchPerSession', 'interactionRate', 'returnRate'] as const;
@@ -119,6 +158,13 @@ function metrics(v: unknown): ShowMetrics | null {
     if (around.some((m) => !m)) return null;
     drops.push({ minute: d.minute, left: d.left, share: d.share, around: around as TimelineMark[] });
   }
+  const tiers = list(v.tiers, tierRow, 1_000);
+  const votes = list(v.votes, voteRow, 1_000);
+  if (!tiers || !votes) return null;
+  // An older collector sends neither side: the live one is the figures above (carts unknown), no replay.
+  const live = v.live === undefined ? { ...NO_WATCH, viewers: v.viewers as number, sessions: v.sessions as number, watchSeconds: v.watchSeconds as number, avgWatchPerViewer: v.avgWatchPerViewer as number } : watch(v.live);
+  const replay = v.replay === undefined ? { ...NO_WATCH } : watch(v.replay);
+  if (!live || !replay) return null;
   return {
     show: v.show,
     start: v.start as number,
@@ -136,6 +182,10 @@ function metrics(v: unknown): ShowMetrics | null {
     curve: { active, arrived, retention: retention as number[], left },
     timeline: timeline as TimelineMark[],
     drops,
+    tiers,
+    votes,
+    live,
+    replay,
   };
 }
 

@@ -1,58 +1,19 @@
 import { css } from 'lit';
-import { cardStyles } from '../../styles/card.styles.js';
+import { cardStyles, choiceStyles, verifyStyles } from '../../styles/card.styles.js';
 
 export default [
   cardStyles,
+  choiceStyles,
+  verifyStyles,
   css`
     :host {
       --_card-accent: var(--linger-vote-accent, var(--_accent));
       --_card-surface: var(--linger-vote-surface, var(--_surface));
       --_max-width: var(--linger-vote-max-width, 420px);
     }
-    .top {
-      display: flex;
-      justify-content: space-between;
-      align-items: center;
-      gap: var(--_space);
-    }
-    .kicker {
-      font-size: 0.8em;
-      font-weight: 700;
-      text-transform: uppercase;
-      letter-spacing: 0.05em;
-      color: var(--_card-accent);
-    }
-    .time .clock {
-      font-size: 1.1em;
-    }
-    .hint,
     .total {
       color: var(--_muted);
       font-size: 0.9em;
-    }
-    .options {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space);
-      padding: 0;
-      list-style: none;
-    }
-    .option {
-      position: relative;
-      display: flex;
-      align-items: center;
-      gap: var(--_space);
-      inline-size: 100%;
-      text-align: start;
-      background: var(--_surface-alt);
-      color: var(--_text);
-      border: 2px solid transparent;
-      font-weight: 500;
-      overflow: hidden;
-      isolation: isolate;
-    }
-    .option:disabled {
-      opacity: 1;
     }
     /* The live bar: the option's share of the votes. */
     .option::before {
@@ -70,9 +31,6 @@ export default [
         transition: none;
       }
     }
-    .option.chosen {
-      border-color: var(--_card-accent);
-    }
     .option.winner {
       border-color: var(--_success);
     }
@@ -82,18 +40,6 @@ export default [
       block-size: 40px;
       object-fit: cover;
       border-radius: calc(var(--_radius) * 0.5);
-    }
-    .label {
-      flex: 1;
-    }
-    .mark {
-      color: var(--_success);
-      font-weight: 700;
-    }
-    .share {
-      font-variant-numeric: tabular-nums;
-      color: var(--_muted);
-      font-size: 0.9em;
     }
     .rules {
       font-size: 0.9em;
@@ -105,38 +51,8 @@ export default [
       margin: 0;
       padding-inline-start: 1.2em;
     }
-    .status,
     .result {
       font-weight: 600;
-    }
-    .status:empty {
-      display: none;
-    }
-    .verify {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      padding-block-start: var(--_space);
-      border-block-start: 1px solid var(--_border);
-      font-size: 0.9em;
-    }
-    .verify-verified .badge,
-    .verify-partial .badge {
-      color: var(--_success);
-      font-weight: 700;
-    }
-    .verify-failed .badge,
-    .member.bad {
-      color: var(--_danger);
-      font-weight: 700;
-    }
-    summary {
-      cursor: pointer;
-      color: var(--_muted);
-    }
-    dt {
-      font-weight: 600;
-      margin-block-start: 4px;
     }
   `,
 ];

@@ -77,7 +77,7 @@ describe('<linger-report src> with a collector summary', () => {
     expect(text('[data-perk=orders]')).to.equal(`3 orders in the ${perk.window} min after (show average 1.3) · ¥3,600`);
     expect(text('[data-perk=retention]')).to.equal(`${pct(perk.retention!)} still watching ${perk.window} min later (show average ${pct(perk.baselineRetention!)})`);
     expect(text('.perks li strong')).to.include('Perk dropped').and.include(perk.label!);
-    const row = [...el.shadowRoot!.querySelectorAll('table tbody tr')][2]!;
+    const row = [...el.shadowRoot!.querySelectorAll('[part=table] tbody tr')][2]!;
     expect([...row.querySelectorAll('td')].slice(2).map((td) => td.textContent!.trim()), 'minute 2: orders, revenue per currency').to.deep.equal(['3', '€51.98 · ¥1,200']);
     await expect(el).to.be.accessible();
   });

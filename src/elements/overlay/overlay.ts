@@ -225,19 +225,17 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   /**
    * One render per animation frame at most, however many messages arrive (a timer backs up a
-   * throttled frame). The first render is RoomElement's: a task of its own.
+   * throttled frame). The first two renders are RoomElement's: a task each (see `settled`).
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (this.hasUpdated) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 100);
-        requestAnimationFrame(() => {
-          clearTimeout(timer);
-          resolve();
-        });
+  protected override beforeRender(): Promise<void> {
+    if (!this.settled) return super.beforeRender();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
       });
-    }
-    await super.scheduleUpdate();
+    });
   }
 
   /** How comments are laid out: danmaku only when asked for and motion is welcome. */
@@ -351,7 +349,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
           ${layout === 'list' ? this.renderList() : this.renderDanmaku(state)}
           ${more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(more), t.plural(more))}</span>` : nothing}
         </div>
-        ${this.renderActions(state)}
+        ${this.settled ? this.renderActions(state) : nothing}
       </section>
     `;
   }

@@ -297,8 +297,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
   private queueConnect(reconnect = false): void {
     if (this.connectQueued) return;
     this.connectQueued = true;
-    // A microtask later, so attributes set right after insertion are all in.
-    queueMicrotask(() => {
+    // A task later: attributes set right after insertion are all in, and the connect stays out of
+    // the task that upgraded the room and its elements (issue 14).
+    void nextTask().then(() => {
       this.connectQueued = false;
       void this.start(reconnect);
     });
@@ -372,6 +373,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.attachEvents(session);
     this.session$.set(session);
     this.followSession(generation, session);
+    // The elements draw the new session in this task; the connect and its first messages in the next.
+    await nextTask();
+    if (generation !== this.generation) return session.close();
     try {
       await session.connect();
     } catch (error) {

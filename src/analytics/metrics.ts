@@ -125,14 +125,17 @@ export function listShows(events: Iterable<LingerEvent>): Array<{ show: string; 
   return [...shows.values()].sort((a, b) => a.last - b.last);
 }
 
-/** Keeps the first copy of each event id. */
-export function dedupe(events: Iterable<LingerEvent>): LingerEvent[] {
+/**
+ * Keeps the first copy of each event id; with `replayShows`, an event flagged `replay` gets the
+ * replay's show id (a copy, docs/metrics.md 13).
+ */
+export function dedupe(events: Iterable<LingerEvent>, replayShows = false): LingerEvent[] {
   const seen = new Set<string>();
   const out: LingerEvent[] = [];
   for (const e of events) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
-    out.push(e);
+    out.push(replayShows && e.replay === true && eventShow(e) !== e.show ? { ...e, show: eventShow(e) } : e);
   }
   return out;
 }
@@ -143,11 +146,15 @@ const INTERACTIONS = new Set<string>(INTERACTION_TYPES);
 /** Computes every figure for one show. The log may hold many shows (return rate needs them). */
 export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOptions = {}): ShowMetrics {
   // A replay's events count for the replay's show (docs/metrics.md 13), whatever show id they carry.
-  const events = dedupe(input).map((e) => (e.replay === true && eventShow(e) !== e.show ? { ...e, show: eventShow(e) } : e));
+  const events = dedupe(input, true);
   // By default the latest live show: its replay goes on for weeks after it.
-  const shows = listShows(events);
-  const show = options.show ?? (shows.filter((s) => !s.show.endsWith(REPLAY_SUFFIX)).at(-1) ?? shows.at(-1))?.show ?? '';
+  let show = options.show;
+  if (show === undefined) {
+    const shows = listShows(events);
+    show = (shows.filter((s) => !s.show.endsWith(REPLAY_SUFFIX)).at(-1) ?? shows.at(-1))?.show ?? '';
+  }
   const replayShow = show.endsWith(REPLAY_SUFFIX) ? '' : show + REPLAY_SUFFIX;
+  const replaySide = { viewers: new Set<string>(), sessions: new Set<string>(), carted: new Set<string>(), watchSeconds: 0, addToCarts: 0 };
 
   // Pass 1: the show's bounds and timeline.
   let firstAt = Infinity;
@@ -188,7 +195,11 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
   const lastMinute: number[] = [];
   let maxMinute = Math.max(0, Math.ceil((end - start) / MINUTE_MS) - 1);
   for (const e of events) {
-    if (e.show !== show || e.type === 'timeline') continue;
+    if (e.type === 'timeline') continue;
+    if (e.show !== show) {
+      if (replayShow && e.show === replayShow) countReplay(replaySide, e);
+      continue;
+    }
     let v = viewerIndex.get(e.viewerId);
     if (v === undefined) {
       v = viewerIndex.size;
@@ -289,7 +300,7 @@ export function computeMetrics(input: Iterable<LingerEvent>, options: MetricsOpt
     tiers: tierFigures(byTier.values()),
     votes: voteResults(voteEvents, start),
     live: watchFigures(viewers, sessions.size, watchSeconds, addToCarts, carted.size),
-    replay: replayFigures(events, replayShow),
+    replay: watchFigures(replaySide.viewers.size, replaySide.sessions.size, replaySide.watchSeconds, replaySide.addToCarts, replaySide.carted.size),
   };
 }
 
@@ -297,26 +308,17 @@ function watchFigures(viewers: number, sessions: number, watchSeconds: number, a
   return { viewers, sessions, watchSeconds, avgWatchPerViewer: viewers ? watchSeconds / viewers : 0, addToCarts, carted };
 }
 
-/** The replay's viewers, sessions, watch time (heartbeat seconds) and add-to-carts. */
-function replayFigures(events: readonly LingerEvent[], show: string): WatchFigures {
-  const viewers = new Set<string>();
-  const sessions = new Set<string>();
-  const carted = new Set<string>();
-  let watchSeconds = 0;
-  let addToCarts = 0;
-  for (const e of show ? events : []) {
-    if (e.show !== show || e.type === 'timeline') continue;
-    viewers.add(e.viewerId);
-    sessions.add(e.sessionId);
-    if (e.type === 'heartbeat') {
-      const seconds = Number((e.props as { seconds?: number }).seconds) || 0;
-      if (seconds > 0) watchSeconds += seconds;
-    } else if (e.type === 'add_to_cart') {
-      addToCarts++;
-      carted.add(e.viewerId);
-    }
+/** One event of the replay: its viewer, session, watch time (heartbeat seconds) and add-to-carts. */
+function countReplay(side: { viewers: Set<string>; sessions: Set<string>; carted: Set<string>; watchSeconds: number; addToCarts: number }, e: LingerEvent): void {
+  side.viewers.add(e.viewerId);
+  side.sessions.add(e.sessionId);
+  if (e.type === 'heartbeat') {
+    const seconds = Number((e.props as { seconds?: number }).seconds) || 0;
+    if (seconds > 0) side.watchSeconds += seconds;
+  } else if (e.type === 'add_to_cart') {
+    side.addToCarts++;
+    side.carted.add(e.viewerId);
   }
-  return watchFigures(viewers.size, sessions.size, watchSeconds, addToCarts, carted.size);
 }
 
 /** The rates of each tier's counts, ordered by tier name (the collector's rows go through this too). */

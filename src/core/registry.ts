@@ -56,6 +56,8 @@ export interface RoomHandle extends Element {
   readonly $replay?: ReadableAtom<ReplayInfo | null>;
   /** Replay mode: moves the replay and its player to show time `seconds`. */
   seekReplay?(seconds: number): void;
+  /** How many shows this browser watched, this one included (0: unknown; kept only with consent; docs/tiers.md). */
+  readonly showsWatched?: number;
 }
 
 const rooms = new Set<RoomHandle>();

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { tierLabel } from '../../core/tier-label.js';
 import { query, state } from 'lit/decorators.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { TickController } from '../../controllers/viewer-controller.js';
@@ -543,7 +544,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     const now = this.now();
     const figures = this.figures.read(now);
     const state = shown.state;
-    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, topicAnswers: this.topicAnswers, actions: this.actions };
+    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, topicAnswers: this.topicAnswers, actions: this.actions, tierName: (tier) => tierLabel(tier, this.roomCtl.room, localize.lang) };
     return this.frame(html`
       ${renderHeader(localize, state.show, view, this.actions)} ${renderConnection(localize, view, reconnect)}
       ${renderTimeline(localize, state.show.phase, this.timeline)}

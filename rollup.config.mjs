@@ -456,7 +456,7 @@ const cdn = {
       },
   plugins: [
     agoraRtcBridge(),
-    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production'), LINGER_CDN_BUILD: 'true' } }),
     packageBrowserFields(),
     nodeResolve({ browser: true, exportConditions: ['production'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     // The bridge module also exports `installRtc`: RTM must still receive the bridge object itself.

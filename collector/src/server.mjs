@@ -78,6 +78,8 @@ export async function createCollector(options = {}) {
   const keyDigest = digest(accessKey);
   /** A show's replay token: reads that show's timeline and nothing else (derived from the key). */
   const replayToken = (/** @type {string} */ show) => createHmac('sha256', accessKey).update(`timeline\0${show}`).digest('base64url').slice(0, 32);
+  /** Where a replay reads the show's timeline, with its token. */
+  const replayPath = (/** @type {string} */ show) => `/shows/${encodeURIComponent(show)}/timeline?token=${replayToken(show)}`;
   const store = await openStore({ dataDir: o.dataDir, clickhouseUrl: o.clickhouseUrl, retentionDays: o.retentionDays ?? 395, final: o.final });
   const retentionDays = o.retentionDays ?? 395;
   /**
@@ -361,7 +363,7 @@ export async function createCollector(options = {}) {
       return false;
     });
     if (!duplicate) stats.timelines++;
-    json(res, 200, { stored: true, duplicate, show, bytes, replay: `/shows/${encodeURIComponent(show)}/timeline?token=${replayToken(show)}` });
+    json(res, 200, { stored: true, duplicate, show, bytes, replay: replayPath(show) });
   }
 
   /**
@@ -517,7 +519,10 @@ export async function createCollector(options = {}) {
     if (path === '/shows') {
       if (req.method !== 'GET') throw new HttpError(405, 'GET the shows', {}, { Allow: 'GET' });
       await aggregator?.flush();
-      return json(res, 200, { shows: await store.engine.rows(store.queries.shows) });
+      // A show whose timeline is stored gets its replay URL (with the show's replay token) here too.
+      const timelines = new Set((await store.engine.rows('SELECT DISTINCT show FROM timelines')).map((row) => row.show));
+      const shows = (await store.engine.rows(store.queries.shows)).map((row) => (timelines.has(row.show) ? { ...row, timeline: replayPath(row.show) } : row));
+      return json(res, 200, { shows });
     }
     if (req.method !== 'POST') throw new HttpError(405, 'POST here', {}, { Allow: 'POST' });
     if (closed) throw new HttpError(503, 'shutting down', {}, { 'Retry-After': '5' });

@@ -39,7 +39,10 @@ export class TimelineCapture {
   }
 
   follow(session: RoomSession | null): void {
-    if (session?.isHost) this.recorder.follow(session);
+    if (!session?.isHost) return;
+    this.recorder.follow(session);
+    // A reloaded console shows what it took back from before the reload.
+    void this.recorder.restored.then(() => this.options.changed());
   }
 
   /** On every console tick: once the show ended, the timeline goes to the webhook (once). */

@@ -26,14 +26,47 @@ export class RoomElement<T extends Strings> extends LitElement {
   }
 
   /**
-   * The first render runs in a task of its own, not in the one that evaluated the element's module
-   * and upgraded it: each stays short on a slow phone (issue 14, test/build/blocking.node.test.mjs).
-   * The page reserved the element's box before its code arrived (src/cdn/reserve.ts), so the frame
-   * that may paint in between shows nothing moving.
+   * Every render runs in a task of its own, never in the one that changed what it shows: not in the
+   * one that evaluated the element's module and upgraded it, nor the room's arrival, nor the connect
+   * that every element on the page follows. Each task stays short on a slow phone (issue 14,
+   * test/build/blocking.node.test.mjs), and changes made in one task make one render. The page
+   * reserved the element's box before its code arrived (src/cdn/reserve.ts), so the frame that may
+   * paint in between shows nothing moving.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await nextTask();
+    await this.beforeRender();
     super.scheduleUpdate();
+  }
+
+  /** What an update waits for before it renders: the next task (the overlay: the next frame). */
+  protected beforeRender(): Promise<void> {
+    return nextTask();
+  }
+
+  /**
+   * False during the first render, true from the second, a task later: an element draws what the
+   * first frame needs (its frame, the status) first and its controls (the composer, the player's
+   * buttons) in that next task, inside the box it already holds — two short tasks instead of one
+   * long one on a slow phone (issue 14). `updateComplete` waits for both.
+   */
+  protected settled = false;
+  private settling: Promise<void> | null = null;
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    this.settling = nextTask().then(() => {
+      this.settled = true;
+      this.requestUpdate();
+      // Drawn in this task, not after `beforeRender` (the overlay's would wait for a frame).
+      this.performUpdate();
+    });
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.settled || !this.settling) return done;
+    await this.settling;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -30,6 +30,8 @@ export interface RoomMedia {
    * a token endpoint (an App ID without certificate).
    */
   tokens(): Promise<AgoraTokens | null>;
+  /** Co-hosting: this viewer's guest (publisher) token, once the host invited it (docs/tokens.md § Co-hosting). */
+  guestTokens?(): Promise<AgoraTokens | null>;
   /**
    * Loads the audience module instead of Agora's (`src/media/local-rtc.ts`: a browser WebRTC
    * connection to the host's studio on a room without Agora, docs/studio.md).
@@ -54,6 +56,8 @@ export interface RoomHandle extends Element {
   readonly $replay?: ReadableAtom<ReplayInfo | null>;
   /** Replay mode: moves the replay and its player to show time `seconds`. */
   seekReplay?(seconds: number): void;
+  /** How many shows this browser watched, this one included (0: unknown; kept only with consent; docs/tiers.md). */
+  readonly showsWatched?: number;
 }
 
 const rooms = new Set<RoomHandle>();

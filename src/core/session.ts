@@ -144,6 +144,15 @@ export class RoomSession {
     return this.core.userId;
   }
   /** Decided by the transport's user id, which a token endpoint may assign at connect time. */
+  /** Viewer: a tier claim that came after connecting (`profile-url`), sent to the host(s) with a hello (docs/tiers.md). */
+  sendTierClaim(token: string): void {
+    const { core } = this;
+    core.tierClaim = token;
+    if (core.isHost || core.closed) return;
+    const hello = core.envelope('hello', { seq: core.state.hostSeq, tier: token });
+    for (const host of core.hosts) void core.send(hello, host);
+  }
+
   get isHost(): boolean {
     return this.core.isHost;
   }

@@ -4,6 +4,7 @@
  * burst of them) and re-publishes a compact snapshot every 15 s, the channel storage gives late
  * joiners the state before anyone answers, and viewers sync their clock to the host's.
  */
+import { nextTask } from '../utilities/next-task.js';
 import { MAX_SNAPSHOT_BYTES, encode, newEpoch, parseMessage, type Inbound } from './protocol.js';
 import type { SessionCore } from './session-core.js';
 import { isTransportError, transportError, type TransportError, type TransportStatus } from '../transports/transport.js';
@@ -54,6 +55,10 @@ export class ShowSync {
       this.scheduleStorageWrite();
       core.timers.every(() => this.publishSnapshot(), this.options.snapshotEveryMs);
     } else {
+      // Elements redraw for "connected" in the task that connected; hello and ping go in the next
+      // one, to keep both short on a slow phone (issue 14).
+      await nextTask();
+      if (core.closed) return;
       this.syncWithHost();
       this.scheduleClockSync();
     }

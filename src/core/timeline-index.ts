@@ -87,17 +87,26 @@ export class TimelineIndex {
 
   /** The sorted entrant list a draw published, if every part of it is in the timeline before `t`. */
   entrantsOf(lottery: string, t: number): string[] | null {
+    return this.listOf('lottery.entrants', lottery, t);
+  }
+
+  /** The sorted ballot list a vote published, if every part of it is in the timeline before `t`. */
+  ballotsOf(vote: string, t: number): string[] | null {
+    return this.listOf('vote.ballots', vote, t);
+  }
+
+  private listOf(type: 'lottery.entrants' | 'vote.ballots', id: string, t: number): string[] | null {
     const end = upperBound(this.timeline.events, t);
     const parts = new Map<number, string[]>();
     let total = 0;
     for (let i = 0; i < end; i++) {
       const event = this.timeline.events[i]!;
-      if (event.type !== 'lottery.entrants') continue;
-      const body = event.body as TimelineEvent<'lottery.entrants'>['body'];
-      if (body.id !== lottery) continue;
+      if (event.type !== type) continue;
+      const body = event.body as TimelineEvent<'lottery.entrants' | 'vote.ballots'>['body'];
+      if (body.id !== id) continue;
       if (body.parts !== total) parts.clear();
       total = body.parts;
-      parts.set(body.part, body.ids);
+      parts.set(body.part, 'ids' in body ? body.ids : body.ballots);
     }
     if (total === 0 || parts.size !== total) return null;
     const list: string[] = [];

@@ -3,12 +3,13 @@
  * the player's position, asked of the timeline's index on every move, and whose transport sends
  * nothing — every viewer action is a no-op and a publish is refused and counted. Elements render it
  * like a live session; `replay` tells them actions that only made sense live happened live. The draw
- * and quiz checks run again here, on this screen, from the recorded seed, list and salt.
+ * quiz and vote checks run again here, on this screen, from the recorded seed, list and salt.
  */
 import { TransportBase } from '../transports/transport-base.js';
 import { transportError, type ChannelStorage, type Transport } from '../transports/transport.js';
 import { verifyDraw } from './draw.js';
 import { verifyAnswer } from './quiz-hash.js';
+import { verifyVote } from './vote-tally.js';
 import { RoomSession, type ChatResult } from './session.js';
 import type { TimelineIndex } from './timeline-index.js';
 
@@ -125,6 +126,18 @@ export class ReplaySession extends RoomSession {
       void verifyDraw(draw, this.index.entrantsOf(id, this.index.duration), this.userId).then((result) => {
         this.checking.delete(id);
         if (!this.core.closed) this.core.viewerDid({ type: 'draw-checked', lottery: id, check: result });
+      });
+    }
+    const vote = this.core.state.vote;
+    if (vote?.status === 'closed' && vote.seed !== undefined && vote.digest !== undefined && !record.voteChecks[vote.id] && !this.checking.has(vote.id)) {
+      const id = vote.id;
+      this.checking.add(id);
+      this.core.viewerDid({ type: 'vote-checked', vote: id, check: { status: 'checking', commitment: false, digest: null, counts: false, winner: false, mine: null } });
+      const published = { commitment: vote.commitment, seed: vote.seed, digest: vote.digest, counts: vote.counts, total: vote.total, options: vote.options.length, winner: vote.winner };
+      // The ballot list as the show published it, wherever the viewer is in the replay.
+      void verifyVote(published, this.index.ballotsOf(id, this.index.duration), this.userId).then((result) => {
+        this.checking.delete(id);
+        if (!this.core.closed) this.core.viewerDid({ type: 'vote-checked', vote: id, check: result });
       });
     }
     if (quiz?.status === 'revealed' && quiz.salt !== undefined && quiz.correct !== undefined && record.quizChecks[quiz.id] === undefined && !this.checking.has(quiz.id)) {

@@ -145,7 +145,7 @@ export interface LingerElements {
   };
   'linger-room': {
     element: LingerRoom;
-    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'moneyFormat' | 'tierKey' | 'tierClaim' | 'replay' | 'timeline' | 'replayOffset' | 'chapter' | 'customTransport'>;
+    properties: Pick<LingerRoom, 'channel' | 'hosts' | 'appId' | 'tokenUrl' | 'userId' | 'transport' | 'locale' | 'webhook' | 'consent' | 'show' | 'shopifyEvents' | 'moneyFormat' | 'tierKey' | 'tierClaim' | 'profileUrl' | 'tierNames' | 'replay' | 'timeline' | 'replayOffset' | 'chapter' | 'customTransport'>;
     attributes: {
       'channel': LingerRoom['channel'];
       'hosts': LingerRoom['hosts'];
@@ -163,6 +163,8 @@ export interface LingerElements {
       'chapter': LingerRoom['chapter'];
       'tier-key': LingerRoom['tierKey'];
       'tier-claim': LingerRoom['tierClaim'];
+      'profile-url': LingerRoom['profileUrl'];
+      'tier-names': LingerRoom['tierNames'];
       'money-format': LingerRoom['moneyFormat'];
     };
     events: {

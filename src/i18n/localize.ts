@@ -97,6 +97,34 @@ function propertyOf(element: Element, name: string): string {
 // `style`, in a language written with Latin digits (every shipped one but Arabic), reads as
 // String(n), padded.
 
+/**
+ * CLDR's plural category of a whole number below 1000 in the shipped languages, as
+ * `Intl.PluralRules` gives it (test/i18n/localize.test.ts compares all of them), without building
+ * one at load (see above); null for a language it does not know.
+ */
+function smallIntegerPlural(locale: Locale, n: number): Intl.LDMLPluralRule | null {
+  switch (locale) {
+    case 'en':
+    case 'es':
+      return n === 1 ? 'one' : 'other';
+    case 'pt-BR':
+      return n <= 1 ? 'one' : 'other';
+    case 'id':
+    case 'ms':
+    case 'th':
+    case 'vi':
+    case 'ja':
+    case 'zh-CN':
+      return 'other';
+    case 'ar': {
+      const tens = n % 100;
+      return n === 0 ? 'zero' : n === 1 ? 'one' : n === 2 ? 'two' : tens >= 3 && tens <= 10 ? 'few' : tens >= 11 ? 'many' : 'other';
+    }
+    default:
+      return null;
+  }
+}
+
 function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = locale + JSON.stringify(options);
   let cached = formatters.get(key);
@@ -217,6 +245,8 @@ export class LocalizeController<T extends Strings> implements ReactiveController
 
   /** The plural category of `count` in this language (`one`, `few`, `many`, `other`…). */
   plural(count: number): Intl.LDMLPluralRule {
+    const quick = count >= 0 && count < 1000 && count % 1 === 0 ? smallIntegerPlural(this.locale, count) : null;
+    if (quick) return quick;
     let rules = pluralRules.get(this.locale);
     if (!rules) pluralRules.set(this.locale, (rules = new Intl.PluralRules(this.locale)));
     return rules.select(count);

@@ -91,6 +91,10 @@ test('a timeline record is accepted, stored once, and served back identical for 
   // Revalidation: the ETag is the document's digest.
   const etag = cors.headers.get('etag');
   assert.equal((await get(`${base}${r.body.replay}`, { 'If-None-Match': etag })).status, 304);
+  // The merchant finds the replay URL in the show list too (a show with events and a timeline).
+  await post(`${base}/events`, { events: [{ id: 'ev-1', type: 'heartbeat', at: Date.now() - 1000, show: 'spring-sale', viewerId: 'v', sessionId: 's', locale: 'en', props: { seconds: 15 } }] });
+  const listed = await (await get(`${base}/shows`, auth)).json();
+  assert.equal(listed.shows.find((row) => row.show === 'spring-sale')?.timeline, r.body.replay);
   // Neither key nor token, a wrong token, another show's token: 401. No timeline: 404.
   assert.equal((await get(`${base}/shows/spring-sale/timeline`)).status, 401);
   assert.equal((await get(`${base}/shows/spring-sale/timeline?token=${'x'.repeat(32)}`)).status, 401);

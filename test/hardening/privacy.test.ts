@@ -96,7 +96,10 @@ async function viewerActivity(shop: Shop): Promise<void> {
   await waitUntil(() => part(element('linger-quiz'), 'option'), 'quiz options');
   part(element('linger-quiz'), 'option')!.click();
   await waitUntil(() => part(element('linger-countdown'), 'remind-button'), 'remind button');
+  // The reminder is tracked once the calendar code is here (a dynamic import): wait for it.
+  const reminded = new Promise((resolve) => element('linger-countdown').addEventListener('linger-remind-me', resolve, { once: true }));
   part(element('linger-countdown'), 'remind-button')!.click();
+  await reminded;
   // The shop takes over the cart (as a theme would), so the element reports the add.
   element('linger-product').addEventListener('linger-add-to-cart', (event) => {
     event.preventDefault();

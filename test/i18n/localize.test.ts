@@ -61,6 +61,8 @@ describe('localize', () => {
           expect(probe.l10n.number(n, { style: 'percent' }), `${locale} percent ${n}`).to.equal(new Intl.NumberFormat(locale, { style: 'percent' }).format(n));
           expect(probe.l10n.plural(n), `${locale} plural(${n})`).to.equal(new Intl.PluralRules(locale).select(n));
         }
+        const rules = new Intl.PluralRules(locale);
+        for (let n = 0; n < 1000; n++) if (probe.l10n.plural(n) !== rules.select(n)) expect(probe.l10n.plural(n), `${locale} plural(${n})`).to.equal(rules.select(n));
       }
     } finally {
       probe.remove();

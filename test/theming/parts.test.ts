@@ -250,6 +250,16 @@ describe('parts: every documented part renders, every control has one', function
     await waitUntil(() => part(player, 'stage-tile') && part(player, 'stage-name'), 'a guest on stage', LONG);
     collect(player);
     await guest.close();
+    // A returning viewer with consent: this device's count of shows (docs/tiers.md).
+    localStorage.setItem('linger:shows', JSON.stringify(['parts-earlier']));
+    const returning = document.createElement('linger-room') as LingerRoom;
+    Object.assign(returning, { hosts: 'host-1', show: 'parts-returning', consent: 'granted', customTransport: network.connect('viewer-3') });
+    returning.append(document.createElement('linger-overlay'));
+    wrapper.append(returning);
+    await waitUntil(() => part(returning.querySelector('linger-overlay')!, 'returning'), 'returning-viewer chip');
+    collect(returning.querySelector('linger-overlay')!);
+    returning.remove();
+    localStorage.removeItem('linger:shows');
     await host.close();
     // A replay: its chapter menu and marks (docs/replay.md).
     const initial = { show: { phase: 'live' }, schedule: [], announcement: null, pinned: null, lottery: null, quiz: null, perk: null, moderation: { slowMode: 0, muted: [], blockWords: [] }, likes: 0 };

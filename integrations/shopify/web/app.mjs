@@ -2,6 +2,8 @@
 //
 //   GET  /proxy/token   the storefront's token URL, through the app proxy (/apps/linger/token):
 //                       viewer tokens only, after the proxy signature is verified
+//   GET  /proxy/profile the room's profile-url (/apps/linger/profile): a signed-in customer's member
+//                       tier from their customer tags, as a signed claim (docs/shopify.md § Member tiers)
 //   GET  /admin         the host console, an embedded admin page (App Bridge)
 //   GET  /admin/token   host tokens, only with a verified admin session token
 //   GET  /linger/*      Linger's CDN build (dist/cdn) for the admin page
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { createTokenHandler } from '../../../demo/token-endpoint.mjs';
 import { createIdentity } from '../../../demo/identity.mjs';
 import { verifyProxyRequest, verifySessionToken, verifyWebhook } from './shopify-auth.mjs';
+import { importSigningKey, signTierClaim, tierFromTags } from './tier-claim.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
@@ -37,10 +40,15 @@ const MAX_WEBHOOK_BYTES = 1024 * 1024;
  * @param {string[]} [options.hostIds]     LINGER_HOST_IDS: the embed's *Host user ids*.
  * @param {string[]} [options.shops]       LINGER_SHOPS: the myshopify domains served. Host tokens need it.
  * @param {string} [options.secret]        LINGER_SECRET (≥ 32 bytes): binds viewer ids; random per process when absent.
+ * @param {string} [options.tierKey]     LINGER_TIER_KEY: the private P-256 JWK (JSON) that signs tier claims; no claims without it.
+ * @param {string} [options.tierTags]    LINGER_TIER_TAGS: customer tags that are tiers, highest first (`vip,member`).
+ * @param {(shop: string, customerId: string) => Promise<string[]>} [options.customerTags] A customer's tags
+ *        (default: the Admin GraphQL API with LINGER_ADMIN_TOKENS, `shop=token,…`).
+ * @param {Record<string, string>} [options.adminTokens] Admin API access tokens per myshopify domain.
  * @param {() => number} [options.now]
  * @param {(entry: object) => void} [options.log] Where privacy requests are recorded (default: stdout, one JSON line).
  */
-export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, hostIds = [], shops, secret, now = Date.now, log = (entry) => console.log(JSON.stringify(entry)) }) {
+export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, hostIds = [], shops, secret, tierKey, tierTags = '', customerTags, adminTokens = {}, now = Date.now, log = (entry) => console.log(JSON.stringify(entry)) }) {
   if (!apiKey || !apiSecret) throw new Error('SHOPIFY_API_KEY and SHOPIFY_API_SECRET are required.');
   const identitySecret = secret ?? randomBytes(32).toString('base64url');
   // The host key exists only inside this process: the token endpoint's staff check is satisfied by a
@@ -50,6 +58,8 @@ export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, 
   const identity = createIdentity({ secret: identitySecret, now });
   const shopList = shops && shops.length > 0 ? shops : undefined;
   const browserIdOf = (...parts) => createHmac('sha256', identitySecret).update(parts.join('\n')).digest('base64url').slice(0, 22);
+  const signingKey = tierKey ? importSigningKey(tierKey) : null;
+  const tagsOf = customerTags ?? ((shop, customerId) => adminCustomerTags(shop, customerId, adminTokens[shop]));
 
   const json = (response, status, body, headers = {}) =>
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(JSON.stringify(body));
@@ -77,6 +87,26 @@ export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, 
     for (const name of ['channel', 'uid']) if (url.searchParams.has(name)) inner.searchParams.set(name, url.searchParams.get(name));
     inner.searchParams.set('role', 'viewer');
     return sendTokens(response, tokens.handleTokenRequest(inner, { cookie: `__Host-linger-browser=${identity.cookieValue(browserId)}` }));
+  }
+
+  /**
+   * A signed-in customer's tier claim: Shopify signed `logged_in_customer_id`; the `uid` asked for
+   * must be a viewer id this app's token endpoint issued to that customer (so a claim can only be for
+   * the customer's own viewer id); the tier is the first of LINGER_TIER_TAGS among the customer's tags.
+   * No claim (204) for a guest, a customer without a tier tag, or when tiers are not set up.
+   */
+  async function proxyProfile(url, response) {
+    const verified = verifyProxyRequest(url.searchParams, { secret: apiSecret, now, shops: shopList });
+    if (!verified.ok) return json(response, 401, { error: `Not a verified app proxy request: ${verified.reason}.` });
+    if (!verified.customerId || !signingKey || !tierTags) return response.writeHead(204, { 'cache-control': 'no-store' }).end();
+    const uid = url.searchParams.get('uid') ?? '';
+    if (!identity.owns(browserIdOf('customer', verified.shop, verified.customerId), uid)) {
+      return json(response, 403, { error: 'A claim goes only to a viewer id this app issued to the signed-in customer (send it as "uid").' });
+    }
+    const tier = tierFromTags(await tagsOf(verified.shop, verified.customerId), tierTags);
+    if (!tier) return response.writeHead(204, { 'cache-control': 'no-store' }).end();
+    const claim = await signTierClaim(await signingKey, uid, { tier, now: now() });
+    return json(response, 200, { claim });
   }
 
   function adminToken(url, request, response) {
@@ -140,6 +170,7 @@ export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, 
       if (request.method === 'POST' && url.pathname === '/webhooks') return await webhook(request, response);
       if (request.method !== 'GET') return json(response, 405, { error: 'method not allowed' }, { allow: 'GET, POST' });
       if (url.pathname === '/proxy/token') return proxyToken(url, response);
+      if (url.pathname === '/proxy/profile') return await proxyProfile(url, response);
       if (url.pathname === '/admin/token') return adminToken(url, request, response);
       if (url.pathname === '/admin' || url.pathname === '/') return await adminPage(response);
       if (url.pathname.startsWith('/linger/')) return await staticFile(url.pathname.slice('/linger/'.length), response);
@@ -148,4 +179,18 @@ export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, 
       return json(response, 500, { error: String(error?.message ?? error) });
     }
   };
+}
+
+/** A customer's tags from the Admin GraphQL API (a custom app's Admin API access token for the shop). */
+async function adminCustomerTags(shop, customerId, token) {
+  if (!token || !/^\d+$/.test(customerId)) return [];
+  const response = await fetch(`https://${shop}/admin/api/2025-01/graphql.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shopify-access-token': token },
+    body: JSON.stringify({ query: 'query($id: ID!) { customer(id: $id) { tags } }', variables: { id: `gid://shopify/Customer/${customerId}` } }),
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!response.ok) return [];
+  const body = await response.json();
+  return Array.isArray(body?.data?.customer?.tags) ? body.data.customer.tags : [];
 }

@@ -13,6 +13,9 @@ const handle = createApp({
   hostIds: list(process.env.LINGER_HOST_IDS),
   shops: list(process.env.LINGER_SHOPS),
   secret: process.env.LINGER_SECRET || undefined,
+  tierKey: process.env.LINGER_TIER_KEY || undefined,
+  tierTags: process.env.LINGER_TIER_TAGS || '',
+  adminTokens: Object.fromEntries(list(process.env.LINGER_ADMIN_TOKENS).map((pair) => pair.split('=')).filter((pair) => pair.length === 2)),
 });
 const port = Number(process.env.PORT || process.env.BACKEND_PORT || 8081);
 createServer(handle).listen(port, () => console.log(`Linger app backend on :${port}`));

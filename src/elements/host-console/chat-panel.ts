@@ -5,7 +5,7 @@ import { tierOf } from '../../core/primitives.js';
 import { renderTopic } from './topic-panel.js';
 
 export function renderChat(context: PanelContext): TemplateResult {
-  const { localize, state, session, drafts, actions } = context;
+  const { localize, state, session, drafts, actions, tierName } = context;
   const lines = [...state.chat].reverse().slice(0, 100);
   const kind = drafts.value('announce.kind', 'info');
   return html`
@@ -40,7 +40,7 @@ export function renderChat(context: PanelContext): TemplateResult {
       : html`<ul part="list" class="chat" aria-label=${localize.term('tabChat')}>
           ${lines.map(
             (line) => html`<li part="list-item">
-              <span class="who">${line.name || line.from}${tierOf(state, line.from) ? html` <span class="tier" dir="auto">${tierOf(state, line.from)}</span>` : nothing}</span>
+              <span class="who">${line.name || line.from}${tierOf(state, line.from) ? html` <span class="tier" dir="auto">${tierName?.(tierOf(state, line.from)!) ?? tierOf(state, line.from)}</span>` : nothing}</span>
               <span class="text">${line.text}</span>
               <button part="button secondary" class="secondary" @click=${() => actions.feature(line)}>${localize.term('feature')}</button>
               <button part="button secondary" class="secondary" @click=${() => actions.deleteLine(line)}>${localize.term('deleteComment')}</button>

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { tierLabel } from '../../core/tier-label.js';
 import { query, state } from 'lit/decorators.js';
 import { RoomElement } from '../../controllers/room-element.js';
 import { TickController } from '../../controllers/viewer-controller.js';
@@ -31,6 +32,7 @@ import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
 import { renderVote } from './vote-panel.js';
 import { renderStage } from './stage-panel.js';
+import { recordStageInvitation } from '../../transports/agora-rtm-token.js';
 import { renderTimeline } from './replay-panel.js';
 import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
@@ -208,6 +210,14 @@ export class LingerHostConsole extends RoomElement<Strings> {
     this.followedSession = session;
     if (!session) return;
     if (session.isHost) this.lastHostSession = session;
+    // Co-hosting on Agora: the console records each invitation with the token endpoint, so the
+    // invited viewer (and only it) can get a guest publisher token (docs/tokens.md § Co-hosting).
+    const tokenUrl = (room as { tokenUrl?: string } | null)?.tokenUrl;
+    if (tokenUrl && session.isHost) {
+      const record = (viewer: string, revoke: boolean) => recordStageInvitation(tokenUrl, { channel: session.transport.channel, uid: session.userId, viewer, revoke });
+      session.stage.beforeInvite = (viewer) => record(viewer, false);
+      session.stage.afterLeave = (viewer) => void record(viewer, true).catch((error: unknown) => console.warn('[linger] stage: the invitation could not be taken back', error));
+    }
     this.timeline.follow(session);
     this.stopSession.push(
       session.onMessage((message) => {
@@ -534,7 +544,7 @@ export class LingerHostConsole extends RoomElement<Strings> {
     const now = this.now();
     const figures = this.figures.read(now);
     const state = shown.state;
-    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, topicAnswers: this.topicAnswers, actions: this.actions };
+    const context: PanelContext = { localize, state, session: shown, desk: this.desk, drafts: this.drafts, now, showMinutes: this.showMinutes, topicAnswers: this.topicAnswers, actions: this.actions, tierName: (tier) => tierLabel(tier, this.roomCtl.room, localize.lang) };
     return this.frame(html`
       ${renderHeader(localize, state.show, view, this.actions)} ${renderConnection(localize, view, reconnect)}
       ${renderTimeline(localize, state.show.phase, this.timeline)}

@@ -76,6 +76,8 @@ export interface PanelContext {
   /** The answers to the host's topics, from the chat lines this screen applied. */
   readonly topicAnswers: TopicAnswers;
   readonly actions: ConsoleActions;
+  /** A tier's name in the console's language, the merchant's (`tier-names` on the room, docs/tiers.md). */
+  readonly tierName?: (tier: string) => string;
 }
 
 /** A count for a term: formatted in the console's language, with its plural category there. */

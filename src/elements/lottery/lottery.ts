@@ -4,6 +4,7 @@ import { hostStyles } from '../../styles/host.styles.js';
 import { secondsLeft } from '../../core/clock.js';
 import type { ShowState } from '../../core/state.js';
 import { tierOf } from '../../core/primitives.js';
+import { tierLabel } from '../../core/tier-label.js';
 import type { DrawCheck } from '../../core/draw.js';
 import { LingerEnterRequestEvent } from '../../events/dom/linger-enter-request.js';
 import { TickController, ViewerController } from '../../controllers/viewer-controller.js';
@@ -211,7 +212,7 @@ export class LingerLottery extends RoomElement<typeof en> {
               <ol>
                 ${winners.map((id) => {
                   const tier = tierOf(this.roomCtl.state!, id);
-                  return html`<li part="winner" class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${localize.term('you')}</strong> (${id})` : id}${tier ? html` <span part="winner-tier" class="tier" dir="auto">${tier}</span>` : nothing}</li>`;
+                  return html`<li part="winner" class=${id === me ? 'me' : ''}>${id === me ? html`<strong>${localize.term('you')}</strong> (${id})` : id}${tier ? html` <span part="winner-tier" class="tier" dir="auto">${tierLabel(tier, this.roomCtl.room, localize.lang)}</span>` : nothing}</li>`;
                 })}
               </ol>`
           : nothing}

@@ -11,6 +11,8 @@ export const en = {
   upcoming: 'Starting soon',
   ended: 'Show ended',
   watching: (count: string) => `${count} watching`,
+  /** Shown to this viewer only: the shows this browser watched, this one included (ordinal: `Intl.PluralRules` type `ordinal`). */
+  returningViewer: (count: string, ordinal: Intl.LDMLPluralRule) => `${count}${ordinal === 'one' ? 'st' : ordinal === 'two' ? 'nd' : ordinal === 'few' ? 'rd' : 'th'} show you’re watching`,
   nextPerk: (title: string, time: string) => `Next: ${title} in ${time}`,
   nextPerkUntitled: (time: string) => `Next perk in ${time}`,
   lotteryOpen: (prize: string) => `Giveaway open: ${prize}`,

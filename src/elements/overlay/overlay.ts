@@ -8,6 +8,8 @@ import { LazyView } from '../../controllers/lazy-view.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
 import { MAX_CHAT_LENGTH, tierOf } from '../../core/primitives.js';
+import { tierLabel } from '../../core/tier-label.js';
+import type { RoomHandle } from '../../core/registry.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
 import { LingerChatRejectedEvent } from '../../events/dom/linger-chat-rejected.js';
@@ -67,6 +69,7 @@ type Hint = { reason: Exclude<Extract<ChatResult, { ok: false }>['reason'], 'emp
  * @csspart now-item - Each chip of that line (each also has its own name below).
  * @csspart phase - The LIVE / Starting soon / Ended chip (while the room is not connected: its connection status).
  * @csspart viewers - The "N watching" chip.
+ * @csspart returning - "3rd show you're watching": this browser's own count, shown to this viewer only, with consent (docs/tiers.md).
  * @csspart next-perk - The "next perk in mm:ss" chip.
  * @csspart activity - An open giveaway, quiz, vote or live perk chip.
  * @csspart comment-tier - A commenter's member tier badge (docs/tiers.md).
@@ -222,19 +225,17 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   /**
    * One render per animation frame at most, however many messages arrive (a timer backs up a
-   * throttled frame). The first render is RoomElement's: a task of its own.
+   * throttled frame). The first two renders are RoomElement's: a task each (see `settled`).
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (this.hasUpdated) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 100);
-        requestAnimationFrame(() => {
-          clearTimeout(timer);
-          resolve();
-        });
+  protected override beforeRender(): Promise<void> {
+    if (!this.settled) return super.beforeRender();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
       });
-    }
-    await super.scheduleUpdate();
+    });
   }
 
   /** How comments are laid out: danmaku only when asked for and motion is welcome. */
@@ -348,7 +349,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
           ${layout === 'list' ? this.renderList() : this.renderDanmaku(state)}
           ${more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(more), t.plural(more))}</span>` : nothing}
         </div>
-        ${this.renderActions(state)}
+        ${this.settled ? this.renderActions(state) : nothing}
       </section>
     `;
   }
@@ -371,6 +372,9 @@ export class LingerOverlay extends RoomElement<typeof en> {
     const viewers = this.roomCtl.presence;
     const items: unknown[] = [this.renderPhase(state)];
     if (viewers !== null) items.push(html`<span part="now-item viewers" class="viewers">${eyeIcon()}${t.term('watching', t.number(viewers))}</span>`);
+    // This browser's own count of shows (kept only with consent, docs/tiers.md): for this viewer's eyes only.
+    const shows = (this.roomCtl.room as RoomHandle | null)?.showsWatched ?? 0;
+    if (shows > 1) items.push(html`<span part="now-item returning" class="returning">${t.term('returningViewer', t.number(shows), new Intl.PluralRules(t.lang, { type: 'ordinal' }).select(shows))}</span>`);
     if (state && session) {
       const now = session.clock.now();
       const next = state.schedule.filter((perk) => perk.at > now).sort((a, b) => a.at - b.at)[0];
@@ -436,7 +440,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private renderComment(line: ChatLine) {
     const state = this.roomCtl.state;
     const tier = state ? tierOf(state, line.from) : undefined;
-    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? html` <span part="comment-tier" class="tier" dir="auto">${tier}</span>` : nothing} <bdi class="text" part="comment-text" dir="auto"
+    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? html` <span part="comment-tier" class="tier" dir="auto">${tierLabel(tier, this.roomCtl.room, this.localize.lang)}</span>` : nothing} <bdi class="text" part="comment-text" dir="auto"
         >${line.text}</bdi
       >`;
   }

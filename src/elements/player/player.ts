@@ -459,8 +459,6 @@ export class LingerPlayer extends RoomElement<typeof en> {
     const framed = live ? rtc.state === 'live' || rtc.state === 'reconnecting' : this.firstFrame;
     const showPoster = !!this.poster && !framed;
     const blocked = this.autoplayBlocked || (live && rtc.autoplayBlocked);
-    const canPip = typeof document !== 'undefined' && document.pictureInPictureEnabled === true && (!!this.src || rtc.state === 'live');
-    const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true;
     const videoEvents = (event: Event) => this.onVideoEvent(event);
     const message = this.message();
     const soundPrompt = this.muted && !blocked && (this.src ? this.playing : rtc.state === 'live');
@@ -511,43 +509,52 @@ export class LingerPlayer extends RoomElement<typeof en> {
               ${icon('muted')}<span>${t.term('tapForSound')}</span>
             </button>`
           : nothing}
-        <div part="controls" class="controls">
-          ${this.src
-            ? html`<button part="control play-pause" type="button" aria-label=${t.term(this.playing ? 'pause' : 'play')} title=${t.term(this.playing ? 'pause' : 'play')} @click=${() => this.togglePlay()}>
-                ${icon(this.playing ? 'pause' : 'play')}
-              </button>`
-            : nothing}
-          <button
-            part="control mute"
-            type="button"
-            aria-label=${t.term(this.muted ? 'unmute' : 'mute')}
-            title=${t.term(this.muted ? 'unmute' : 'mute')}
-            aria-pressed=${this.muted ? 'true' : 'false'}
-            @click=${() => this.setMuted(!this.muted)}
-          >
-            ${icon(this.muted ? 'muted' : 'sound')}
-          </button>
-          <span class="spacer"></span>
-          ${canPip
-            ? html`<button part="control pip" type="button" aria-label=${t.term(this.pip ? 'exitPip' : 'pip')} title=${t.term(this.pip ? 'exitPip' : 'pip')} @click=${() => void this.togglePip()}>
-                ${icon('pip')}
-              </button>`
-            : nothing}
-          ${canFullscreen
-            ? html`<button
-                part="control fullscreen"
-                type="button"
-                aria-label=${t.term(this.fullscreen ? 'exitFullscreen' : 'fullscreen')}
-                title=${t.term(this.fullscreen ? 'exitFullscreen' : 'fullscreen')}
-                @click=${() => void this.toggleFullscreen()}
-              >
-                ${icon(this.fullscreen ? 'shrink' : 'expand')}
-              </button>`
-            : nothing}
-        </div>
+        ${this.settled ? this.renderControls() : nothing}
         ${this.renderChapters()}
       </div>
     `;
+  }
+
+  /** Play, sound, picture-in-picture and fullscreen: drawn from the second render (see `settled`). */
+  private renderControls() {
+    const t = this.localize;
+    const rtc = this.rtc;
+    const canPip = typeof document !== 'undefined' && document.pictureInPictureEnabled === true && (!!this.src || rtc.state === 'live');
+    const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true;
+    return html`<div part="controls" class="controls">
+        ${this.src
+          ? html`<button part="control play-pause" type="button" aria-label=${t.term(this.playing ? 'pause' : 'play')} title=${t.term(this.playing ? 'pause' : 'play')} @click=${() => this.togglePlay()}>
+              ${icon(this.playing ? 'pause' : 'play')}
+            </button>`
+          : nothing}
+        <button
+          part="control mute"
+          type="button"
+          aria-label=${t.term(this.muted ? 'unmute' : 'mute')}
+          title=${t.term(this.muted ? 'unmute' : 'mute')}
+          aria-pressed=${this.muted ? 'true' : 'false'}
+          @click=${() => this.setMuted(!this.muted)}
+        >
+          ${icon(this.muted ? 'muted' : 'sound')}
+        </button>
+        <span class="spacer"></span>
+        ${canPip
+          ? html`<button part="control pip" type="button" aria-label=${t.term(this.pip ? 'exitPip' : 'pip')} title=${t.term(this.pip ? 'exitPip' : 'pip')} @click=${() => void this.togglePip()}>
+              ${icon('pip')}
+            </button>`
+          : nothing}
+        ${canFullscreen
+          ? html`<button
+              part="control fullscreen"
+              type="button"
+              aria-label=${t.term(this.fullscreen ? 'exitFullscreen' : 'fullscreen')}
+              title=${t.term(this.fullscreen ? 'exitFullscreen' : 'fullscreen')}
+              @click=${() => void this.toggleFullscreen()}
+            >
+              ${icon(this.fullscreen ? 'shrink' : 'expand')}
+            </button>`
+          : nothing}
+      </div>`;
   }
 
   /** The room is not connected and no video plays: say so (connecting, retrying in N s, can't reach). */

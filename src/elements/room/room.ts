@@ -57,6 +57,8 @@ const DETACH_GRACE_MS = 1000;
  * @attr chapter - A replay opens at this chapter: a pinned product's or dropped perk's id.
  * @attr tier-key - Host: the merchant's public key (EC P-256 JWK, JSON) that signs member tier claims (docs/tiers.md).
  * @attr tier-claim - Viewer: the merchant's signed tier claim for this viewer, sent with its hello (docs/tiers.md).
+ * @attr profile-url - Viewer: the merchant's endpoint (fetched with the shopper's cookies) that answers this viewer's signed tier claim, when `tier-claim` is not set (docs/tiers.md).
+ * @attr tier-names - The merchant's tier names per language, JSON: `{"vip":{"en":"VIP","ar":"…"}}` (docs/tiers.md).
  * @attr money-format - The shop's money format (`{{ shop.money_format }}`) for the prices of this room's `<linger-product>` and `<linger-overlay>` that set none themselves (the Shopify app embed writes it; docs/shopify.md).
  * @fires linger-status - The connection status changed (`detail.status`).
  * @fires linger-error - The connection failed or a message was refused (`detail.code`, `detail.message`).
@@ -92,6 +94,19 @@ export class LingerRoom extends LitElement implements RoomHandle {
   @property({ attribute: 'tier-key' }) tierKey = '';
   /** Viewer: the merchant's signed tier claim (ES256 JWT) for this viewer, sent with its hello (docs/tiers.md). */
   @property({ attribute: 'tier-claim' }) tierClaim = '';
+  /** Viewer: where this viewer's signed tier claim comes from when `tier-claim` is not set (docs/tiers.md). */
+  @property({ attribute: 'profile-url' }) profileUrl = '';
+  /** The merchant's tier names per language (JSON), read by the elements that draw tier badges (docs/tiers.md). */
+  @property({ attribute: 'tier-names', reflect: true }) tierNames = '';
+  /**
+   * How many shows this browser watched, this one included (0: unknown). Kept on this device only
+   * while consent allows, and shown to this viewer only (docs/tiers.md).
+   */
+  get showsWatched(): number {
+    return this.shows;
+  }
+  private shows = 0;
+  private profile: { url: string; claim: Promise<string> } | null = null;
   /** URL of a recorded show's timeline to replay instead of connecting (docs/replay.md). */
   @property() replay = '';
   /** The timeline to replay, as an object or JSON text (instead of `replay`). */
@@ -162,7 +177,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   /** Agora media settings for `<linger-player>`; without Agora, the host studio's local stream while on air, else `null`. */
   get media(): RoomMedia | null {
     if (this.transportKind !== 'agora-rtm' || !this.appId || this.customTransport) return this.session$.get()?.localMedia ?? null;
-    return { appId: this.appId, channel: this.channel, tokens: () => this.mediaTokens() };
+    return { appId: this.appId, channel: this.channel, tokens: () => this.mediaTokens(), guestTokens: () => this.mediaTokens('guest') };
   }
   /** Tries to connect again now (a Reconnect button); keeps retrying with backoff on failure. */
   reconnect(): void {
@@ -237,7 +252,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     if (changed.has('consent')) this.consentGate?.set(this.consent as ConsentMode);
     if (changed.has('shopifyEvents')) this.syncShopifySink();
     if (changed.has('chapter') && changed.get('chapter') !== undefined) this.replayDriver?.openChapter();
-    const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport', 'replay', 'timeline', 'tierKey', 'tierClaim'];
+    const config: PropertyKey[] = ['channel', 'hosts', 'appId', 'tokenUrl', 'userId', 'transport', 'customTransport', 'replay', 'timeline', 'tierKey', 'tierClaim', 'profileUrl'];
     if (this.isConnected && config.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.queueConnect(true);
   }
 
@@ -282,8 +297,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
   private queueConnect(reconnect = false): void {
     if (this.connectQueued) return;
     this.connectQueued = true;
-    // A microtask later, so attributes set right after insertion are all in.
-    queueMicrotask(() => {
+    // A task later: attributes set right after insertion are all in, and the connect stays out of
+    // the task that upgraded the room and its elements (issue 14).
+    void nextTask().then(() => {
       this.connectQueued = false;
       void this.start(reconnect);
     });
@@ -357,13 +373,20 @@ export class LingerRoom extends LitElement implements RoomHandle {
     this.attachEvents(session);
     this.session$.set(session);
     this.followSession(generation, session);
+    // The elements draw the new session in this task; the connect and its first messages in the next.
+    await nextTask();
+    if (generation !== this.generation) return session.close();
     try {
       await session.connect();
     } catch (error) {
       if (generation !== this.generation) return;
       throw error;
     }
-    if (generation !== this.generation) await session.close();
+    if (generation !== this.generation) return void (await session.close());
+    // The viewer's id is known now (a token endpoint issues it on connect): ask for its claim.
+    if (!this.tierClaim && this.profileUrl && !session.isHost) {
+      void this.profileClaim(session.userId).then((token) => token && this.session$.get() === session && session.sendTierClaim(token));
+    }
   }
 
   /** Replay mode: a recorded show's timeline over the player, nothing connected, nothing sent (docs/replay.md). */
@@ -407,8 +430,48 @@ export class LingerRoom extends LitElement implements RoomHandle {
       this.consentGate = new live.ConsentGate();
       // Registered before any pipeline's listener, so the webhook sink exists when held events are released.
       this.consentGate.onChange((allowed) => allowed && this.ensureWebhookSink());
+      this.consentGate.onChange((allowed) => this.followHistory(allowed));
     }
     this.consentGate.set(this.consent as ConsentMode);
+    this.followHistory(this.consentGate.granted);
+  }
+
+  /** The returning-viewer count: this live show added to this device's history while consent allows; erased on `denied`. */
+  private followHistory(allowed: boolean): void {
+    const live = this.live;
+    if (!live || this.replay || this.timeline || this.tokenRole !== 'viewer') return;
+    if (allowed) this.shows = live.recordShow(safeLocalStorage(), this.show || this.channel);
+    else {
+      this.shows = 0;
+      if (this.consent === 'denied') live.forgetShows(safeLocalStorage());
+    }
+  }
+
+  /**
+   * The claim `profile-url` answers (JSON `{"claim": "…"}` or the token as text), fetched once per
+   * URL and viewer id (`?uid=`) with the shopper's cookies; a failed request or anything
+   * that is not a token is ignored (the viewer connects without a tier, as without the attribute).
+   */
+  private profileClaim(uid: string): Promise<string> {
+    if (!this.profileUrl) return Promise.resolve('');
+    const url = new URL(this.profileUrl, document.baseURI);
+    if (uid) url.searchParams.set('uid', uid);
+    if (this.profile?.url !== url.href) {
+      const claim = (async () => {
+        try {
+          const response = await fetch(url, { credentials: 'include', headers: { accept: 'application/json, text/plain' }, signal: AbortSignal.timeout(8000) });
+          if (!response.ok) return '';
+          const text = (await response.text()).slice(0, 8192).trim();
+          let token: unknown = text;
+          if (text.startsWith('{')) token = (JSON.parse(text) as { claim?: unknown }).claim;
+          return typeof token === 'string' && token.length <= 2048 && /^[\w-]{2,}\.[\w-]{2,}\.[\w-]{2,}$/.test(token) ? token : '';
+        } catch {
+          return '';
+        }
+      })();
+      this.profile = { url: url.href, claim };
+    }
+    return this.profile.claim;
   }
 
   /** The show id on events and orders: a replay's is `<show>:replay`, so reports count it apart from the live show. */
@@ -433,14 +496,16 @@ export class LingerRoom extends LitElement implements RoomHandle {
   }
 
   /** Fresh tokens for the player's RTC join: the RTM login's answer while it is fresh, else one request. */
-  private async mediaTokens(): Promise<AgoraTokens | null> {
+  private async mediaTokens(guest?: 'guest'): Promise<AgoraTokens | null> {
     if (!this.tokenUrl) return null;
     const fresh = this.lastTokens && this.lastTokens.expiresAt * 1000 - Date.now() > 60_000;
-    if (fresh) return this.lastTokens;
+    if (fresh && !guest) return this.lastTokens;
     const live = this.live ?? (await loadLive());
     const uid = this.session?.userId || this.lastTokens?.uid || this.userId || undefined;
-    this.lastTokens = await live.fetchAgoraToken(this.tokenUrl, { channel: this.channel, uid, role: this.tokenRole });
-    return this.lastTokens;
+    // A guest's publisher token is asked for each time (docs/tokens.md § Co-hosting), never kept as the viewer's.
+    const tokens = await live.fetchAgoraToken(this.tokenUrl, { channel: this.channel, uid, role: guest ?? this.tokenRole });
+    if (!guest) this.lastTokens = tokens;
+    return tokens;
   }
 
   private fail(error: TransportError): void {

@@ -3,6 +3,8 @@ import { loaders } from './locales/loaders.js';
 
 export const en = {
   vote: 'Vote',
+  /** A replay: the vote ran during the live show; nobody votes on a recording (docs/replay.md). */
+  happenedLive: 'This vote happened during the live show.',
   timeLeft: 'Time left',
   hint: 'Tap an option to vote.',
   hintChangeable: 'Tap an option to vote. You can change your vote until it closes.',

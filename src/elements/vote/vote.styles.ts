@@ -31,6 +31,14 @@ export default [
         transition: none;
       }
     }
+    /* A replay's option: the same line as the button, not one to press. */
+    .option.replayed {
+      box-sizing: border-box;
+      min-block-size: 44px;
+      padding-block: 0.5em;
+      padding-inline: 1.2em;
+      border-radius: calc(var(--_radius) * 0.75);
+    }
     .option.winner {
       border-color: var(--_success);
     }

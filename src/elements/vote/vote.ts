@@ -72,7 +72,9 @@ export class LingerVote extends RoomElement<typeof en> {
     const left = secondsLeft(vote.closesAt, this.now());
     const open = vote.status === 'open' && left > 0;
     const closed = vote.status === 'closed';
-    const canVote = open && !!this.roomCtl.session && (!mine || mine.status === 'rejected' || !!vote.changeable);
+    // A replay shows what happened, never a vote button: nobody votes on a recording.
+    const replay = !!this.roomCtl.session?.replay;
+    const canVote = open && !replay && !!this.roomCtl.session && (!mine || mine.status === 'rejected' || !!vote.changeable);
     return html`<section part="base" class="card status-${vote.status}" lang=${localize.lang} dir=${localize.dir} aria-labelledby="question">
       <header part="header" class="top">
         <span part="kicker" class="kicker">${localize.term('vote')}</span>
@@ -84,20 +86,28 @@ export class LingerVote extends RoomElement<typeof en> {
       ${canVote && !mine ? html`<p part="hint" class="hint">${localize.term(vote.changeable ? 'hintChangeable' : 'hint')}</p>` : nothing}
       ${this.renderRules(vote)}
       <ol part="options" class="options">
-        ${vote.options.map((option, index) => this.renderOption(vote, option, index, mine, canVote))}
+        ${vote.options.map((option, index) => this.renderOption(vote, option, index, mine, canVote, replay))}
       </ol>
-      <p part="status" class="status" role="status">${this.statusText(vote, mine, open)}</p>
+      ${replay
+        ? html`<p part="status" class="status happened-live" role="note">${localize.term('happenedLive')}</p>`
+        : html`<p part="status" class="status" role="status">${this.statusText(vote, mine, open)}</p>`}
       <p part="total" class="total">${localize.term('votes', localize.number(vote.total), localize.plural(vote.total))}</p>
       ${closed ? this.renderResult(vote, mine) : nothing}
     </section>`;
   }
 
-  private renderOption(vote: Vote, option: Vote['options'][number], index: number, mine: Mine | undefined, canVote: boolean): TemplateResult {
+  private renderOption(vote: Vote, option: Vote['options'][number], index: number, mine: Mine | undefined, canVote: boolean, replay: boolean): TemplateResult {
     const { localize } = this;
     const chosen = mine !== undefined && mine.status !== 'rejected' && mine.choice === index;
     const winner = vote.status === 'closed' && vote.winner === index;
     const share = vote.total > 0 ? (vote.counts[index] ?? 0) / vote.total : 0;
     const image = option.product?.image;
+    const content = html`${image && isHttpUrl(image) ? html`<img part="option-image" class="image" src=${image} alt="" width="40" height="40" loading="lazy" decoding="async" />` : nothing}
+      <span part="option-label" class="label user-text" dir="auto">${option.label}</span>
+      ${winner ? html`<span part="winner-mark" class="mark">★ <span class="visually-hidden">${localize.term('winnerMark')}</span></span>` : nothing}
+      <span part="option-share" class="share">${localize.number(share, { style: 'percent' })}</span>`;
+    // A replay: the option and its share as a line, not a button.
+    if (replay) return html`<li><div part="option" class=${['option', 'replayed', winner ? 'winner' : ''].join(' ')} ${cssProps({ '--_share': `${Math.round(share * 1000) / 10}%` })}>${content}</div></li>`;
     return html`<li>
       <button
         part="option"

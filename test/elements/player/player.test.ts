@@ -205,7 +205,7 @@ describe('<linger-player>', () => {
     expect(client.role, 'audience').to.equal('audience');
     expect(client.roleOptions?.level, 'ultra-low latency by default').to.equal(2);
     expect(client.calls.find((call) => call[0] === 'join')?.slice(1, 3), 'joins the room channel with its app id').to.deep.equal([APP_ID, 'spring-sale']);
-    expect(text(player), 'waiting for the host video').to.contain('Waiting for the host');
+    await waitUntil(() => text(player).includes('Waiting for the host'), 'waiting for the host video');
     cloud.publish(77, 'video');
     cloud.publish(77, 'audio');
     await waitUntil(() => player.status === 'live', 'live once the host video plays');
@@ -218,12 +218,14 @@ describe('<linger-player>', () => {
 
     cloud.dropLink();
     await waitUntil(() => player.status === 'reconnecting', 'reconnecting on network loss');
+    await player.updateComplete;
     expect(text(player)).to.contain('Reconnecting');
     cloud.restoreLink();
     await waitUntil(() => player.status === 'live', 'live again');
 
     host.act('show', { phase: 'ended' });
     await waitUntil(() => player.status === 'ended', 'ended');
+    await player.updateComplete;
     expect(client.calls.some((call) => call[0] === 'leave'), 'left the channel').to.equal(true);
     expect(text(player)).to.contain('The show has ended');
     const order = rig.statuses.filter((status, i, all) => status !== all[i - 1]);
@@ -237,6 +239,7 @@ describe('<linger-player>', () => {
     const rig = await liveRig({ cloud });
     rig.host.act('show', { phase: 'live' });
     await waitUntil(() => rig.player.status === 'retrying', 'retrying state, not an endless spinner', { timeout: 3000 });
+    await rig.player.updateComplete;
     expect(text(rig.player), 'clear localized message').to.match(/Can’t connect — retrying/);
     expect(cloud.joinTimes.length, 'tried once so far').to.equal(1);
     expect(rig.errors.map((event) => event.detail.code), 'the page is told why').to.deep.equal(['agora-unreachable']);

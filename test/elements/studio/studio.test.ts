@@ -196,6 +196,7 @@ describe('<linger-studio>', () => {
   it('mutes the camera and microphone without dropping the stream', async () => {
     const { studio } = (current = await rig());
     await studio.studio.start();
+    await studio.updateComplete;
     button(studio, 'camera')!.click();
     button(studio, 'microphone')!.click();
     expect(studio.studio.stream!.getVideoTracks()[0]!.enabled).to.equal(false);

@@ -9,6 +9,7 @@ export default {
   upcoming: 'يبدأ قريبًا',
   ended: 'انتهى البث',
   watching: (count: string) => `${count} يشاهدون`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `هذا البث رقم ${count} الذي تشاهده`,
   nextPerk: (title: string, time: string) => `التالي: ${title} بعد ${time}`,
   nextPerkUntitled: (time: string) => `العرض التالي بعد ${time}`,
   lotteryOpen: (prize: string) => `السحب مفتوح: ${prize}`,

@@ -9,6 +9,7 @@ export default {
   upcoming: 'Empieza pronto',
   ended: 'Emisión terminada',
   watching: (count: string) => `${count} viendo`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `Es el ${count}.º directo que ves`,
   nextPerk: (title: string, time: string) => `Siguiente: ${title} en ${time}`,
   nextPerkUntitled: (time: string) => `Próxima oferta en ${time}`,
   lotteryOpen: (prize: string) => `Sorteo abierto: ${prize}`,

@@ -9,6 +9,7 @@ export default {
   upcoming: 'Segera dimulai',
   ended: 'Siaran berakhir',
   watching: (count: string) => `${count} menonton`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `Siaran ke-${count} yang kamu tonton`,
   nextPerk: (title: string, time: string) => `Berikutnya: ${title} dalam ${time}`,
   nextPerkUntitled: (time: string) => `Promo berikutnya dalam ${time}`,
   lotteryOpen: (prize: string) => `Giveaway dibuka: ${prize}`,

@@ -9,6 +9,7 @@ export default {
   upcoming: 'まもなく開始',
   ended: '配信終了',
   watching: (count: string) => `${count}人が視聴中`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `${count}回目のライブ視聴です`,
   nextPerk: (title: string, time: string) => `次は ${title}（あと ${time}）`,
   nextPerkUntitled: (time: string) => `次の特典まで ${time}`,
   lotteryOpen: (prize: string) => `抽選受付中：${prize}`,

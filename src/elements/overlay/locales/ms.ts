@@ -9,6 +9,7 @@ export default {
   upcoming: 'Akan bermula',
   ended: 'Siaran tamat',
   watching: (count: string) => `${count} sedang menonton`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `Siaran ke-${count} yang anda tonton`,
   nextPerk: (title: string, time: string) => `Seterusnya: ${title} dalam ${time}`,
   nextPerkUntitled: (time: string) => `Tawaran seterusnya dalam ${time}`,
   lotteryOpen: (prize: string) => `Cabutan bertuah dibuka: ${prize}`,

@@ -9,6 +9,7 @@ export default {
   upcoming: 'Começa em breve',
   ended: 'Transmissão encerrada',
   watching: (count: string) => `${count} assistindo`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `É a ${count}ª live que você assiste`,
   nextPerk: (title: string, time: string) => `A seguir: ${title} em ${time}`,
   nextPerkUntitled: (time: string) => `Próxima oferta em ${time}`,
   lotteryOpen: (prize: string) => `Sorteio aberto: ${prize}`,

@@ -9,6 +9,7 @@ export default {
   upcoming: 'กำลังจะเริ่ม',
   ended: 'ไลฟ์จบแล้ว',
   watching: (count: string) => `${count} คนกำลังดู`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `ไลฟ์ที่ ${count} ที่คุณดู`,
   nextPerk: (title: string, time: string) => `ถัดไป: ${title} ในอีก ${time}`,
   nextPerkUntitled: (time: string) => `ดีลถัดไปในอีก ${time}`,
   lotteryOpen: (prize: string) => `เปิดลุ้นรางวัล: ${prize}`,

@@ -9,6 +9,7 @@ export default {
   upcoming: 'Sắp bắt đầu',
   ended: 'Đã kết thúc',
   watching: (count: string) => `${count} người đang xem`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `Buổi live thứ ${count} bạn xem`,
   nextPerk: (title: string, time: string) => `Tiếp theo: ${title} sau ${time}`,
   nextPerkUntitled: (time: string) => `Ưu đãi tiếp theo sau ${time}`,
   lotteryOpen: (prize: string) => `Đang mở quay thưởng: ${prize}`,

@@ -9,6 +9,7 @@ export default {
   upcoming: '即将开始',
   ended: '直播已结束',
   watching: (count: string) => `${count} 人在看`,
+  returningViewer: (count: string, _ordinal: Intl.LDMLPluralRule) => `这是你观看的第 ${count} 场直播`,
   nextPerk: (title: string, time: string) => `下一个：${title}，${time} 后`,
   nextPerkUntitled: (time: string) => `下一个福利 ${time} 后`,
   lotteryOpen: (prize: string) => `抽奖进行中：${prize}`,

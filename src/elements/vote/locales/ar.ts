@@ -6,6 +6,7 @@ const arVotes = (n: string, form: Intl.LDMLPluralRule) =>
 
 export default {
   vote: "تصويت",
+  happenedLive: 'جرى هذا التصويت أثناء البث المباشر.',
   timeLeft: "الوقت المتبقي",
   hint: "اضغط على خيار للتصويت.",
   hintChangeable: "اضغط على خيار للتصويت. يمكنك تغيير صوتك حتى إغلاق التصويت.",

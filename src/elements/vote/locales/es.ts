@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "Votación",
+  happenedLive: 'Esta votación se hizo durante el directo.',
   timeLeft: "Tiempo restante",
   hint: "Toca una opción para votar.",
   hintChangeable: "Toca una opción para votar. Puedes cambiar tu voto hasta el cierre.",

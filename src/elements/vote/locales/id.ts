@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "Voting",
+  happenedLive: 'Voting ini berlangsung saat siaran langsung.',
   timeLeft: "Sisa waktu",
   hint: "Ketuk salah satu pilihan untuk memilih.",
   hintChangeable: "Ketuk salah satu pilihan untuk memilih. Kamu bisa mengubah pilihan sampai voting ditutup.",

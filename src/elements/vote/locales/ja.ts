@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "投票",
+  happenedLive: 'この投票はライブ配信中に行われました。',
   timeLeft: "残り時間",
   hint: "選択肢をタップして投票してください。",
   hintChangeable: "選択肢をタップして投票してください。締め切りまで変更できます。",

@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "Undian",
+  happenedLive: 'Undian ini berlaku semasa siaran langsung.',
   timeLeft: "Masa berbaki",
   hint: "Ketik satu pilihan untuk mengundi.",
   hintChangeable: "Ketik satu pilihan untuk mengundi. Anda boleh menukar undian sehingga ia ditutup.",

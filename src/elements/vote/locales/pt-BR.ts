@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "Votação",
+  happenedLive: 'Esta votação aconteceu durante a transmissão ao vivo.',
   timeLeft: "Tempo restante",
   hint: "Toque em uma opção para votar.",
   hintChangeable: "Toque em uma opção para votar. Você pode mudar seu voto até o encerramento.",

@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "โหวต",
+  happenedLive: 'การโหวตนี้เกิดขึ้นระหว่างไลฟ์สด',
   timeLeft: "เวลาที่เหลือ",
   hint: "แตะตัวเลือกเพื่อโหวต",
   hintChangeable: "แตะตัวเลือกเพื่อโหวต เปลี่ยนได้จนกว่าจะปิดโหวต",

@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "Bình chọn",
+  happenedLive: 'Cuộc bình chọn này diễn ra trong buổi phát trực tiếp.',
   timeLeft: "Thời gian còn lại",
   hint: "Chạm vào một lựa chọn để bình chọn.",
   hintChangeable: "Chạm vào một lựa chọn để bình chọn. Bạn có thể đổi đến khi bình chọn kết thúc.",

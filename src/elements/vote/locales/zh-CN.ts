@@ -2,6 +2,7 @@ import type { en } from '../vote.strings.js';
 
 export default {
   vote: "投票",
+  happenedLive: '此投票在直播期间进行。',
   timeLeft: "剩余时间",
   hint: "点击一个选项投票。",
   hintChangeable: "点击一个选项投票。投票结束前可以更改。",

@@ -9,6 +9,7 @@
  * attributes and never asks the token endpoint itself. The adapter (`src/media/agora-rtc.ts`) and the
  * SDK are loaded on the first attempt, never on first paint.
  */
+import { stageAudiences } from '../media/stage-audience.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoomHandle, RoomMedia } from '../core/registry.js';
 import { RetryScheduler, type RetrySchedulerOptions } from '../core/retry.js';
@@ -171,6 +172,9 @@ export class RtcController implements ReactiveController {
       latency: () => this.options.latency?.() ?? 'ultra-low',
       ...(loadSdk ? { loadSdk } : {}),
       renewToken: async () => (await this.media?.tokens())?.rtcToken ?? null,
+      // Co-hosting: a guest's tracks go to the stage tiles, never into the host's box.
+      isGuest: (uid) => Boolean(this.options.room()?.$session.get()?.state.stage?.guests.some((guest) => guest.id === uid)),
+      onGuests: () => this.host.requestUpdate(),
       onState: (state) => {
         if (audience !== this.audience) return;
         // A second attempt still reads "can't connect — retrying…", not a fresh "connecting".
@@ -195,6 +199,8 @@ export class RtcController implements ReactiveController {
       },
     });
     audience.setAudio(this.audioOn);
+    const session = this.options.room()?.$session.get();
+    if (session && 'goOnStage' in audience) stageAudiences.set(session, audience);
     return audience;
   }
 

@@ -30,6 +30,8 @@ export interface RoomMedia {
    * a token endpoint (an App ID without certificate).
    */
   tokens(): Promise<AgoraTokens | null>;
+  /** Co-hosting: this viewer's guest (publisher) token, once the host invited it (docs/tokens.md § Co-hosting). */
+  guestTokens?(): Promise<AgoraTokens | null>;
   /**
    * Loads the audience module instead of Agora's (`src/media/local-rtc.ts`: a browser WebRTC
    * connection to the host's studio on a room without Agora, docs/studio.md).

@@ -132,7 +132,21 @@ export interface RtcAudienceOptions {
   onAutoplayBlocked?: () => void;
   /** The SDK gave up on a joined link (network, kicked, token expired): join again later. */
   onDropped?: (error: TransportError) => void;
+  /** Co-hosting: true for a guest on stage, whose tracks stay out of the host's box (the stage tiles play them). */
+  isGuest?: (uid: string) => boolean;
+  /** A guest's tracks came or went. */
+  onGuests?: () => void;
 }
+
+/** A track this client publishes as a guest on stage (the SDK's custom track). */
+interface StageTrack {
+  readonly trackMediaType: 'audio' | 'video';
+}
+type StageSdk = RtcSdk & {
+  createCustomVideoTrack(config: { mediaStreamTrack: MediaStreamTrack; bitrateMax?: number }): StageTrack;
+  createCustomAudioTrack(config: { mediaStreamTrack: MediaStreamTrack }): StageTrack;
+};
+type StageClient = RtcClient & Pick<IAgoraRTCClient, 'publish' | 'unpublish'>;
 
 /** `network-quality` grades: 1–2 good, 3 fair, 4–5 poor, 6 down. */
 const POOR = 4;
@@ -300,8 +314,57 @@ export class RtcAudience {
   private joined = false;
   private closed = false;
   private readonly off: Array<() => void> = [];
+  /** Guests on stage: their remote tracks, kept out of the host's box. */
+  private readonly guests = new Map<string, { video?: IRemoteVideoTrack; audio?: IRemoteAudioTrack }>();
+  /** This client's own tracks while it is a guest on stage, and where its publisher token comes from. */
+  private stage: { tracks: StageTrack[]; token: () => Promise<string | null> } | null = null;
 
   constructor(private readonly options: RtcAudienceOptions) {}
+
+  /** Guests whose tracks arrived (co-hosting). */
+  get guestIds(): string[] {
+    return [...this.guests.keys()];
+  }
+
+  /** Plays a guest's video into `element` (a stage tile); its sound only when `withAudio`. */
+  playGuest(uid: string, element: HTMLElement, withAudio: boolean): void {
+    const tracks = this.guests.get(uid);
+    if (tracks?.video && (!tracks.video.isPlaying || (tracks.video as { element?: HTMLElement }).element !== element)) tracks.video.play(element, { fit: 'cover' });
+    if (!tracks?.audio) return;
+    if (withAudio && this.audioOn) tracks.audio.play();
+    else tracks.audio.stop();
+  }
+
+  /**
+   * Co-hosting (docs/studio.md § Co-hosting): this viewer goes on stage on the same client — its
+   * guest (publisher) token, the host role, then its camera and microphone published. The token is
+   * renewed from `token` while on stage.
+   */
+  async goOnStage(stream: MediaStream, token: () => Promise<string | null>): Promise<void> {
+    const client = this.client as StageClient | null;
+    const sdk = this.sdk as StageSdk | null;
+    if (!client || !sdk || !this.joined) throw transportError('agora-not-joined', `${prefix}not joined: cannot go on stage.`);
+    const publisherToken = await token();
+    if (publisherToken) await client.renewToken(publisherToken);
+    await client.setClientRole('host');
+    const tracks = stream.getTracks().map((track) =>
+      track.kind === 'video' ? sdk.createCustomVideoTrack({ mediaStreamTrack: track, bitrateMax: 1000 }) : sdk.createCustomAudioTrack({ mediaStreamTrack: track }),
+    );
+    this.stage = { tracks, token };
+    await client.publish(tracks as never);
+  }
+
+  /** Off the stage: unpublish, back to the audience role and a viewer's token. */
+  async leaveStage(): Promise<void> {
+    const client = this.client as StageClient | null;
+    const stage = this.stage;
+    this.stage = null;
+    if (!client || !stage) return;
+    await client.unpublish(stage.tracks as never).catch(() => undefined);
+    const level = this.options.latency?.() === 'low' ? 1 : 2;
+    await client.setClientRole('audience', { level } as ClientRoleOptions).catch(() => undefined);
+    await this.renew();
+  }
 
   /** True while joined to a channel. */
   get isJoined(): boolean {
@@ -370,6 +433,9 @@ export class RtcAudience {
     this.video?.stop();
     this.audio?.stop();
     this.video = this.audio = null;
+    for (const guest of this.guests.values()) for (const track of [guest.video, guest.audio]) track?.stop();
+    this.guests.clear();
+    this.stage = null;
     const client = this.client;
     this.client = null;
     const joined = this.joined;
@@ -385,7 +451,13 @@ export class RtcAudience {
     };
     on('user-published', (user: IAgoraRTCRemoteUser, mediaType: 'audio' | 'video' | 'datachannel') => void this.subscribe(user, mediaType));
     on('user-unpublished', (user: IAgoraRTCRemoteUser, mediaType: 'audio' | 'video' | 'datachannel') => {
-      if (mediaType === 'video' && user.uid === this.hostUid) {
+      const guest = this.guests.get(String(user.uid));
+      if (guest && (mediaType === 'audio' || mediaType === 'video')) {
+        guest[mediaType]?.stop();
+        delete guest[mediaType];
+        if (!guest.audio && !guest.video) this.guests.delete(String(user.uid));
+        this.options.onGuests?.();
+      } else if (mediaType === 'video' && user.uid === this.hostUid) {
         this.video?.stop();
         this.video = null;
         if (this.state === 'live') this.set('waiting');
@@ -424,6 +496,7 @@ export class RtcAudience {
   private async subscribe(user: IAgoraRTCRemoteUser, mediaType: 'audio' | 'video' | 'datachannel'): Promise<void> {
     const client = this.client;
     if (!client || this.closed || mediaType === 'datachannel') return;
+    if (this.options.isGuest?.(String(user.uid))) return this.subscribeGuest(client, user, mediaType);
     try {
       if (mediaType === 'video') {
         const track = await client.subscribe(user, 'video');
@@ -442,6 +515,18 @@ export class RtcAudience {
       }
     } catch (error) {
       console.warn('[linger] could not subscribe to the host:', describe(error));
+    }
+  }
+
+  private async subscribeGuest(client: RtcClient, user: IAgoraRTCRemoteUser, mediaType: 'audio' | 'video'): Promise<void> {
+    try {
+      const track = await client.subscribe(user, mediaType as 'video');
+      if (this.closed) return;
+      const uid = String(user.uid);
+      this.guests.set(uid, { ...this.guests.get(uid), [mediaType]: track });
+      this.options.onGuests?.();
+    } catch (error) {
+      console.warn('[linger] could not subscribe to a guest on stage:', describe(error));
     }
   }
 
@@ -471,9 +556,10 @@ export class RtcAudience {
   }
 
   private async renew(): Promise<void> {
-    if (!this.options.renewToken || !this.client) return;
+    const source = this.stage?.token ?? this.options.renewToken;
+    if (!source || !this.client) return;
     try {
-      const token = await this.options.renewToken();
+      const token = await source();
       if (token && this.client) await this.client.renewToken(token);
     } catch (error) {
       // Never the error object itself: an SDK error may quote the request.

@@ -23,6 +23,12 @@ export function ownStageStream(session: RoomSession): ReadableAtom<MediaStream |
   return store;
 }
 
+/** Sets this screen's own stage camera (`null` once off the stage). */
+export function setOwnStageStream(session: RoomSession, stream: MediaStream | null): void {
+  const store = ownStageStream(session) as ReturnType<typeof atom<MediaStream | null>>;
+  if (stream || store.get()) store.set(stream);
+}
+
 /** A guest's side: serves its camera to every viewer that asks, while it is on stage. */
 export class GuestBroadcast {
   private readonly broadcaster: LocalBroadcaster;
@@ -33,7 +39,7 @@ export class GuestBroadcast {
   ) {
     this.broadcaster = new LocalBroadcaster(session, 'stage.offer');
     void this.broadcaster.start(stream, { bitrateKbps: 1500 });
-    (ownStageStream(session) as ReturnType<typeof atom<MediaStream | null>>).set(stream);
+    setOwnStageStream(session, stream);
   }
 
   /** The host muted (or unmuted) this guest: its microphone follows on every connection. */
@@ -44,8 +50,7 @@ export class GuestBroadcast {
   stop(): void {
     void this.broadcaster.stop();
     for (const track of this.stream.getTracks()) track.stop();
-    const store = ownStageStream(this.session) as ReturnType<typeof atom<MediaStream | null>>;
-    if (store.get() === this.stream) store.set(null);
+    if (ownStageStream(this.session).get() === this.stream) setOwnStageStream(this.session, null);
   }
 }
 

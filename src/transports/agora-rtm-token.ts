@@ -11,7 +11,7 @@
 import { transportError, type TransportError } from './transport.js';
 
 /** Who is asking: a viewer, or the show's host (the server decides whether to believe it). */
-export type AgoraRole = 'viewer' | 'host';
+export type AgoraRole = 'viewer' | 'host' | 'guest';
 
 /** What the token request names. */
 export interface AgoraTokenRequest {
@@ -171,5 +171,33 @@ async function serverReason(response: Response): Promise<string> {
     return typeof body?.error === 'string' ? body.error.replace(/\s+/g, ' ').slice(0, 200) : '';
   } catch {
     return '';
+  }
+}
+
+/**
+ * Host: records (or, with `revoke`, takes back) a viewer's stage invitation with the token endpoint,
+ * so the endpoint issues that viewer a guest (publisher) token (docs/tokens.md § Co-hosting). The
+ * host's own token URL carries its staff check, as for its host token. Rejects with a
+ * {@link TransportError} when the endpoint refuses.
+ */
+export async function recordStageInvitation(
+  tokenUrl: string,
+  request: { channel: string; uid: string; viewer: string; revoke?: boolean },
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): Promise<void> {
+  const url = requestUrl(tokenUrl, { channel: request.channel, uid: request.uid, role: 'host' });
+  url.searchParams.set(request.revoke ? 'uninvite' : 'invite', request.viewer);
+  let response: Response;
+  try {
+    response = await fetchImpl(url.href, { method: 'GET', credentials: 'include', cache: 'no-store', headers: { accept: 'application/json' } });
+  } catch (error) {
+    throw failed(`Cannot reach the token URL ${tokenUrl} to record the stage invitation (${describe(error)}).`, error);
+  }
+  if (!response.ok) {
+    const reason = await serverReason(response);
+    throw transportError(
+      response.status === 401 || response.status === 403 ? 'token-forbidden' : 'token-failed',
+      `The token URL ${tokenUrl} did not record the stage invitation (HTTP ${response.status}${reason ? `: "${reason}"` : ''}).`,
+    );
   }
 }

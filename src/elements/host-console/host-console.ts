@@ -32,6 +32,7 @@ import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
 import { renderVote } from './vote-panel.js';
 import { renderStage } from './stage-panel.js';
+import { recordStageInvitation } from '../../transports/agora-rtm-token.js';
 import { renderTimeline } from './replay-panel.js';
 import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
@@ -209,6 +210,14 @@ export class LingerHostConsole extends RoomElement<Strings> {
     this.followedSession = session;
     if (!session) return;
     if (session.isHost) this.lastHostSession = session;
+    // Co-hosting on Agora: the console records each invitation with the token endpoint, so the
+    // invited viewer (and only it) can get a guest publisher token (docs/tokens.md § Co-hosting).
+    const tokenUrl = (room as { tokenUrl?: string } | null)?.tokenUrl;
+    if (tokenUrl && session.isHost) {
+      const record = (viewer: string, revoke: boolean) => recordStageInvitation(tokenUrl, { channel: session.transport.channel, uid: session.userId, viewer, revoke });
+      session.stage.beforeInvite = (viewer) => record(viewer, false);
+      session.stage.afterLeave = (viewer) => void record(viewer, true).catch((error: unknown) => console.warn('[linger] stage: the invitation could not be taken back', error));
+    }
     this.timeline.follow(session);
     this.stopSession.push(
       session.onMessage((message) => {

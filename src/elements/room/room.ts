@@ -177,7 +177,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   /** Agora media settings for `<linger-player>`; without Agora, the host studio's local stream while on air, else `null`. */
   get media(): RoomMedia | null {
     if (this.transportKind !== 'agora-rtm' || !this.appId || this.customTransport) return this.session$.get()?.localMedia ?? null;
-    return { appId: this.appId, channel: this.channel, tokens: () => this.mediaTokens() };
+    return { appId: this.appId, channel: this.channel, tokens: () => this.mediaTokens(), guestTokens: () => this.mediaTokens('guest') };
   }
   /** Tries to connect again now (a Reconnect button); keeps retrying with backoff on failure. */
   reconnect(): void {
@@ -496,14 +496,16 @@ export class LingerRoom extends LitElement implements RoomHandle {
   }
 
   /** Fresh tokens for the player's RTC join: the RTM login's answer while it is fresh, else one request. */
-  private async mediaTokens(): Promise<AgoraTokens | null> {
+  private async mediaTokens(guest?: 'guest'): Promise<AgoraTokens | null> {
     if (!this.tokenUrl) return null;
     const fresh = this.lastTokens && this.lastTokens.expiresAt * 1000 - Date.now() > 60_000;
-    if (fresh) return this.lastTokens;
+    if (fresh && !guest) return this.lastTokens;
     const live = this.live ?? (await loadLive());
     const uid = this.session?.userId || this.lastTokens?.uid || this.userId || undefined;
-    this.lastTokens = await live.fetchAgoraToken(this.tokenUrl, { channel: this.channel, uid, role: this.tokenRole });
-    return this.lastTokens;
+    // A guest's publisher token is asked for each time (docs/tokens.md § Co-hosting), never kept as the viewer's.
+    const tokens = await live.fetchAgoraToken(this.tokenUrl, { channel: this.channel, uid, role: guest ?? this.tokenRole });
+    if (!guest) this.lastTokens = tokens;
+    return tokens;
   }
 
   private fail(error: TransportError): void {

@@ -8,6 +8,8 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { LocalizeController } from '../../i18n/localize.js';
 import type { RoomSession } from '../../core/session.js';
 import { translation, type en } from './stage.strings.js';
+import { agoraMedia, stageAudiences } from '../../media/stage-audience.js';
+import type { RoomMedia } from '../../core/registry.js';
 
 type Problem = 'denied' | 'missing' | 'busy' | 'unsupported';
 type Host = ReactiveControllerHost & HTMLElement;
@@ -36,7 +38,7 @@ export class StageJoin implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    roomOf: () => Element | null,
+    private readonly roomOf: () => Element | null,
   ) {
     this.t = new LocalizeController(host, translation, roomOf);
     host.addController(this);
@@ -69,18 +71,58 @@ export class StageJoin implements ReactiveController {
     if (!session) return;
     const me = session.state.stage?.guests.find((guest) => guest.id === session.userId);
     const mine = session.stage.$mine.get();
-    if (me && this.stream && !this.broadcast && !this.starting && session.transport.kind !== 'agora-rtm') {
+    if (me && this.stream && !this.broadcast && !this.starting) {
       this.starting = true;
       const stream = this.stream;
-      void import('../../media/local-stage.js').then(({ GuestBroadcast }) => {
-        this.starting = false;
-        if (this.session !== session || !session.stage.onStage || this.stream !== stream) return;
-        this.broadcast = new GuestBroadcast(session, stream);
-        this.broadcast.setMuted(Boolean(session.state.stage?.guests.find((guest) => guest.id === session.userId)?.muted));
-      });
+      const media = agoraMedia(this.roomOf());
+      const started = media ? this.publishOnAgora(session, stream, media) : import('../../media/local-stage.js').then(({ GuestBroadcast }) => new GuestBroadcast(session, stream));
+      void started.then(
+        (broadcast) => {
+          this.starting = false;
+          if (this.session !== session || !session.stage.onStage || this.stream !== stream) return broadcast.stop();
+          this.broadcast = broadcast;
+          broadcast.setMuted(Boolean(session.state.stage?.guests.find((guest) => guest.id === session.userId)?.muted));
+        },
+        (error: unknown) => {
+          // Not published (no guest token, the SDK refused): off the stage rather than a black tile on every screen.
+          this.starting = false;
+          console.warn('[linger] stage: could not publish the camera', error);
+          session.stage.leave();
+        },
+      );
     }
     if (me) this.broadcast?.setMuted(Boolean(me.muted));
     if (!me && !mine.invitedBy && !mine.accepting) this.release();
+  }
+
+  /**
+   * On Agora: the player's own client switches to the host role with this viewer's guest token
+   * (issued only after the host's invitation, docs/tokens.md § Co-hosting) and publishes; without a
+   * player on the page, a publisher client of its own does the same.
+   */
+  private async publishOnAgora(session: RoomSession, stream: MediaStream, media: RoomMedia): Promise<{ setMuted(muted: boolean): void; stop(): void }> {
+    const setMuted = (muted: boolean) => stream.getAudioTracks().forEach((track) => (track.enabled = !muted));
+    const guestTokens = () => media.guestTokens?.() ?? Promise.resolve(null);
+    const { setOwnStageStream } = await import('../../media/local-stage.js');
+    const audience = stageAudiences.get(session);
+    let stop: () => Promise<void>;
+    if (audience) {
+      await audience.goOnStage(stream, async () => (await guestTokens())?.rtcToken ?? null);
+      stop = () => audience.leaveStage();
+    } else {
+      const { AgoraPublisher } = await import('../../media/agora-publish.js');
+      const publisher = new AgoraPublisher({ appId: media.appId, channel: media.channel, tokens: guestTokens });
+      await publisher.start(stream, { bitrateKbps: 1000 });
+      stop = () => publisher.stop();
+    }
+    setOwnStageStream(session, stream);
+    return {
+      setMuted,
+      stop: () => {
+        setOwnStageStream(session, null);
+        void stop();
+      },
+    };
   }
 
   private release(): void {

@@ -10,6 +10,7 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { LocalizeController } from '../../i18n/localize.js';
 import type { RoomSession } from '../../core/session.js';
 import { GuestLink, ownStageStream } from '../../media/local-stage.js';
+import { agoraMedia, stageAudiences } from '../../media/stage-audience.js';
 import { translation, type en } from './stage.strings.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -20,15 +21,29 @@ export class StageTiles implements ReactiveController {
   private session: RoomSession | null = null;
   private stopOwn: (() => void) | null = null;
 
+  private agora = false;
+  private muted = false;
+
   constructor(
     private readonly host: Host,
-    roomOf: () => Element | null,
+    private readonly roomOf: () => Element | null,
   ) {
     this.t = new LocalizeController(host, translation, roomOf);
     host.addController(this);
   }
 
   hostConnected(): void {}
+
+  /** On Agora, after each render: the player's audience plays each guest's tracks into its tile. */
+  hostUpdated(): void {
+    const session = this.session;
+    const audience = session && this.agora ? stageAudiences.get(session) : undefined;
+    if (!session || !audience) return;
+    for (const tile of this.host.shadowRoot?.querySelectorAll<HTMLElement>('.agora-video') ?? []) {
+      const guest = session.state.stage?.guests.find((entry) => entry.id === tile.dataset.guest);
+      if (guest) audience.playGuest(guest.id, tile, !this.muted && !guest.muted);
+    }
+  }
 
   /** The connection to one guest (tests check it). */
   linkTo(guest: string): GuestLink | undefined {
@@ -51,7 +66,8 @@ export class StageTiles implements ReactiveController {
       this.session = session;
       if (session) this.stopOwn = ownStageStream(session).listen(() => this.host.requestUpdate());
     }
-    const wanted = new Set(session && session.transport.kind !== 'agora-rtm' ? ids.filter((id) => id !== session.userId) : []);
+    this.agora = agoraMedia(this.roomOf()) !== null;
+    const wanted = new Set(session && !this.agora ? ids.filter((id) => id !== session.userId) : []);
     for (const [id, link] of this.links) {
       if (wanted.has(id)) continue;
       link.close();
@@ -66,6 +82,7 @@ export class StageTiles implements ReactiveController {
     this.sync(session, guests.map((guest) => guest.id));
     if (!session || guests.length === 0) return nothing;
     const t = this.t;
+    this.muted = muted;
     const own = ownStageStream(session).get();
     return html`<span part="stage-name" class="tile-name host-name" dir="auto">${t.term('host')}</span>
       <div part="stage" class="tiles" role="group" aria-label=${t.term('stage')}>
@@ -75,7 +92,9 @@ export class StageTiles implements ReactiveController {
           return html`<div part="stage-tile" class="tile" data-guest=${guest.id}>
             ${stream
               ? html`<video class="guest-video" .srcObject=${stream} .muted=${self || muted || Boolean(guest.muted)} autoplay playsinline></video>`
-              : html`<span class="tile-wait" aria-hidden="true"></span>`}
+              : this.agora && !self
+                ? html`<div class="agora-video" data-guest=${guest.id}></div>`
+                : html`<span class="tile-wait" aria-hidden="true"></span>`}
             <span part="stage-name" class="tile-name" lang=${t.lang}
               ><bdi dir="auto">${guest.name || t.term('guest')}</bdi>${guest.muted
                 ? html` <span class="tile-muted" role="img" aria-label=${t.term('muted')} title=${t.term('muted')}>🔇</span>`
@@ -126,6 +145,10 @@ export const styles = css`
     border-radius: 6px;
     background: #111;
     box-shadow: 0 1px 6px rgb(0 0 0 / 0.5);
+  }
+  .agora-video {
+    position: absolute;
+    inset: 0;
   }
   .tile video {
     position: absolute;

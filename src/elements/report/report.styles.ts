@@ -166,6 +166,7 @@ export default [
     }
     .vote-options .bar {
       grid-column: 1 / -1;
+      inline-size: var(--_share, 0%);
       block-size: 4px;
       min-inline-size: 2px;
       border-radius: 2px;

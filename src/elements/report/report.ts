@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type uPlot from 'uplot';
 import { computeMetrics, metricsCsv, type ShowMetrics, type TierFigures, type TimelineMark, type VoteResult, type WatchFigures } from '../../analytics/metrics.js';
 import { parseEventLog } from '../../analytics/parse.js';
@@ -9,6 +8,7 @@ import { LingerReportReadyEvent } from '../../events/dom/linger-report-ready.js'
 import { LocalizeController } from '../../i18n/localize.js';
 import { translation } from './report.strings.js';
 import { DisconnectGrace } from '../../controllers/disconnect-grace.js';
+import { cssProps } from '../../styles/css-props.js';
 import styles from './report.styles.js';
 import { looksLikeSummary, parseReportSummary, type Commerce, type MinuteSales } from './summary.js';
 
@@ -352,7 +352,7 @@ export class LingerReport extends LitElement {
                 return html`<li part="vote-option" class=${i === vote.winner ? 'won' : ''} data-option=${i}>
                   <span><bdi>${option.label ?? t.term('option', t.number(i + 1))}</bdi>${i === vote.winner ? html` <span part="vote-winner" class="winner">${t.term('winner')}</span>` : nothing}</span>
                   <span class="count">${t.term('optionVotes', t.number(option.votes), pct(share))}</span>
-                  <span class="bar" aria-hidden="true" style=${styleMap({ inlineSize: `${Math.round(share * 100)}%` })}></span>
+                  <span class="bar" aria-hidden="true" ${cssProps({ '--_share': `${Math.round(share * 1000) / 10}%` })}></span>
                 </li>`;
               })}
             </ul>

@@ -50,6 +50,14 @@ export const cardStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* "Vote", "Quiz", "Pinned": the small label above or atop a card. */
+  .kicker {
+    font-size: 0.8em;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.05em;
+    color: var(--_card-accent);
+  }
   button {
     min-block-size: 44px;
     padding-block: 0.5em;
@@ -101,13 +109,6 @@ export const choiceStyles = css`
     justify-content: space-between;
     align-items: center;
     gap: var(--_space);
-  }
-  .kicker {
-    font-size: 0.8em;
-    font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.05em;
-    color: var(--_card-accent);
   }
   .time .clock {
     font-size: 1.1em;

@@ -412,6 +412,79 @@ describe('hardening: injection corpus through a live show', () => {
     }
   });
 
+  it('host console inputs: the topic and vote forms take every string as text (question, options)', async function () {
+    this.timeout(110_000);
+    const shop = await storefront();
+    const root = shop.console.shadowRoot!;
+    const vote = shop.room.querySelector<LitElement>('linger-vote')!;
+    const form = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+    // What a text input and FormData make of a string: no line breaks, lone surrogates as U+FFFD, trimmed.
+    const typed = (text: string) => wellFormed(text.replace(/[\r\n]/g, '')).trim();
+    // Short polls: 2 × ~250 strings, each waited for a few times.
+    const quick = { timeout: 10_000, interval: 5 };
+    let topics = 0;
+    let votes = 0;
+    try {
+      root.querySelector<HTMLButtonElement>('#tab-chat')!.click();
+      await shop.console.updateComplete;
+      for (const { text, group } of CORPUS) {
+        const input = root.querySelector<HTMLInputElement>('#topic-text')!;
+        input.value = text;
+        const before = shop.host.state.hostSeq;
+        input.form!.requestSubmit();
+        await rendered([shop.console, shop.list]);
+        if (shop.host.state.hostSeq === before) continue;
+        // Posted: the host holds the typed text (cut at 200), every screen shows it as text.
+        const posted = shop.host.state.topic!.text;
+        expect(typed(text).startsWith(posted) && posted.length > 0, `${group}: the topic is the typed text`).to.equal(true);
+        const shown = () => shop.list.shadowRoot!.querySelector('.topic-text');
+        await waitUntil(() => shown()?.textContent === posted, `${group}: topic shown`, quick);
+        expectTextOnly(shown()!, posted, `${group}: topic`);
+        topics++;
+      }
+      root.querySelector<HTMLButtonElement>('#tab-vote')!.click();
+      await shop.console.updateComplete;
+      for (const [i, { text, group }] of CORPUS.entries()) {
+        // The string as the question and the first option, or as the question with benign options
+        // when an option cannot take it (120 characters): the second option is always benign.
+        await waitUntil(() => form('question'), `${group}: the vote form is back`, quick);
+        form('question')!.value = text;
+        form('option1')!.value = i % 2 ? 'A' : text;
+        form('option2')!.value = 'B';
+        const before = shop.host.state.vote?.id;
+        // The console's last refusal is cleared, so the next one is this string's (openVote is async).
+        (shop.console as unknown as { problem: string }).problem = '';
+        await shop.console.updateComplete;
+        form('question')!.form!.requestSubmit();
+        const error = () => root.querySelector('[part=error]');
+        await waitUntil(() => shop.host.state.vote?.id !== before || error(), `${group}: opened or refused`, quick);
+        if (shop.host.state.vote?.id === before) {
+          expect(error()!.textContent, `${group}: the refusal says why`).to.match(/\S/);
+          continue;
+        }
+        const { question, options } = shop.host.state.vote!;
+        expect(typed(text).startsWith(question), `${group}: the question is the typed text`).to.equal(true);
+        const label = options[0]!.label;
+        expect(i % 2 ? label === 'A' : typed(text).startsWith(label), `${group}: the first option is the typed text`).to.equal(true);
+        const leaf = (selector: string) => vote.shadowRoot!.querySelector(selector);
+        await waitUntil(() => leaf('[part=question]')?.textContent === question && leaf('.label')?.textContent === label, `${group}: vote shown`, quick);
+        expectTextOnly(leaf('[part=question]')!, question, `${group}: vote question`);
+        expectTextOnly(leaf('.label')!, label, `${group}: vote option`);
+        votes++;
+        await shop.host.closeVote();
+        await waitUntil(() => shop.host.state.vote?.status === 'closed', `${group}: closed`, quick);
+        await shop.console.updateComplete;
+      }
+      // Most of the corpus is ordinary enough to be posted: the checks above ran, they were not skipped.
+      expect(topics, 'topics posted').to.be.greaterThan(CORPUS.length / 2);
+      expect(votes, 'votes opened').to.be.greaterThan(CORPUS.length / 2);
+      await settle();
+      expect(canaryFired(), 'no payload ran').to.equal(false);
+    } finally {
+      await shop.close();
+    }
+  });
+
   it('a bidi override in a name does not flip the comment after it (overlay and host console)', async () => {
     const shop = await storefront();
     const [sender] = await chatters(shop.network, 1);

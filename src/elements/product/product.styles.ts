@@ -18,11 +18,6 @@ export default [
       max-inline-size: var(--_max-width);
     }
     .kicker {
-      font-size: 0.8em;
-      font-weight: 700;
-      text-transform: uppercase;
-      letter-spacing: 0.05em;
-      color: var(--_card-accent);
       /* The kicker sits above the card, on the page: a label on the card's own surface keeps the
          accent readable on a dark page too (on a white one it looks like plain text). */
       align-self: flex-start;

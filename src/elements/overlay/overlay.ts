@@ -24,7 +24,6 @@ export { DANMAKU_CAP, LIST_CAP } from '../../controllers/danmaku-scheduler.js';
 const HEART_CAP = 12;
 
 type Pricing = typeof import('./pinned-price.js');
-type StageModule = typeof import('../stage/stage-join.js');
 /** The pinned price (formatter, the storefront's market price) arrives with the first pinned product, not on first paint. */
 /** Why a comment was refused → the hint shown (slow mode, with its seconds, is drawn apart). */
 const HINT_TERMS = { muted: 'muted', blocked: 'blocked', offline: 'offline', 'too-long': 'tooLong' } as const;
@@ -149,7 +148,6 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private readonly cards = new LazyView(this, () => import('./overlay-cards.js'));
   /** "Ask to join" and the consent dialog (co-hosting): their code comes when the host first opens the stage. */
   private readonly stageView = new LazyView(this, () => import('../stage/stage-join.js'));
-  private stageJoin: InstanceType<StageModule['StageJoin']> | undefined;
   @state() private hint: Hint = null;
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
@@ -214,7 +212,6 @@ export class LingerOverlay extends RoomElement<typeof en> {
 
   /** Out of the document past the grace period: stop every timer, observer and subscription. */
   private teardown(): void {
-    this.stageJoin?.stop();
     clearInterval(this.ticker);
     this.ticker = undefined;
     this.resize?.disconnect();
@@ -344,7 +341,7 @@ export class LingerOverlay extends RoomElement<typeof en> {
     const more = this.feed.more;
     return html`
       <section part="base" class="overlay ${this.look} layout-${layout}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir}>
-        ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)} ${this.renderTopic(state)} ${this.renderStage(state)}
+        ${this.renderNow(state)} ${this.renderAnnouncement(state)} ${this.renderPinned(state)} ${this.renderTopic(state)} ${state?.stage?.open || state?.stage?.guests.length ? (this.stageView.get()?.join(this, this.roomCtl, this.name) ?? nothing) : nothing}
         <div part="comments" class="comments ${layout}" role="log" aria-live="off" aria-label=${t.term('comments')}>
           ${layout === 'list' ? this.renderList() : this.renderDanmaku(state)}
           ${more > 0 ? html`<span part="more" class="more">${t.term('more', t.number(more), t.plural(more))}</span>` : nothing}
@@ -418,16 +415,6 @@ export class LingerOverlay extends RoomElement<typeof en> {
     if (!topic) return nothing;
     const view = { replying: this.replying === topic.id, canReply: !this.hideComposer, reply: () => this.replyToTopic(topic.id) };
     return this.cards.get()?.renderTopic(this.localize, topic, view) ?? nothing;
-  }
-
-  /** Co-hosting for a viewer, once its code is here (it comes when the host first opens the stage). */
-  private renderStage(state: ShowState | null) {
-    const session = this.roomCtl.session;
-    if (!session || session.isHost || session.replay || (!state?.stage?.open && !this.stageJoin)) return nothing;
-    const view = this.stageView.get();
-    if (!view) return nothing;
-    this.stageJoin ??= new view.StageJoin(this, () => this.roomCtl.room);
-    return this.stageJoin.render(session, this.name);
   }
 
   /** One tap: the composer answers the topic (the line carries its id) and takes the focus. */

@@ -160,7 +160,6 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private readonly chapters = new LazyView(this, () => import('./player-chapters.js'));
   /** The stage layout (co-hosting, docs/studio.md): its code comes with the first guest on stage. */
   private readonly stageView = new LazyView(this, () => import('../stage/stage-tiles.js'));
-  private stageTiles: InstanceType<typeof import('../stage/stage-tiles.js').StageTiles> | undefined;
 
   /** Current status (read-only): also a CSS custom state, `linger-player:state(live)`. */
   get status(): PlayerStatus {
@@ -200,7 +199,6 @@ export class LingerPlayer extends RoomElement<typeof en> {
   private teardownMedia(): void {
     this.resumeOnReturn = false;
     this.rtc.stop();
-    this.stageTiles?.stop();
     this.detachSource();
   }
 
@@ -426,19 +424,6 @@ export class LingerPlayer extends RoomElement<typeof en> {
     }
   }
 
-  /** True once the stage layout's code is here while someone is on stage; an emptied stage lets its connections go. */
-  private stagedTiles(): boolean {
-    const guests = this.roomCtl.state?.stage?.guests.length ?? 0;
-    if (guests === 0) {
-      this.stageTiles?.render(this.roomCtl.session, this.muted);
-      return false;
-    }
-    const view = this.stageView.get();
-    if (!view) return false;
-    this.stageTiles ??= new view.StageTiles(this, () => this.roomCtl.room);
-    return true;
-  }
-
   private onKeydown(event: KeyboardEvent): void {
     if (event.target instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter')) return;
     const key = event.key.toLowerCase();
@@ -462,12 +447,12 @@ export class LingerPlayer extends RoomElement<typeof en> {
     const videoEvents = (event: Event) => this.onVideoEvent(event);
     const message = this.message();
     const soundPrompt = this.muted && !blocked && (this.src ? this.playing : rtc.state === 'live');
-    const staged = live && this.phase === 'live' && this.stagedTiles();
+    const stage = live && this.phase === 'live' && this.roomCtl.state?.stage?.guests.length ? this.stageView.get()?.stage(this, this.roomCtl, this.muted) : undefined;
     return html`
       <div part="base" class="frame" role="region" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir} @keydown=${this.onKeydown}>
-        <div part="media" class="media ${staged ? 'staged' : ''}">
+        <div part="media" class="media ${stage ? 'staged' : ''}">
           ${live
-            ? html`<div class="rtc"></div>${staged ? this.stageTiles!.render(this.roomCtl.session, this.muted) : nothing}`
+            ? html`<div class="rtc"></div>${stage ?? nothing}`
             : html`<video
                 class="recorded"
                 muted

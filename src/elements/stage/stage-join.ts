@@ -22,6 +22,17 @@ export function problemOf(error: unknown): Problem {
   return 'missing';
 }
 
+const joins = new WeakMap<Host, StageJoin>();
+
+/** The overlay's co-hosting part for a viewer (nothing for a host or a replay). */
+export function join(host: Host, roomCtl: { readonly room: Element | null; readonly session: RoomSession | null }, name: string) {
+  const session = roomCtl.session;
+  if (!session || session.isHost || session.replay) return nothing;
+  let part = joins.get(host);
+  if (!part) joins.set(host, (part = new StageJoin(host, () => roomCtl.room)));
+  return part.render(session, name);
+}
+
 export class StageJoin implements ReactiveController {
   readonly t: LocalizeController<typeof en>;
   private session: RoomSession | null = null;

@@ -14,6 +14,21 @@ import { agoraMedia, stageAudiences } from '../../media/stage-audience.js';
 import { translation, type en } from './stage.strings.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+/** What the player hands over: its room and session (its RoomController). */
+interface RoomOf {
+  readonly room: Element | null;
+  readonly session: RoomSession | null;
+}
+
+const tilesOf = new WeakMap<Host, StageTiles>();
+
+/** The player's stage: the guests' tiles and the host's name, or `undefined` when nobody is on stage. */
+export function stage(host: Host, roomCtl: RoomOf, muted: boolean) {
+  let tiles = tilesOf.get(host);
+  if (!tiles) tilesOf.set(host, (tiles = new StageTiles(host, () => roomCtl.room, () => roomCtl.session)));
+  const view = tiles.render(roomCtl.session, muted);
+  return view === nothing ? undefined : view;
+}
 
 export class StageTiles implements ReactiveController {
   readonly t: LocalizeController<typeof en>;
@@ -27,6 +42,7 @@ export class StageTiles implements ReactiveController {
   constructor(
     private readonly host: Host,
     private readonly roomOf: () => Element | null,
+    private readonly sessionOf: () => RoomSession | null = () => null,
   ) {
     this.t = new LocalizeController(host, translation, roomOf);
     host.addController(this);
@@ -34,8 +50,15 @@ export class StageTiles implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** Out of the document (moved, or gone): the connections go; a render back in the page makes them again. */
+  hostDisconnected(): void {
+    this.stop();
+  }
+
   /** On Agora, after each render: the player's audience plays each guest's tracks into its tile. */
   hostUpdated(): void {
+    // The stage emptied (the player renders no tiles then): let every guest connection go.
+    if (this.links.size && !this.sessionOf()?.state.stage?.guests.length) this.sync(this.session, []);
     const session = this.session;
     const audience = session && this.agora ? stageAudiences.get(session) : undefined;
     if (!session || !audience) return;

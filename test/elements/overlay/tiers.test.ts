@@ -7,6 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/room/linger-room.js';
 import '../../../src/elements/overlay/linger-overlay.js';
 import '../../../src/elements/lottery/linger-lottery.js';
+import '../../../src/elements/host-console/linger-host-console.js';
 import type { LingerRoom } from '../../../src/elements/room/room.js';
 import type { LingerOverlay } from '../../../src/elements/overlay/overlay.js';
 import type { LingerLottery } from '../../../src/elements/lottery/lottery.js';
@@ -77,6 +78,31 @@ describe('tiers for merchants', () => {
       }
     });
   }
+
+  it('names the tier the merchant\u2019s way in the host console\u2019s chat (ar)', async function () {
+    this.timeout(60_000);
+    const network = new MemoryNetwork();
+    const wrapper = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl" style="inline-size: 900px">
+      <linger-room id="tiers-console" hosts="host-1" tier-names=${NAMES} .customTransport=${network.connect('host-1')}><linger-host-console></linger-host-console></linger-room>
+    </div>`);
+    const hostRoom = wrapper.querySelector('linger-room') as LingerRoom;
+    const hostConsole = wrapper.querySelector('linger-host-console')!;
+    await until(() => hostRoom.session?.$status.get() === 'connected', 'host room connects');
+    const viewer = new RoomSession({ transport: network.connect('viewer-1'), hosts: ['host-1'] });
+    await viewer.connect();
+    try {
+      const host = hostRoom.session!;
+      host.ledger.tiers.set('viewer-1', 'vip');
+      host.act('tier', { viewer: 'viewer-1', tier: 'vip' });
+      await until(() => viewer.state.tiers?.length, 'the viewer has its tier');
+      viewer.chat('مرحبا', { name: 'Mina' });
+      hostConsole.shadowRoot!.querySelector<HTMLButtonElement>('#tab-chat')!.click();
+      await until(() => hostConsole.shadowRoot!.querySelector('.who .tier')?.textContent === 'كبار العملاء', 'the console\u2019s chat badge');
+    } finally {
+      await viewer.close();
+      localStorage.removeItem('linger:console:');
+    }
+  });
 
   it('profile-url: the claim the merchant answers (with the shopper\u2019s cookies) is sent and verified', async function () {
     this.timeout(60_000);

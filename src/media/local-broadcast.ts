@@ -30,8 +30,24 @@ export interface StudioPublisher {
 /** Local connections are uploads from the host's browser: beyond this many viewers, none are added. */
 export const MAX_LOCAL_VIEWERS = 16;
 
+/** How often the local path reads its connections' stats for the upload grade. */
+const STATS_EVERY_MS = 2000;
+
+/**
+ * An upload grade on Agora's scale (1 excellent … 6 down) from what the viewers' side reports back
+ * (RTCP): the share of packets lost and the round trip. Loopback tabs read 1.
+ */
+export function uplinkGrade(fractionLost: number, roundTripSeconds: number): number {
+  if (fractionLost > 0.1 || roundTripSeconds > 0.4) return 4;
+  if (fractionLost > 0.03 || roundTripSeconds > 0.2) return 3;
+  return fractionLost > 0.01 || roundTripSeconds > 0.1 ? 2 : 1;
+}
+
 export class LocalBroadcaster implements StudioPublisher {
   onChange?: () => void;
+  /** The worst upload grade over the connected viewers (0 until the first reading), as Agora grades it. */
+  uplink = 0;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
   private readonly peers = new Map<string, RTCPeerConnection>();
   private stream: MediaStream | null = null;
   private bitrateKbps = 0;
@@ -58,7 +74,26 @@ export class LocalBroadcaster implements StudioPublisher {
     this.stream = stream;
     this.bitrateKbps = options.bitrateKbps;
     this.off ??= this.session.onSignal((message) => void this.signal(message));
+    this.statsTimer ??= setInterval(() => void this.readStats(), STATS_EVERY_MS);
     return Promise.resolve();
+  }
+
+  /** The upload grade from each connected viewer's receiver reports (`remote-inbound-rtp`) and the encoder's limits. */
+  private async readStats(): Promise<void> {
+    let worst = 0;
+    for (const pc of [...this.peers.values()]) {
+      if (pc.connectionState !== 'connected') continue;
+      const report = await pc.getStats().catch(() => null);
+      let grade = 1;
+      report?.forEach((entry: { type: string; kind?: string; fractionLost?: number; roundTripTime?: number; qualityLimitationReason?: string }) => {
+        if (entry.type === 'remote-inbound-rtp' && entry.kind === 'video') grade = Math.max(grade, uplinkGrade(entry.fractionLost ?? 0, entry.roundTripTime ?? 0));
+        if (entry.type === 'outbound-rtp' && entry.kind === 'video' && entry.qualityLimitationReason === 'bandwidth') grade = Math.max(grade, 3);
+      });
+      worst = Math.max(worst, grade);
+    }
+    if (worst === this.uplink || !this.stream) return;
+    this.uplink = worst;
+    this.onChange?.();
   }
 
   async replaceTrack(track: MediaStreamTrack): Promise<void> {
@@ -72,6 +107,9 @@ export class LocalBroadcaster implements StudioPublisher {
   stop(): Promise<void> {
     this.off?.();
     this.off = null;
+    clearInterval(this.statsTimer);
+    this.statsTimer = undefined;
+    this.uplink = 0;
     this.stream = null;
     for (const pc of this.peers.values()) pc.close();
     this.peers.clear();

@@ -84,6 +84,18 @@ test('no claim for a guest, a customer without a tier tag, or without a key; ref
   assert.equal((await keyless.get(`/proxy/profile?${proxyQuery({ logged_in_customer_id: '7', uid: await viewerIdOf(keyless, '7') })}`)).status, 204, 'tiers not set up');
 });
 
+test('the admin page gives the host\u2019s room the public half of the key, never the private one', async (t) => {
+  const app = await startApp(t);
+  const html = await (await app.get('/admin')).text();
+  const content = /<meta name="linger-tier-key" content="([^"]*)">/.exec(html)?.[1] ?? '';
+  const key = JSON.parse(content.replace(/&quot;/g, '"'));
+  assert.deepEqual(Object.keys(key).sort(), ['crv', 'kty', 'x', 'y']);
+  assert.deepEqual(await crypto.subtle.exportKey('jwk', app.publicKey).then(({ kty, crv, x, y }) => ({ kty, crv, x, y })), key);
+  assert.match(html, /room\.tierKey = tierKey/);
+  const keyless = await startApp(t, { tierKey: undefined });
+  assert.match(await (await keyless.get('/admin')).text(), /<meta name="linger-tier-key" content="">/);
+});
+
 test('tierFromTags: the merchant\u2019s tier names, case-insensitive, first listed wins, hostile names skipped', () => {
   assert.equal(tierFromTags('Newsletter, VIP', 'vip,member'), 'vip');
   assert.equal(tierFromTags(['member'], ['vip', 'member']), 'member');

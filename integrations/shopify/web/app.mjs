@@ -59,6 +59,8 @@ export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, 
   const shopList = shops && shops.length > 0 ? shops : undefined;
   const browserIdOf = (...parts) => createHmac('sha256', identitySecret).update(parts.join('\n')).digest('base64url').slice(0, 22);
   const signingKey = tierKey ? importSigningKey(tierKey) : null;
+  // Only the public coordinates go to the admin page, for the host's room (`tier-key`).
+  const publicTierKey = tierKey ? JSON.stringify((({ kty, crv, x, y }) => ({ kty, crv, x, y }))(typeof tierKey === 'string' ? JSON.parse(tierKey) : tierKey)) : '';
   const tagsOf = customerTags ?? ((shop, customerId) => adminCustomerTags(shop, customerId, adminTokens[shop]));
 
   const json = (response, status, body, headers = {}) =>
@@ -157,7 +159,8 @@ export function createApp({ apiKey, apiSecret, agoraAppId, agoraAppCertificate, 
 
   async function adminPage(response) {
     const html = (await readFile(join(here, 'admin.html'), 'utf8')).replaceAll('%SHOPIFY_API_KEY%', apiKey.replace(/[^A-Za-z0-9_-]/g, ''))
-      .replaceAll('%AGORA_APP_ID%', (agoraAppId ?? '').replace(/[^A-Za-z0-9]/g, ''));
+      .replaceAll('%AGORA_APP_ID%', (agoraAppId ?? '').replace(/[^A-Za-z0-9]/g, ''))
+      .replaceAll('%TIER_KEY%', publicTierKey.replace(/"/g, '&quot;'));
     // Shopify admin frames the page; only the admin may (frame-ancestors).
     return response
       .writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', 'content-security-policy': "frame-ancestors https://admin.shopify.com https://*.myshopify.com" })

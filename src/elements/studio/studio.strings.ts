@@ -39,6 +39,9 @@ export const en = {
   publishFailed: 'Could not go live. Check the connection, then try again.',
   tryAgain: 'Try again',
   uplinkWeak: 'Your upload is weak: viewers may see a lower quality or freezes. Move closer to the Wi-Fi or use a cable.',
+  uplinkGood: 'Upload: good',
+  uplinkFair: 'Upload: fair',
+  uplinkPoor: 'Upload: poor',
 };
 
 export const translation: Translation<typeof en> = {

@@ -30,7 +30,8 @@ export default css`
     visibility: hidden;
   }
   .badge,
-  .watching {
+  .watching,
+  .uplink {
     position: absolute;
     inset-block-start: var(--_space);
     padding: 0.15em 0.6em;
@@ -49,6 +50,26 @@ export default css`
   }
   .watching {
     inset-inline-end: var(--_space);
+  }
+  /* The upload's grade, below the badge; the colour only repeats what the words say. */
+  .uplink {
+    inset-block-start: calc(var(--_space) * 3.5);
+    inset-inline-start: var(--_space);
+  }
+  .uplink::before {
+    content: '';
+    display: inline-block;
+    inline-size: 0.6em;
+    block-size: 0.6em;
+    margin-inline-end: 0.4em;
+    border-radius: 50%;
+    background: #4ade80;
+  }
+  .uplink-fair::before {
+    background: #facc15;
+  }
+  .uplink-poor::before {
+    background: #f87171;
   }
   .problems:empty {
     display: none;

@@ -28,6 +28,7 @@ import styles from './studio.styles.js';
  * @csspart preview - The local preview video.
  * @csspart badge - The On air / Off air badge.
  * @csspart watching - How many viewers receive the stream (local path).
+ * @csspart uplink - The upload's grade while live (good, fair, poor), from Agora's network quality or the local connections' stats.
  * @csspart problem - Each device or broadcast problem message.
  * @csspart devices - The camera, microphone and quality pickers.
  * @csspart picker - Each picker (`select`): camera, microphone, quality.
@@ -76,13 +77,19 @@ export class LingerStudio extends RoomElement<typeof en> {
     if (studio.failure) problems.push(t.term(({ 'not-host': 'notHost', 'no-room': 'noRoom', 'no-device': 'noDevice', 'publish-failed': 'publishFailed' } as const)[studio.failure]));
     const viewers = studio.publisher?.viewers;
     // Agora's grades: 4–5 poor, 6 down. Viewers then fall back to the low stream or freeze.
-    if (live && (studio.publisher?.uplink ?? 0) >= 4) problems.push(t.term('uplinkWeak'));
+    const uplink = studio.publisher?.uplink ?? 0;
+    if (live && uplink >= 4) problems.push(t.term('uplinkWeak'));
     return html`
       <section part="base" class="desk ${live ? 'live' : ''}" aria-label=${t.term('region')} lang=${t.lang} dir=${t.dir} aria-busy=${busy ? 'true' : 'false'}>
         <div class="screen">
           <video part="preview" class="preview ${hasVideo && studio.cameraOn ? '' : 'dark'}" aria-label=${t.term('preview')} muted playsinline autoplay .srcObject=${studio.stream}></video>
           <span part="badge" class="badge ${live ? 'on' : ''}" role="status">${t.term(live ? 'onAir' : 'offAir')}</span>
           ${live && typeof viewers === 'number' ? html`<span part="watching" class="watching">${t.term('watching', t.number(viewers), t.plural(viewers))}</span>` : nothing}
+          ${live && uplink > 0
+            ? html`<span part="uplink" class="uplink uplink-${uplink <= 2 ? 'good' : uplink === 3 ? 'fair' : 'poor'}" role="status"
+                >${t.term(uplink <= 2 ? 'uplinkGood' : uplink === 3 ? 'uplinkFair' : 'uplinkPoor')}</span
+              >`
+            : nothing}
         </div>
         <div class="problems" role="alert">
           ${problems.map((text) => html`<p part="problem" class="problem">${text}</p>`)}

@@ -38,4 +38,7 @@ export default {
   publishFailed: "تعذّر بدء البث. تحقّق من الاتصال، ثم أعد المحاولة.",
   tryAgain: "أعد المحاولة",
   uplinkWeak: "سرعة الرفع لديك ضعيفة: قد يرى المشاهدون جودة أقل أو تجمّدًا في الصورة. اقترب من شبكة Wi-Fi أو استخدم كابلًا.",
+  uplinkGood: "الرفع: جيد",
+  uplinkFair: "الرفع: متوسط",
+  uplinkPoor: "الرفع: ضعيف",
 } satisfies typeof en;

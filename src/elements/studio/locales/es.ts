@@ -38,4 +38,7 @@ export default {
   publishFailed: "No se pudo emitir. Revisa la conexión y vuelve a intentarlo.",
   tryAgain: "Reintentar",
   uplinkWeak: "Tu subida es débil: los espectadores pueden ver menos calidad o cortes. Acércate al Wi-Fi o usa un cable.",
+  uplinkGood: "Subida: buena",
+  uplinkFair: "Subida: regular",
+  uplinkPoor: "Subida: mala",
 } satisfies typeof en;

@@ -38,4 +38,7 @@ export default {
   publishFailed: "Tidak dapat memulai siaran. Periksa koneksi, lalu coba lagi.",
   tryAgain: "Coba lagi",
   uplinkWeak: "Unggahan Anda lemah: penonton mungkin melihat kualitas lebih rendah atau gambar macet. Dekati Wi-Fi atau gunakan kabel.",
+  uplinkGood: "Unggahan: baik",
+  uplinkFair: "Unggahan: sedang",
+  uplinkPoor: "Unggahan: buruk",
 } satisfies typeof en;

@@ -38,4 +38,7 @@ export default {
   publishFailed: "配信を開始できませんでした。接続を確認してから、もう一度お試しください。",
   tryAgain: "再試行",
   uplinkWeak: "アップロード回線が弱くなっています。視聴者には画質低下やフリーズが起きることがあります。Wi-Fi に近づくか、有線接続にしてください。",
+  uplinkGood: "アップロード：良好",
+  uplinkFair: "アップロード：普通",
+  uplinkPoor: "アップロード：不安定",
 } satisfies typeof en;

@@ -38,4 +38,7 @@ export default {
   publishFailed: "Tidak dapat bersiaran langsung. Semak sambungan, kemudian cuba lagi.",
   tryAgain: "Cuba lagi",
   uplinkWeak: "Muat naik anda lemah: penonton mungkin melihat kualiti lebih rendah atau imej tersekat. Dekati Wi-Fi atau gunakan kabel.",
+  uplinkGood: "Muat naik: baik",
+  uplinkFair: "Muat naik: sederhana",
+  uplinkPoor: "Muat naik: lemah",
 } satisfies typeof en;

@@ -38,4 +38,7 @@ export default {
   publishFailed: "Não foi possível entrar ao vivo. Verifique a conexão e tente de novo.",
   tryAgain: "Tentar de novo",
   uplinkWeak: "Seu upload está fraco: o público pode ver qualidade menor ou travamentos. Aproxime-se do Wi-Fi ou use um cabo.",
+  uplinkGood: "Upload: bom",
+  uplinkFair: "Upload: regular",
+  uplinkPoor: "Upload: ruim",
 } satisfies typeof en;

@@ -38,4 +38,7 @@ export default {
   publishFailed: "Không thể phát. Hãy kiểm tra kết nối rồi thử lại.",
   tryAgain: "Thử lại",
   uplinkWeak: "Tốc độ tải lên yếu: người xem có thể thấy chất lượng thấp hơn hoặc hình bị đứng. Hãy đến gần Wi-Fi hoặc dùng cáp mạng.",
+  uplinkGood: "Tải lên: tốt",
+  uplinkFair: "Tải lên: trung bình",
+  uplinkPoor: "Tải lên: kém",
 } satisfies typeof en;

@@ -38,4 +38,7 @@ export default {
   publishFailed: "无法开播。请检查网络连接后重试。",
   tryAgain: "重试",
   uplinkWeak: "您的上行网络较弱：观众可能看到画质降低或卡顿。请靠近 Wi-Fi 或使用网线。",
+  uplinkGood: "上行网络：良好",
+  uplinkFair: "上行网络：一般",
+  uplinkPoor: "上行网络：差",
 } satisfies typeof en;

@@ -66,6 +66,12 @@ function start(): void {
   const style = document.createElement('style');
   style.textContent = reserveCss;
   document.head.prepend(style);
+  // The page's tags are looked for a task later: not in the task that runs this script, which also
+  // lays out the page once its HTML is parsed.
+  setTimeout(watch);
+}
+
+function watch(): void {
   discover(document);
   new MutationObserver((mutations) => {
     for (const mutation of mutations) {

@@ -32,7 +32,6 @@ import { renderProducts } from './products-panel.js';
 import { renderChat } from './chat-panel.js';
 import { renderVote } from './vote-panel.js';
 import { renderStage } from './stage-panel.js';
-import { recordStageInvitation } from '../../transports/agora-rtm-token.js';
 import { renderTimeline } from './replay-panel.js';
 import { TimelineCapture } from '../../controllers/replay-recorder.js';
 import styles from './host-console.styles.js';
@@ -214,7 +213,10 @@ export class LingerHostConsole extends RoomElement<Strings> {
     // invited viewer (and only it) can get a guest publisher token (docs/tokens.md § Co-hosting).
     const tokenUrl = (room as { tokenUrl?: string } | null)?.tokenUrl;
     if (tokenUrl && session.isHost) {
-      const record = (viewer: string, revoke: boolean) => recordStageInvitation(tokenUrl, { channel: session.transport.channel, uid: session.userId, viewer, revoke });
+      // Through the session code the room loaded: a static import would make the token module a
+      // chunk of its own that every viewer's page then loads (test/build/cdn.node.test.mjs).
+      const record = async (viewer: string, revoke: boolean) =>
+        (await import('../room/live.js')).recordStageInvitation(tokenUrl, { channel: session.transport.channel, uid: session.userId, viewer, revoke });
       session.stage.beforeInvite = (viewer) => record(viewer, false);
       session.stage.afterLeave = (viewer) => void record(viewer, true).catch((error: unknown) => console.warn('[linger] stage: the invitation could not be taken back', error));
     }

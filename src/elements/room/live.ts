@@ -10,5 +10,5 @@ export { ViewerEvents } from '../../events/viewer-events.js';
 export { WebhookSink } from '../../events/webhook-sink.js';
 export { ConsentGate } from '../../events/consent.js';
 export { ShopifySink } from '../../events/shopify-sink.js';
-export { fetchAgoraToken } from '../../transports/agora-rtm-token.js';
+export { fetchAgoraToken, recordStageInvitation } from '../../transports/agora-rtm-token.js';
 export { recordShow, forgetShows } from '../../core/show-history.js';

@@ -340,7 +340,9 @@ function minifyCssLiterals() {
  */
 const BASE_MODULES = [
   /[\\/]node_modules[\\/](lit-html[\\/]lit-html|lit-element[\\/]|@lit[\\/]reactive-element[\\/]|nanostores[\\/])/,
-  /[\\/]src[\\/](i18n|styles|utilities)[\\/]/,
+  /[\\/]src[\\/](i18n|utilities)[\\/]/,
+  // The card look every card shares; the quiz's, vote's and lottery's own blocks (choice, verify) stay with them.
+  /[\\/]src[\\/]styles[\\/](card\.styles|css-props|host\.styles)\.ts$/,
   // Only the controllers every element uses at first paint; the host console's desk, the RTC
   // controller and the danmaku feed stay with the element that uses them (issue 14: the storefront
   // page's first-paint bytes).

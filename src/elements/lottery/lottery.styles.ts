@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { cardStyles, verifyStyles } from '../../styles/card.styles.js';
+import { cardStyles } from '../../styles/card.styles.js';
+import { verifyStyles } from '../../styles/verify.styles.js';
 
 export default [
   cardStyles,

@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { cardStyles, choiceStyles } from '../../styles/card.styles.js';
+import { cardStyles } from '../../styles/card.styles.js';
+import { choiceStyles } from '../../styles/choice.styles.js';
 
 export default [
   cardStyles,

@@ -1,5 +1,7 @@
 import { css } from 'lit';
-import { cardStyles, choiceStyles, verifyStyles } from '../../styles/card.styles.js';
+import { cardStyles } from '../../styles/card.styles.js';
+import { choiceStyles } from '../../styles/choice.styles.js';
+import { verifyStyles } from '../../styles/verify.styles.js';
 
 export default [
   cardStyles,

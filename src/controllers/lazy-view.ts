@@ -6,11 +6,11 @@
 import { supportsAdoptingStyleSheets, type CSSResult, type ReactiveElement } from 'lit';
 
 export interface ViewModule {
-  /** The part's styles, added to the element's own when the module arrives. */
-  styles: CSSResult;
+  /** The part's styles, added to the element's own when the module arrives (none: it draws with the element's). */
+  styles?: CSSResult;
 }
 
-export class LazyView<M extends ViewModule> {
+export class LazyView<M extends object> {
   private module: M | null = null;
   private requested = false;
 
@@ -25,7 +25,8 @@ export class LazyView<M extends ViewModule> {
       this.requested = true;
       this.load().then(
         (module) => {
-          addStyles(this.host, module.styles);
+          const { styles } = module as ViewModule;
+          if (styles) addStyles(this.host, styles);
           this.module = module;
           this.host.requestUpdate();
         },

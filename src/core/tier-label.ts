@@ -43,7 +43,9 @@ export function parseTierNames(value: unknown): TierNames {
 
 /** The name of `tier` in `lang` from the room's `tier-names` (its language, its base language, English), else the tier itself. */
 export function tierLabel(tier: string, room: Element | null | undefined, lang: string): string {
-  const names = parseTierNames(room?.getAttribute('tier-names') ?? '');
+  // The property (a framework may set it), else the attribute (a room not upgraded yet).
+  const value = (room as { tierNames?: unknown } | null | undefined)?.tierNames;
+  const names = parseTierNames(typeof value === 'string' ? value : (room?.getAttribute('tier-names') ?? ''));
   const entry = Object.hasOwn(names, tier) ? names[tier]! : null;
   if (!entry) return tier;
   const wanted = lang.toLowerCase();

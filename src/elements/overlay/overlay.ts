@@ -8,7 +8,6 @@ import { LazyView } from '../../controllers/lazy-view.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { cssProps } from '../../styles/css-props.js';
 import { MAX_CHAT_LENGTH, tierOf } from '../../core/primitives.js';
-import { tierLabel } from '../../core/tier-label.js';
 import type { RoomHandle } from '../../core/registry.js';
 import type { ChatLine, ShowState } from '../../core/state.js';
 import type { ChatResult } from '../../core/session.js';
@@ -148,6 +147,8 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private readonly cards = new LazyView(this, () => import('./overlay-cards.js'));
   /** "Ask to join" and the consent dialog (co-hosting): their code comes when the host first opens the stage. */
   private readonly stageView = new LazyView(this, () => import('../stage/stage-join.js'));
+  /** The merchant's tier names (docs/tiers.md): their code comes with the first comment that carries a tier. */
+  private readonly tierNames = new LazyView(this, () => import('../../core/tier-label.js'));
   @state() private hint: Hint = null;
   @state() private hearts: Heart[] = [];
   @state() private reducedMotion = false;
@@ -427,9 +428,14 @@ export class LingerOverlay extends RoomElement<typeof en> {
   private renderComment(line: ChatLine) {
     const state = this.roomCtl.state;
     const tier = state ? tierOf(state, line.from) : undefined;
-    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? html` <span part="comment-tier" class="tier" dir="auto">${tierLabel(tier, this.roomCtl.room, this.localize.lang)}</span>` : nothing} <bdi class="text" part="comment-text" dir="auto"
+    return html`<bdi class="name" part="comment-name" dir="auto">${line.name || this.localize.term('viewer')}</bdi>${tier ? this.renderTier(tier) : nothing} <bdi class="text" part="comment-text" dir="auto"
         >${line.text}</bdi
       >`;
+  }
+
+  private renderTier(tier: string) {
+    const names = this.tierNames.get();
+    return names ? html` <span part="comment-tier" class="tier" dir="auto">${names.tierLabel(tier, this.roomCtl.room, this.localize.lang)}</span>` : nothing;
   }
 
   private renderList() {

@@ -12,3 +12,4 @@ export { ConsentGate } from '../../events/consent.js';
 export { ShopifySink } from '../../events/shopify-sink.js';
 export { fetchAgoraToken, recordStageInvitation } from '../../transports/agora-rtm-token.js';
 export { recordShow, forgetShows } from '../../core/show-history.js';
+export { fetchProfileClaim } from '../../core/profile-claim.js';

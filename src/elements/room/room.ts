@@ -97,7 +97,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
   /** Viewer: where this viewer's signed tier claim comes from when `tier-claim` is not set (docs/tiers.md). */
   @property({ attribute: 'profile-url' }) profileUrl = '';
   /** The merchant's tier names per language (JSON), read by the elements that draw tier badges (docs/tiers.md). */
-  @property({ attribute: 'tier-names', reflect: true }) tierNames = '';
+  @property({ attribute: 'tier-names' }) tierNames = '';
   /**
    * How many shows this browser watched, this one included (0: unknown). Kept on this device only
    * while consent allows, and shown to this viewer only (docs/tiers.md).
@@ -457,19 +457,7 @@ export class LingerRoom extends LitElement implements RoomHandle {
     const url = new URL(this.profileUrl, document.baseURI);
     if (uid) url.searchParams.set('uid', uid);
     if (this.profile?.url !== url.href) {
-      const claim = (async () => {
-        try {
-          const response = await fetch(url, { credentials: 'include', headers: { accept: 'application/json, text/plain' }, signal: AbortSignal.timeout(8000) });
-          if (!response.ok) return '';
-          const text = (await response.text()).slice(0, 8192).trim();
-          let token: unknown = text;
-          if (text.startsWith('{')) token = (JSON.parse(text) as { claim?: unknown }).claim;
-          return typeof token === 'string' && token.length <= 2048 && /^[\w-]{2,}\.[\w-]{2,}\.[\w-]{2,}$/.test(token) ? token : '';
-        } catch {
-          return '';
-        }
-      })();
-      this.profile = { url: url.href, claim };
+      this.profile = { url: url.href, claim: this.live ? this.live.fetchProfileClaim(url) : Promise.resolve('') };
     }
     return this.profile.claim;
   }

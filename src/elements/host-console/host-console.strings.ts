@@ -101,7 +101,7 @@ export const en = {
   invalidJson: (detail: string) => `That is not a valid product list: ${detail}`,
   invalidBank: (detail: string) => `That is not a valid quiz bank: ${detail}`,
   loadFailed: (detail: string) => `Could not load the product: ${detail}`,
-  shortcuts: 'Shortcuts: Alt+1…8 tabs · N fire next · A announce · Z undo',
+  shortcuts: 'Shortcuts: Alt+1…9 tabs · N fire next · A announce · Z undo',
   actionFailed: (detail: string) => `Not sent: ${detail}`,
   lotteryMode: 'Mode',
   modeKeyword: 'Comment keyword',
@@ -200,6 +200,8 @@ export const en = {
   stageFull: 'The stage is full: remove a guest to invite another.',
   stageNobody: 'Nobody on stage.',
   stageMuted: 'Microphone muted',
+  /** The broadcast desk (<linger-studio>) as a tab. */
+  tabStudio: 'Studio',
 };
 
 export const translation: Translation<typeof en> = {

@@ -519,8 +519,25 @@ export class LingerHostConsole extends RoomElement<Strings> {
 
   // ── Render ──────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * The Studio tab's `<linger-studio>` (docs/studio.md): loaded the first time the tab opens, then kept
+   * in the page, hidden on the other tabs and whatever the console shows, so switching tabs never
+   * ends a broadcast.
+   */
+  @state() private studioLoaded = false;
+  private studioLoading = false;
+
   private frame(content: unknown): TemplateResult {
-    return html`<div part="base" class="console" dir=${this.localize.dir} lang=${this.localize.lang}>${content}</div>`;
+    if (this.tab === 'studio' && !this.studioLoading) {
+      this.studioLoading = true;
+      void import('../studio/linger-studio.js').then(
+        () => (this.studioLoaded = true),
+        (error: unknown) => console.warn('[linger] the studio could not be loaded', error),
+      );
+    }
+    return html`<div part="base" class="console" dir=${this.localize.dir} lang=${this.localize.lang}>
+      ${content}${this.studioLoaded ? html`<linger-studio .locale=${this.locale} ?hidden=${this.tab !== 'studio'}></linger-studio>` : nothing}
+    </div>`;
   }
 
   protected override render() {

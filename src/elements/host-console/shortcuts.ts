@@ -3,12 +3,12 @@
 export type Shortcut = { tab: number } | { action: 'undo' | 'next' | 'announce' };
 
 /**
- * Alt+1…8 open a tab, by key position (`code`): Option+1 on a Mac types "¡", and other layouts put
+ * Alt+1…9 open a tab, by key position (`code`): Option+1 on a Mac types "¡", and other layouts put
  * other characters on the digit row; without a code (some virtual keyboards), the typed digit
  * counts. Z, N and A undo, queue the next step and write an announcement — not while typing.
  */
 export function shortcutOf(event: KeyboardEvent): Shortcut | null {
-  const digit = /^(?:Digit|Numpad)([1-8])$/.exec(event.code)?.[1] ?? (!event.code && /^[1-8]$/.test(event.key) ? event.key : undefined);
+  const digit = /^(?:Digit|Numpad)([1-9])$/.exec(event.code)?.[1] ?? (!event.code && /^[1-9]$/.test(event.key) ? event.key : undefined);
   if (event.altKey && digit) return { tab: Number(digit) - 1 };
   const target = event.composedPath()[0] as HTMLElement | undefined;
   const typing = target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);

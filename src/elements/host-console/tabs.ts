@@ -3,9 +3,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { Strings } from './panel-context.js';
 
-export type Tab = 'rhythm' | 'lottery' | 'quiz' | 'products' | 'chat' | 'figures' | 'vote' | 'stage';
-export const TABS: readonly Tab[] = ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures', 'vote', 'stage'];
-const TAB_LABELS = { rhythm: 'tabRhythm', lottery: 'tabLottery', quiz: 'tabQuiz', products: 'tabProducts', chat: 'tabChat', figures: 'tabFigures', vote: 'tabVote', stage: 'tabStage' } as const;
+export type Tab = 'rhythm' | 'lottery' | 'quiz' | 'products' | 'chat' | 'figures' | 'vote' | 'stage' | 'studio';
+export const TABS: readonly Tab[] = ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures', 'vote', 'stage', 'studio'];
+const TAB_LABELS = { rhythm: 'tabRhythm', lottery: 'tabLottery', quiz: 'tabQuiz', products: 'tabProducts', chat: 'tabChat', figures: 'tabFigures', vote: 'tabVote', stage: 'tabStage', studio: 'tabStudio' } as const;
 
 export function renderTabs(
   localize: LocalizeController<Strings>,

@@ -190,7 +190,7 @@ describe('<linger-host-console>', () => {
 
   it('is accessible, localized in every language, and shows no raw keys', async () => {
     const { console, close } = await stage('hc-a11y');
-    for (const tab of ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures', 'vote', 'stage']) {
+    for (const tab of ['rhythm', 'lottery', 'quiz', 'products', 'chat', 'figures', 'vote', 'stage', 'studio']) {
       (shadow(console).querySelector(`#tab-${tab}`) as HTMLButtonElement).click();
       await console.updateComplete;
       await expect(console, `${tab} tab`).to.be.accessible();

@@ -97,7 +97,7 @@ export default {
   invalidJson: (detail: string) => `هذه ليست قائمة منتجات صالحة: ${detail}`,
   invalidBank: (detail: string) => `هذا ليس بنك أسئلة صالحًا: ${detail}`,
   loadFailed: (detail: string) => `تعذّر تحميل المنتج: ${detail}`,
-  shortcuts: 'الاختصارات: Alt+1…8 للتبويبات · N لإطلاق التالي · A للإعلان · Z للتراجع',
+  shortcuts: 'الاختصارات: Alt+1…9 للتبويبات · N لإطلاق التالي · A للإعلان · Z للتراجع',
   actionFailed: (detail: string) => `لم يُرسَل: ${detail}`,
   lotteryMode: 'طريقة المشاركة',
   modeKeyword: 'كلمة مفتاحية في التعليقات',
@@ -198,4 +198,5 @@ export default {
   stageFull: 'المسرح ممتلئ: أزل ضيفًا لدعوة غيره.',
   stageNobody: 'لا أحد على المسرح.',
   stageMuted: 'الميكروفون مكتوم',
+  tabStudio: 'الاستوديو',
 } satisfies typeof en;

@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `No es una lista de productos válida: ${detail}`,
   invalidBank: (detail: string) => `No es un banco de preguntas válido: ${detail}`,
   loadFailed: (detail: string) => `No se pudo cargar el producto: ${detail}`,
-  shortcuts: 'Atajos: Alt+1…8 pestañas · N lanzar siguiente · A anunciar · Z deshacer',
+  shortcuts: 'Atajos: Alt+1…9 pestañas · N lanzar siguiente · A anunciar · Z deshacer',
   actionFailed: (detail: string) => `No enviado: ${detail}`,
   lotteryMode: 'Modo',
   modeKeyword: 'Palabra clave en comentarios',
@@ -189,4 +189,5 @@ export default {
   stageFull: 'El escenario está lleno: quita a un invitado para invitar a otro.',
   stageNobody: 'Nadie en el escenario.',
   stageMuted: 'Micrófono silenciado',
+  tabStudio: 'Estudio',
 } satisfies typeof en;

@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `Daftar produk tidak valid: ${detail}`,
   invalidBank: (detail: string) => `Bank soal tidak valid: ${detail}`,
   loadFailed: (detail: string) => `Tidak dapat memuat produk: ${detail}`,
-  shortcuts: 'Pintasan: Alt+1…8 tab · N kirim berikutnya · A umumkan · Z urungkan',
+  shortcuts: 'Pintasan: Alt+1…9 tab · N kirim berikutnya · A umumkan · Z urungkan',
   actionFailed: (detail: string) => `Tidak terkirim: ${detail}`,
   lotteryMode: 'Mode',
   modeKeyword: 'Kata kunci komentar',
@@ -188,4 +188,5 @@ export default {
   stageFull: 'Panggung penuh: keluarkan satu tamu untuk mengundang yang lain.',
   stageNobody: 'Belum ada yang di panggung.',
   stageMuted: 'Mikrofon dibisukan',
+  tabStudio: 'Studio',
 } satisfies typeof en;

@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `有効な商品リストではありません：${detail}`,
   invalidBank: (detail: string) => `有効な問題リストではありません：${detail}`,
   loadFailed: (detail: string) => `商品を読み込めませんでした：${detail}`,
-  shortcuts: 'ショートカット：Alt+1…8 タブ切り替え · N 次を送信 · A 告知 · Z 取り消し',
+  shortcuts: 'ショートカット：Alt+1…9 タブ切り替え · N 次を送信 · A 告知 · Z 取り消し',
   actionFailed: (detail: string) => `送信できませんでした：${detail}`,
   lotteryMode: '参加方法',
   modeKeyword: 'キーワードコメント',
@@ -188,4 +188,5 @@ export default {
   stageFull: 'ステージは満員です：ゲストを退出させてから招待してください。',
   stageNobody: 'ステージには誰もいません。',
   stageMuted: 'マイクはミュート中',
+  tabStudio: 'スタジオ',
 } satisfies typeof en;

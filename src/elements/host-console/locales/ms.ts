@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `Senarai produk tidak sah: ${detail}`,
   invalidBank: (detail: string) => `Bank soalan tidak sah: ${detail}`,
   loadFailed: (detail: string) => `Tidak dapat memuatkan produk: ${detail}`,
-  shortcuts: 'Pintasan: Alt+1…8 tab · N hantar seterusnya · A umumkan · Z buat asal',
+  shortcuts: 'Pintasan: Alt+1…9 tab · N hantar seterusnya · A umumkan · Z buat asal',
   actionFailed: (detail: string) => `Tidak dihantar: ${detail}`,
   lotteryMode: 'Mod',
   modeKeyword: 'Kata kunci komen',
@@ -188,4 +188,5 @@ export default {
   stageFull: 'Pentas penuh: keluarkan seorang tetamu untuk menjemput yang lain.',
   stageNobody: 'Tiada sesiapa di pentas.',
   stageMuted: 'Mikrofon diredamkan',
+  tabStudio: 'Studio',
 } satisfies typeof en;

@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `Esta não é uma lista de produtos válida: ${detail}`,
   invalidBank: (detail: string) => `Este não é um banco de perguntas válido: ${detail}`,
   loadFailed: (detail: string) => `Não foi possível carregar o produto: ${detail}`,
-  shortcuts: 'Atalhos: Alt+1…8 abas · N disparar próximo · A anunciar · Z desfazer',
+  shortcuts: 'Atalhos: Alt+1…9 abas · N disparar próximo · A anunciar · Z desfazer',
   actionFailed: (detail: string) => `Não enviado: ${detail}`,
   lotteryMode: 'Modo',
   modeKeyword: 'Palavra-chave nos comentários',
@@ -189,4 +189,5 @@ export default {
   stageFull: 'O palco está cheio: remova um convidado para convidar outro.',
   stageNobody: 'Ninguém no palco.',
   stageMuted: 'Microfone silenciado',
+  tabStudio: 'Estúdio',
 } satisfies typeof en;

@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `รายการสินค้าไม่ถูกต้อง: ${detail}`,
   invalidBank: (detail: string) => `คลังคำถามไม่ถูกต้อง: ${detail}`,
   loadFailed: (detail: string) => `โหลดสินค้าไม่ได้: ${detail}`,
-  shortcuts: 'ทางลัด: Alt+1…8 สลับแท็บ · N ส่งรายการถัดไป · A ประกาศ · Z เลิกทำ',
+  shortcuts: 'ทางลัด: Alt+1…9 สลับแท็บ · N ส่งรายการถัดไป · A ประกาศ · Z เลิกทำ',
   actionFailed: (detail: string) => `ส่งไม่สำเร็จ: ${detail}`,
   lotteryMode: 'รูปแบบ',
   modeKeyword: 'คอมเมนต์คีย์เวิร์ด',
@@ -188,4 +188,5 @@ export default {
   stageFull: 'เวทีเต็มแล้ว: นำแขกออกหนึ่งคนเพื่อเชิญคนอื่น',
   stageNobody: 'ยังไม่มีใครบนเวที',
   stageMuted: 'ปิดเสียงไมโครโฟนแล้ว',
+  tabStudio: 'สตูดิโอ',
 } satisfies typeof en;

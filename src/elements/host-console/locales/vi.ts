@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `Danh sách sản phẩm không hợp lệ: ${detail}`,
   invalidBank: (detail: string) => `Ngân hàng câu hỏi không hợp lệ: ${detail}`,
   loadFailed: (detail: string) => `Không thể tải sản phẩm: ${detail}`,
-  shortcuts: 'Phím tắt: Alt+1…8 chuyển tab · N gửi mục tiếp theo · A thông báo · Z hoàn tác',
+  shortcuts: 'Phím tắt: Alt+1…9 chuyển tab · N gửi mục tiếp theo · A thông báo · Z hoàn tác',
   actionFailed: (detail: string) => `Chưa gửi được: ${detail}`,
   lotteryMode: 'Hình thức',
   modeKeyword: 'Bình luận từ khóa',
@@ -188,4 +188,5 @@ export default {
   stageFull: 'Sân khấu đã đầy: mời một khách xuống để mời người khác.',
   stageNobody: 'Chưa có ai trên sân khấu.',
   stageMuted: 'Micrô đã tắt',
+  tabStudio: 'Phòng phát',
 } satisfies typeof en;

@@ -93,7 +93,7 @@ export default {
   invalidJson: (detail: string) => `这不是有效的商品列表：${detail}`,
   invalidBank: (detail: string) => `这不是有效的题库：${detail}`,
   loadFailed: (detail: string) => `无法加载商品：${detail}`,
-  shortcuts: '快捷键：Alt+1…8 切换标签页 · N 发送下一项 · A 发布公告 · Z 撤销',
+  shortcuts: '快捷键：Alt+1…9 切换标签页 · N 发送下一项 · A 发布公告 · Z 撤销',
   actionFailed: (detail: string) => `未发送：${detail}`,
   lotteryMode: '参与方式',
   modeKeyword: '评论口令',
@@ -188,4 +188,5 @@ export default {
   stageFull: '连麦已满：移下一位嘉宾后才能邀请其他人。',
   stageNobody: '暂无人连麦。',
   stageMuted: '麦克风已静音',
+  tabStudio: '直播间',
 } satisfies typeof en;

@@ -97,9 +97,12 @@ export class RoomController implements ReactiveController {
     if (room) {
       const stopSession = room.$session.subscribe((session) => this.attachSession(session as RoomSession | null));
       const stopConnection = room.$connection.listen(() => this.update());
+      // The returning-viewer count changes with consent, not with the show state (docs/tiers.md).
+      const stopShows = room.$shows?.listen(() => this.update());
       this.stopRoom = () => {
         stopSession();
         stopConnection();
+        stopShows?.();
       };
     } else this.attachSession(null);
   }

@@ -122,6 +122,16 @@ export function parseProducts(raw: string): Product[] {
   return list.map((item) => checkBody('pin', { product: item }).product!);
 }
 
+/**
+ * A planned step's required tier as the wire takes it (docs/tiers.md), or `undefined` for everyone:
+ * the plan is kept in localStorage, so a name the schema would refuse is left out rather than
+ * sinking the whole schedule.
+ */
+export function perkTier(value: unknown): string | undefined {
+  const tier = typeof value === 'string' ? value.trim().slice(0, 40) : '';
+  return /^[\w -]{1,40}$/u.test(tier) ? tier : undefined;
+}
+
 /** The perk a planned step drops: a code, or a link when the code is an http(s) URL; first-N counts. */
 export function perkDropBody(step: ConsoleStep): BodyOf<'perk.drop'> {
   const body: BodyOf<'perk.drop'> = { id: step.id, title: step.title };
@@ -130,6 +140,8 @@ export function perkDropBody(step: ConsoleStep): BodyOf<'perk.drop'> {
     else body.code = step.code.slice(0, 64);
   }
   if (step.kind === 'first-n') body.remaining = step.remaining ?? 10;
+  const tier = perkTier(step.tier);
+  if (tier) body.tier = tier;
   return body;
 }
 
@@ -145,7 +157,7 @@ export function featureBody(line: ChatLine): BodyOf<'announce'> {
 
 /** The plan as viewers get it (`schedule`): the perk fields only, at most 50. */
 export function scheduleBody(plan: readonly ConsoleStep[]): BodyOf<'schedule'> {
-  return { perks: plan.slice(0, 50).map(({ id, kind, at, lead, prompt, title }) => ({ id, kind, at, lead, prompt, title })) };
+  return { perks: plan.slice(0, 50).map(({ id, kind, at, lead, prompt, title, tier }) => ({ id, kind, at, lead, prompt, title, ...(perkTier(tier) ? { tier: perkTier(tier)! } : {}) })) };
 }
 
 /** `HH:MM` in the operator's local time, for `<input type="time">`. */

@@ -142,6 +142,8 @@ export class HostLedger {
   tryClaim(state: ShowState, viewer: string, perkId: string): ReceiptReason | null {
     const perk = state.perk;
     if (perk?.id !== perkId) return 'unknown';
+    const tier = perk.tier ?? state.schedule.find((planned) => planned.id === perkId)?.tier;
+    if (tier && this.tiers.get(viewer) !== tier) return 'tier';
     const set = bucket(this.claims, perkId, () => new Set<string>());
     if (set.has(viewer)) return 'duplicate';
     const limit = this.claimLimits.get(perkId) ?? perk.remaining;

@@ -64,6 +64,8 @@ const perkSchema = v.object({
   lead: count(600),
   prompt: text(200),
   title: text(200),
+  /** Only viewers whose signed claim gives this tier may claim it (docs/tiers.md). */
+  tier: v.optional(tierName),
 });
 
 const lotterySchema = v.object({
@@ -134,6 +136,8 @@ const perkDropSchema = v.object({
   code: v.optional(text(64)),
   link: v.optional(httpUrl),
   remaining: v.optional(v.nullable(count(1_000_000))),
+  /** Only viewers of this verified tier may claim it (docs/tiers.md); else the schedule's perk says. */
+  tier: v.optional(tierName),
   /** Host time of the first drop of this perk (the reducer stamps it from the envelope). */
   at: v.optional(time),
 });

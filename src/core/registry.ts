@@ -58,6 +58,8 @@ export interface RoomHandle extends Element {
   seekReplay?(seconds: number): void;
   /** How many shows this browser watched, this one included (0: unknown; kept only with consent; docs/tiers.md). */
   readonly showsWatched?: number;
+  /** `showsWatched` as a store: elements re-render when consent starts or stops the count. */
+  readonly $shows?: ReadableAtom<number>;
 }
 
 const rooms = new Set<RoomHandle>();

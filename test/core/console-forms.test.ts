@@ -15,6 +15,7 @@ import {
   toTimeInput,
 } from '../../src/core/console-forms.js';
 import { parseBank } from '../../src/core/quiz-bank.js';
+import { checkBody } from '../../src/core/protocol.js';
 import type { ChatLine } from '../../src/core/state.js';
 
 const reader = (fields: Record<string, string>) => (name: string) => fields[name] ?? null;
@@ -71,6 +72,12 @@ describe('console forms', () => {
     const schedule = scheduleBody(plan);
     expect(schedule.perks).to.have.length(50);
     expect(schedule.perks[0], 'perk fields only').to.deep.equal({ id: 'p0', kind: 'first-n', at: 1000, lead: 90, prompt: 'Type 1', title: 'First 10' });
+    // A step's member tier (docs/tiers.md) rides on the schedule and the drop; one the schema would refuse is left out.
+    expect(scheduleBody([{ ...step, tier: ' vip ' }]).perks[0]!.tier).to.equal('vip');
+    expect(perkDropBody({ ...step, tier: 'vip' }).tier).to.equal('vip');
+    expect(scheduleBody([{ ...step, tier: '<b>x</b>' }]).perks[0], 'a bad stored tier').to.not.have.property('tier');
+    expect(perkDropBody({ ...step, tier: '' })).to.not.have.property('tier');
+    expect(() => checkBody('schedule', scheduleBody([{ ...step, tier: '<img src=x>' }])), 'the schedule still goes out').to.not.throw();
     const line = { id: 'c1', from: 'v-1', name: '', text: 'Is it silk?' } as ChatLine;
     expect(featureBody(line)).to.deep.equal({ text: '“Is it silk?” — v-1', kind: 'info' });
   });

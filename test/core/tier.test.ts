@@ -59,6 +59,16 @@ describe('member tiers: signed claims', () => {
       expect(viewers.map((viewer) => viewer.viewer.entries['lot-vip']), 'only the verified vip is in; the rest are refused as not of the tier').to.deep.equal(['in', 'tier', 'tier', 'tier', 'tier']);
       expect(host.ledger.sortedEntrants('lot-vip'), 'one entrant').to.deep.equal(['vip-1']);
 
+      // A perk in the schedule for one tier: the host refuses other viewers' claims with a receipt.
+      const at = host.clock.now() - 1000;
+      host.act('schedule', { perks: [{ id: 'perk-vip', kind: 'first-n', at, lead: 60, prompt: '', title: 'Members gift', tier: 'vip' }] });
+      host.act('perk.drop', { id: 'perk-vip', title: 'Members gift', remaining: 10 });
+      await until(() => viewers.every((viewer) => viewer.state.perk?.id === 'perk-vip' && viewer.state.schedule[0]?.tier === 'vip'), 'tier-only perk on every screen');
+      viewers.forEach((viewer) => viewer.claim('perk-vip'));
+      await until(() => viewers.every((viewer) => ['ok', 'rejected'].includes(viewer.viewer.claims['perk-vip']?.status ?? '')), 'every claim answered');
+      expect(viewers.map((viewer) => viewer.viewer.claims['perk-vip']!.reason ?? 'ok'), 'only the verified vip claims it').to.deep.equal(['ok', 'tier', 'tier', 'tier', 'tier']);
+      expect(host.ledger.remaining('perk-vip'), 'one taken').to.equal(9);
+
       // Votes take the same rules: a tier, and a watch time (self-reported by the player).
       await host.openVote({ id: 'vote-vip', question: 'Next?', options: ['Bag', 'Hat'], seconds: 3600, eligibility: { tier: 'vip' } });
       await until(() => viewers.every((viewer) => viewer.state.vote?.id === 'vote-vip'), 'vote open everywhere');

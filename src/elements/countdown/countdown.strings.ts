@@ -18,6 +18,8 @@ export const en = {
   claimed: 'Claimed! It’s yours.',
   claimSoldOut: 'Sorry, all gone',
   claimRefused: 'Your claim was not accepted',
+  claimTier: 'This perk is for members of its tier: your claim was not accepted',
+  forTier: (tier: string) => `For ${tier} members`,
   remindMe: 'Remind me',
   reminders: 'Add a reminder',
   ics: 'Calendar file (.ics)',

@@ -35,7 +35,8 @@ export default [
     .when {
       color: var(--_muted);
     }
-    .when {
+    .when,
+    .tier {
       font-weight: 600;
     }
     .prompt {

@@ -5,6 +5,8 @@ import { hostStyles } from '../../styles/host.styles.js';
 import { countdownPhase, type CountdownView, type PerkDrop } from '../../core/countdown-phase.js';
 import type { Reminder } from '../../core/calendar.js';
 import { sharedImport } from '../../utilities/shared-import.js';
+import { tierOf } from '../../core/primitives.js';
+import { tierLabel } from '../../core/tier-label.js';
 import type { Perk } from '../../core/protocol.js';
 import { LingerRemindMeEvent } from '../../events/dom/linger-remind-me.js';
 import { LingerClaimRequestEvent } from '../../events/dom/linger-claim-request.js';
@@ -50,6 +52,7 @@ const bell = html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" a
  * @csspart remaining - First-N left / sold out.
  * @csspart claim-button - Claims a first-N drop.
  * @csspart claim-status - Claimed / refused.
+ * @csspart tier - "For VIP members": the perk is for one member tier (docs/tiers.md).
  * @csspart remind-button - The "Remind me" button.
  * @csspart reminders - The calendar links.
  * @csspart reminder-link - Each calendar link (.ics, Google, Outlook).
@@ -94,8 +97,20 @@ export class LingerCountdown extends RoomElement<typeof en> {
         ${view.phase === 'counting' ? localize.term('nextDrop') : view.phase === 'announce' ? localize.term('comingUp') : localize.term('liveNow')}
       </p>
       <h2 part="title" class="title user-text" dir="auto">${(view.phase === 'drop' ? view.drop?.title : undefined) ?? view.perk.title}</h2>
+      ${this.renderTier(this.tierOfPerk(view.perk, view.phase === 'drop' ? view.drop : null))}
       ${view.phase === 'drop' ? this.renderDrop(view.perk, view.drop) : this.renderCounting(view.perk, view.seconds, view.phase === 'announce')}
     </section>`;
+  }
+
+  /** The tier a perk is for: the drop's, else the schedule's (docs/tiers.md). */
+  private tierOfPerk(perk: Perk, drop: PerkDrop | null): string | undefined {
+    return drop?.tier ?? perk.tier;
+  }
+
+  private renderTier(tier: string | undefined): TemplateResult | typeof nothing {
+    if (!tier) return nothing;
+    // The merchant's name for the tier, isolated so an Arabic name in an English line (or the reverse) keeps its order.
+    return html`<p part="tier" class="tier">${this.localize.term('forTier', `\u2068${tierLabel(tier, this.roomCtl.room, this.localize.lang)}\u2069`)}</p>`;
   }
 
   private renderCounting(perk: Perk, seconds: number, announce: boolean): TemplateResult {
@@ -116,6 +131,11 @@ export class LingerCountdown extends RoomElement<typeof en> {
     if (!drop) return html`<p part="drop" class="drop" role="status">${localize.term('dropping')}</p>`;
     const remaining = typeof drop.remaining === 'number' ? drop.remaining : null;
     const claim = this.viewerCtl.value?.claims[perk.id];
+    const tier = this.tierOfPerk(perk, drop);
+    const state = this.roomCtl.state;
+    const me = this.roomCtl.session?.userId;
+    // The host refuses the claim anyway (docs/tiers.md); not offering it spares the viewer a refusal.
+    const outOfTier = !!tier && (!state || !me || tierOf(state, me) !== tier);
     return html`<div part="drop" class="drop" role="status">
       ${drop.code
         ? html`<p class="code-row"><span>${localize.term('code')}</span> <code part="code" class="code">${drop.code}</code>
@@ -129,8 +149,10 @@ export class LingerCountdown extends RoomElement<typeof en> {
               : claim?.status === 'ok'
               ? html`<p part="claim-status" class="claimed">${localize.term('claimed')}</p>`
               : claim?.status === 'rejected'
-                ? html`<p part="claim-status" class="refused">${claim.reason === 'sold-out' ? localize.term('claimSoldOut') : localize.term('claimRefused')}</p>`
-                : html`<button part="claim-button" type="button" class="claim" ?disabled=${remaining === 0 || claim?.status === 'sent' || !this.roomCtl.session} @click=${() => this.claim(perk.id)}>
+                ? html`<p part="claim-status" class="refused">${claim.reason === 'sold-out' ? localize.term('claimSoldOut') : claim.reason === 'tier' ? localize.term('claimTier') : localize.term('claimRefused')}</p>`
+                : outOfTier
+                  ? nothing
+                  : html`<button part="claim-button" type="button" class="claim" ?disabled=${remaining === 0 || claim?.status === 'sent' || !this.roomCtl.session} @click=${() => this.claim(perk.id)}>
                     ${localize.term('claim')}
                   </button>`}`
         : nothing}

@@ -1,7 +1,7 @@
 /** The Rhythm tab: show length, plan, publish, the next step and every planned step. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { clampLead, nextStep, stepPhase, type StepPhase } from '../../core/rhythm.js';
-import { clampNumber, fromTimeInput, toTimeInput } from '../../core/console-forms.js';
+import { clampNumber, fromTimeInput, perkTier, toTimeInput } from '../../core/console-forms.js';
 import type { PerkKind } from '../../core/protocol.js';
 import { kindLabel, type PanelContext, type TermKey } from './panel-context.js';
 
@@ -61,6 +61,9 @@ export function renderRhythm({ localize, desk, now, showMinutes, actions }: Pane
           </label>
           <label part="field">${localize.term('stepCode')}
             <input part="input" maxlength="2048" .value=${step.code ?? ''} @change=${(event: Event) => edit({ code: valueOf(event).trim() })} />
+          </label>
+          <label part="field">${localize.term('voteTier')}
+            <input part="input" name="tier" maxlength="40" .value=${step.tier ?? ''} @change=${(event: Event) => edit({ tier: perkTier(valueOf(event)) ?? '' })} />
           </label>
           ${step.kind === 'first-n'
             ? html`<label part="field">${localize.term('stepRemaining')}

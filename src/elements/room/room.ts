@@ -103,9 +103,13 @@ export class LingerRoom extends LitElement implements RoomHandle {
    * while consent allows, and shown to this viewer only (docs/tiers.md).
    */
   get showsWatched(): number {
-    return this.shows;
+    return this.shows$.get();
   }
-  private shows = 0;
+  /** The count as a store, so the overlay's "returning" chip follows consent at once. */
+  get $shows(): ReadableAtom<number> {
+    return this.shows$;
+  }
+  private readonly shows$ = atom(0);
   private profile: { url: string; claim: Promise<string> } | null = null;
   /** URL of a recorded show's timeline to replay instead of connecting (docs/replay.md). */
   @property() replay = '';
@@ -440,9 +444,9 @@ export class LingerRoom extends LitElement implements RoomHandle {
   private followHistory(allowed: boolean): void {
     const live = this.live;
     if (!live || this.replay || this.timeline || this.tokenRole !== 'viewer') return;
-    if (allowed) this.shows = live.recordShow(safeLocalStorage(), this.show || this.channel);
+    if (allowed) this.shows$.set(live.recordShow(safeLocalStorage(), this.show || this.channel));
     else {
-      this.shows = 0;
+      this.shows$.set(0);
       if (this.consent === 'denied') live.forgetShows(safeLocalStorage());
     }
   }

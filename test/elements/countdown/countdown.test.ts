@@ -169,6 +169,91 @@ describe('<linger-countdown>', () => {
     }
   });
 
+  describe('a perk for one member tier (docs/tiers.md)', () => {
+    const NAMES = JSON.stringify({ vip: { en: 'VIP', ar: 'كبار العملاء' } });
+    const claimButton = (el: LingerCountdown) => el.shadowRoot!.querySelector('[part~="claim-button"]');
+    const tierPerk = (s: Awaited<ReturnType<typeof stage>>, id: string) => {
+      const at = Math.round(s.host.clock.now() - 1000);
+      s.host.act('schedule', { perks: [{ id, kind: 'first-n', at, lead: 60, prompt: '', title: 'Members gift', tier: 'vip' }] });
+      s.host.act('perk.drop', { id, title: 'Members gift', remaining: 5 });
+    };
+
+    it('an untiered viewer sees "For VIP members", no claim button, and the host refuses its claim with a tier receipt', async function () {
+      this.timeout(30_000);
+      const s = await stage('<linger-countdown></linger-countdown>');
+      s.room.setAttribute('tier-names', NAMES);
+      const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+      try {
+        tierPerk(s, 'vip-gift');
+        await waitUntil(() => shadowText(el).includes('5 left'), 'the drop shows');
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="tier"]')?.textContent?.includes('For \u2068VIP\u2069 members'), 'the merchant\u2019s tier name');
+        expect(claimButton(el), 'no claim offered to a viewer without the tier').to.equal(null);
+        // A viewer that claims anyway (the wire is open to anyone) gets a clear refusal.
+        s.room.session!.claim('vip-gift');
+        await waitUntil(() => s.room.session!.viewer.claims['vip-gift']?.status === 'rejected', 'the host answers');
+        expect(s.room.session!.viewer.claims['vip-gift']!.reason, 'refused as not of the tier').to.equal('tier');
+        await waitUntil(() => shadowText(el).includes('for members of its tier'), 'the refusal says why');
+        expect(s.host.ledger.remaining('vip-gift'), 'nothing taken').to.equal(5);
+        await expect(el).to.be.accessible();
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('a viewer whose tier the host verified can claim it', async function () {
+      this.timeout(30_000);
+      const s = await stage('<linger-countdown></linger-countdown>');
+      const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+      try {
+        // What the host does once the merchant's signed claim checks out (test/core/tier.test.ts signs one).
+        s.host.ledger.tiers.set('viewer-1', 'vip');
+        s.host.act('tier', { viewer: 'viewer-1', tier: 'vip' });
+        tierPerk(s, 'vip-gift-2');
+        await waitUntil(() => claimButton(el) !== null, 'the claim is offered to the member');
+        expect(shadowText(el), 'no tier names set: the tier as the claim has it').to.include('For \u2068vip\u2069 members');
+        (claimButton(el) as HTMLButtonElement).click();
+        await waitUntil(() => shadowText(el).includes('Claimed!'), 'claimed');
+        expect(s.host.ledger.remaining('vip-gift-2')).to.equal(4);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('says it in Arabic with the merchant\u2019s Arabic tier name, right to left at 360 px', async function () {
+      this.timeout(30_000);
+      const s = await stage('<linger-countdown></linger-countdown>', { lang: 'ar', dir: 'rtl', width: '360px' });
+      s.room.setAttribute('tier-names', NAMES);
+      const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+      try {
+        s.host.act('schedule', { perks: [{ id: 'p-ar', kind: 'flash', at: Date.now() + 600_000, lead: 60, prompt: '', title: 'هدية الأعضاء', tier: 'vip' }] });
+        await waitUntil(() => shadowText(el).includes('لأعضاء \u2068كبار العملاء\u2069'), 'Arabic tier line before the drop');
+        expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="tier"]')!).direction).to.equal('rtl');
+        await expectRtlPhoneLayout(el, translation);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('hostile tier names stay inert text', async function () {
+      this.timeout(30_000);
+      const s = await stage('<linger-countdown></linger-countdown>');
+      const hostile = '<img src=x onerror="window.__pwned=1">';
+      s.room.setAttribute('tier-names', JSON.stringify({ vip: { en: hostile } }));
+      const el = s.room.querySelector('linger-countdown') as LingerCountdown;
+      try {
+        s.host.act('schedule', { perks: [{ id: 'p-x', kind: 'flash', at: Date.now() + 600_000, lead: 60, prompt: '', title: 'Gift', tier: 'vip' }] });
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="tier"]') !== null, 'tier line');
+        expect(el.shadowRoot!.querySelector('[part~="tier"]')!.textContent).to.include(hostile.slice(0, 40));
+        expect(el.shadowRoot!.querySelector('img'), 'no element made from the name').to.equal(null);
+        expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+        // A tier the protocol does not allow never reaches the screen: the whole schedule is refused.
+        expect(() => s.host.act('schedule', { perks: [{ id: 'p-y', kind: 'flash', at: Date.now() + 600_000, lead: 60, prompt: '', title: 'Gift', tier: '<b>x</b>' }] })).to.throw();
+      } finally {
+        await s.close();
+      }
+    });
+  });
+
   it('has every string in every language', async () => {
     await expectCompleteTranslation(translation);
   });

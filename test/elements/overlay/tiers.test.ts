@@ -171,6 +171,9 @@ describe('tiers for merchants', () => {
         expect(part(overlay, 'returning')).to.equal(null);
         s.room.consent = 'granted';
         await until(() => s.room.showsWatched === 3, 'granted: counted');
+        // The chip follows consent at once, not on the overlay's next tick.
+        await overlay.updateComplete;
+        expect(part(overlay, 'returning')?.textContent, 'chip shown with the grant').to.include('3');
         s.room.consent = 'denied';
         await until(() => localStorage.getItem('linger:shows') === null, 'denied: erased');
         expect(s.room.showsWatched).to.equal(0);

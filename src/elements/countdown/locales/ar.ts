@@ -17,6 +17,8 @@ export default {
   claimed: "تم! أصبح لك.",
   claimSoldOut: "عذرًا، نفدت الكمية",
   claimRefused: "لم يُقبل طلبك",
+  claimTier: "هذه المكافأة لأعضاء فئتها: لم يُقبل طلبك",
+  forTier: (tier: string) => `لأعضاء ${tier}`,
   remindMe: "ذكّرني",
   reminders: "أضف تذكيرًا",
   ics: "ملف تقويم (.ics)",

@@ -17,6 +17,8 @@ export default {
   claimed: "¡Reclamado! Es tuyo.",
   claimSoldOut: "Lo sentimos, se agotó",
   claimRefused: "Tu reclamo no fue aceptado",
+  claimTier: "Esta ventaja es para miembros de su nivel: no se aceptó tu solicitud",
+  forTier: (tier: string) => `Para miembros ${tier}`,
   remindMe: "Recuérdamelo",
   reminders: "Añadir un recordatorio",
   ics: "Archivo de calendario (.ics)",

@@ -17,6 +17,8 @@ export default {
   claimed: "Berhasil diklaim! Ini milikmu.",
   claimSoldOut: "Maaf, sudah habis",
   claimRefused: "Klaimmu tidak diterima",
+  claimTier: "Promo ini untuk anggota tingkatnya: klaimmu tidak diterima",
+  forTier: (tier: string) => `Untuk anggota ${tier}`,
   remindMe: "Ingatkan saya",
   reminders: "Tambah pengingat",
   ics: "File kalender (.ics)",

@@ -17,6 +17,8 @@ export default {
   claimed: "受け取りました！",
   claimSoldOut: "申し訳ありません、終了しました",
   claimRefused: "受け取りは受け付けられませんでした",
+  claimTier: "この特典は対象の会員限定です。申し込みは受け付けられませんでした",
+  forTier: (tier: string) => `${tier}会員限定`,
   remindMe: "リマインド",
   reminders: "リマインダーを追加",
   ics: "カレンダーファイル（.ics）",

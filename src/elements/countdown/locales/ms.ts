@@ -17,6 +17,8 @@ export default {
   claimed: "Berjaya dituntut! Ia milik anda.",
   claimSoldOut: "Maaf, sudah habis",
   claimRefused: "Tuntutan anda tidak diterima",
+  claimTier: "Ganjaran ini untuk ahli peringkatnya: tuntutan anda tidak diterima",
+  forTier: (tier: string) => `Untuk ahli ${tier}`,
   remindMe: "Ingatkan saya",
   reminders: "Tambah peringatan",
   ics: "Fail kalendar (.ics)",

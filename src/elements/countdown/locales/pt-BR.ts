@@ -17,6 +17,8 @@ export default {
   claimed: "Resgatado! É seu.",
   claimSoldOut: "Desculpe, esgotou",
   claimRefused: "Seu resgate não foi aceito",
+  claimTier: "Esta vantagem é para membros do nível: seu pedido não foi aceito",
+  forTier: (tier: string) => `Para membros ${tier}`,
   remindMe: "Lembrar-me",
   reminders: "Adicionar lembrete",
   ics: "Arquivo de calendário (.ics)",

@@ -17,6 +17,8 @@ export default {
   claimed: "Đã nhận! Là của bạn.",
   claimSoldOut: "Xin lỗi, đã hết",
   claimRefused: "Yêu cầu nhận của bạn không được chấp nhận",
+  claimTier: "Ưu đãi này dành cho thành viên hạng tương ứng: yêu cầu của bạn không được chấp nhận",
+  forTier: (tier: string) => `Dành cho thành viên ${tier}`,
   remindMe: "Nhắc tôi",
   reminders: "Thêm lời nhắc",
   ics: "Tệp lịch (.ics)",

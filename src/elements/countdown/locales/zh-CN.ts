@@ -17,6 +17,8 @@ export default {
   claimed: "领取成功！归你了。",
   claimSoldOut: "抱歉，已抢完",
   claimRefused: "领取未被接受",
+  claimTier: "此福利仅限对应等级会员：你的领取未被接受",
+  forTier: (tier: string) => `${tier}会员专享`,
   remindMe: "提醒我",
   reminders: "添加提醒",
   ics: "日历文件（.ics）",

@@ -297,7 +297,7 @@ describe('<linger-host-console> fixes', () => {
 
     await waitUntil(() => button(root, 'Go live'), 'the console drives room b');
     button(root, 'Go live')!.click();
-    await waitUntil(() => viewerB.state.show.phase === 'live', 'room b went live');
+    await waitUntil(() => viewerB.state.show.phase === 'live', 'room b went live', { timeout: 5000 });
     expect(viewerA.state.show.phase, 'room a was not touched').to.equal('upcoming');
     await waitUntil(() => button(root, 'End show'), 'the header follows room b');
 

@@ -113,13 +113,7 @@ async function load(browser, url, ready) {
 const longest = (tasks) => tasks.reduce((best, task) => (task.tdur > (best?.tdur ?? -1) ? task : best), null);
 const show = (task) => (task ? `${task.tdur.toFixed(1)} ms CPU (${task.dur.toFixed(1)} ms wall) at +${task.at} ms${task.files.length ? ` in ${task.files.join(', ')}` : ''}` : 'none');
 
-// Not met yet (a todo: reported, not failing the suite): Intl at first render, one import per task,
-// a connect apart from the session code's evaluation and first renders a task after the upgrade took
-// the longest Linger task from ~265 to 65–88 ms CPU on a busy machine; the player's and overlay's first
-// renders, the room's evaluation and the connect are still just over 50 ms (docs/benchmarks.md § Storefront).
-const NOT_YET = 'issue 14: first renders of the overlay and player, the shared chunk evaluation and the connect are still long tasks at 4×';
-
-test('the quick-start page loads on a 4× slowed CPU without a long task from Linger code', { timeout: 600_000, todo: NOT_YET }, async (t) => {
+test('the quick-start page loads on a 4× slowed CPU without a long task from Linger code', { timeout: 600_000 }, async (t) => {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

@@ -12,9 +12,20 @@ export async function showReport({ engine, queries }, show, { drops = 3, window 
   const [bounds] = await engine.rows(queries.bounds, { show });
   const start = Number(bounds.start_at);
   const end = Number(bounds.end_at);
-  const [v] = await engine.rows(queries.viewers, { show, start, end, drops, window });
+  // The queries after the bounds are independent: ClickHouse runs them side by side.
+  const replayShow = show.endsWith(':replay') ? '' : `${show}:replay`;
+  const [[v], marks, tierRows, voteRows, sides, orders, byMinute] = await Promise.all([
+    engine.rows(queries.viewers, { show, start, end, drops, window }),
+    engine.rows(queries.timeline, { show, start }),
+    engine.rows(queries.tiers, { show, start }),
+    engine.rows(queries.votes, { show }),
+    // Live and replay side by side: the live side's viewers and watch time are the figures above.
+    engine.rows(queries.watch, { show, replay: replayShow }),
+    engine.rows(queries.orders, { show }),
+    engine.rows(queries.ordersByMinute, { show, start }),
+  ]);
   const viewers = Number(v.viewers);
-  const timeline = (await engine.rows(queries.timeline, { show, start })).map((row) => {
+  const timeline = marks.map((row) => {
     /** @type {{at: number, minute: number, kind: string, ref?: string, label?: string}} */
     const mark = { at: row.at, minute: row.minute, kind: row.kind };
     if (row.ref) mark.ref = row.ref;
@@ -28,22 +39,17 @@ export async function showReport({ engine, queries }, show, { drops = 3, window 
     share,
     around: timeline.filter((mark) => mark.minute >= minute - 2 && mark.minute < minute + 1),
   }));
-  const tiers = tierFigures(await engine.rows(queries.tiers, { show, start }));
+  const tiers = tierFigures(tierRows);
   const votes = voteResults(
-    (await engine.rows(queries.votes, { show })).map((row) => ({
+    voteRows.map((row) => ({
       at: row.at,
       props: { kind: row.kind, ...(row.ref ? { ref: row.ref } : {}), ...(row.label ? { label: row.label } : {}), option: Number(row.option), votes: Number(row.votes) },
     })),
     start,
   );
-  // Live and replay side by side: the live side's viewers and watch time are the figures above.
-  const replayShow = show.endsWith(':replay') ? '' : `${show}:replay`;
-  const sides = await engine.rows(queries.watch, { show, replay: replayShow });
   const side = (/** @type {boolean} */ live) => sides.find((row) => Boolean(Number(row.is_live)) === live);
   const liveRow = side(true);
   const replayRow = replayShow ? side(false) : undefined;
-  const orders = await engine.rows(queries.orders, { show });
-  const byMinute = await engine.rows(queries.ordersByMinute, { show, start });
   const totalOrders = orders.reduce((n, row) => n + row.orders, 0);
   return {
     format: REPORT_FORMAT,

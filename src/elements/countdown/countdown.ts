@@ -6,7 +6,7 @@ import { countdownPhase, type CountdownView, type PerkDrop } from '../../core/co
 import type { Reminder } from '../../core/calendar.js';
 import { sharedImport } from '../../utilities/shared-import.js';
 import { tierOf } from '../../core/primitives.js';
-import { tierLabel } from '../../core/tier-label.js';
+import { LazyView } from '../../controllers/lazy-view.js';
 import type { Perk } from '../../core/protocol.js';
 import { LingerRemindMeEvent } from '../../events/dom/linger-remind-me.js';
 import { LingerClaimRequestEvent } from '../../events/dom/linger-claim-request.js';
@@ -75,6 +75,8 @@ export class LingerCountdown extends RoomElement<typeof en> {
   @state() private copied = false;
 
   private readonly viewerCtl = new ViewerController(this, this.roomCtl);
+  /** The merchant's tier names (docs/tiers.md): their code comes with the first tier-only perk. */
+  private readonly tierNames = new LazyView(this, () => import('../../core/tier-label.js'));
   protected readonly ticker = new TickController(this, () => this.roomCtl.session !== null, 200);
 
   /** What is on screen now (also handy for tests and the merchant's own UI). */
@@ -110,7 +112,9 @@ export class LingerCountdown extends RoomElement<typeof en> {
   private renderTier(tier: string | undefined): TemplateResult | typeof nothing {
     if (!tier) return nothing;
     // The merchant's name for the tier, isolated so an Arabic name in an English line (or the reverse) keeps its order.
-    return html`<p part="tier" class="tier">${this.localize.term('forTier', `\u2068${tierLabel(tier, this.roomCtl.room, this.localize.lang)}\u2069`)}</p>`;
+    // The tier's own id for the moment its names' code takes to arrive: the line keeps its place.
+    const name = this.tierNames.get()?.tierLabel(tier, this.roomCtl.room, this.localize.lang) ?? tier;
+    return html`<p part="tier" class="tier">${this.localize.term('forTier', `\u2068${name}\u2069`)}</p>`;
   }
 
   private renderCounting(perk: Perk, seconds: number, announce: boolean): TemplateResult {

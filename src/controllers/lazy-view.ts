@@ -23,7 +23,7 @@ export class LazyView<M extends object> {
   get(): M | null {
     if (!this.module && !this.requested) {
       this.requested = true;
-      this.load().then(
+      const arrived = this.load().then(
         (module) => {
           const { styles } = module as ViewModule;
           if (styles) addStyles(this.host, styles);
@@ -33,9 +33,21 @@ export class LazyView<M extends object> {
         // The part stays away (it is never essential); the element keeps working without it.
         (error: unknown) => console.warn(`[linger] <${this.host.localName}>: a part of it could not be loaded`, error),
       );
+      let pending = loading.get(this.host);
+      if (!pending) loading.set(this.host, (pending = new Set()));
+      pending.add(arrived);
+      void arrived.then(() => pending.delete(arrived));
     }
     return this.module;
   }
+}
+
+const loading = new WeakMap<ReactiveElement, Set<Promise<void>>>();
+
+/** Settles when the parts `host` asked for so far have arrived (or failed): `updateComplete` waits for them. */
+export function partsArrived(host: ReactiveElement): Promise<unknown> | null {
+  const pending = loading.get(host);
+  return pending?.size ? Promise.all(pending) : null;
 }
 
 /** Adds `styles` to an element's shadow root after it rendered (as Lit adopts its own). */

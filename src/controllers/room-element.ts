@@ -9,6 +9,7 @@ import { property } from 'lit/decorators.js';
 import { LocalizeController, type Strings, type Translation } from '../i18n/localize.js';
 import { RoomController, type RoomControllerOptions } from './room-controller.js';
 import { nextTask } from '../utilities/next-task.js';
+import { partsArrived } from './lazy-view.js';
 
 export class RoomElement<T extends Strings> extends LitElement {
   /** Language (else the room's, else `<html lang>`), e.g. `ar`, `pt-BR`, `zh-CN`. */
@@ -62,11 +63,16 @@ export class RoomElement<T extends Strings> extends LitElement {
     });
   }
 
+  /** Also waits for the settled render and for the lazy parts a render asked for (src/controllers/lazy-view.ts). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.settled || !this.settling) return done;
-    await this.settling;
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    for (let rounds = 0; rounds < 4; rounds++) {
+      const waiting = !this.settled && this.settling ? this.settling : partsArrived(this);
+      if (!waiting) break;
+      await waiting;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

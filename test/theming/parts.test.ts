@@ -180,6 +180,10 @@ describe('parts: every documented part renders, every control has one', function
     part(countdown, 'claim-button')!.click();
     await waitUntil(() => part(countdown, 'claim-status'), 'claim answered');
     collectAll(s);
+    // A tier-only perk: "For VIP members".
+    s.host.act('perk.drop', { id: 'p1', title: 'First 10 orders: −30%', code: 'LIVE30', link: `${location.origin}/offer`, remaining: 9, tier: 'vip' });
+    await waitUntil(() => part(countdown, 'tier'), 'the tier line');
+    collect(countdown);
 
     // A like-goal giveaway (progress bar).
     await s.host.openLottery({ mode: 'like-goal', prize: 'Tote bag', goal: 100, winners: 1, seconds: 120 });

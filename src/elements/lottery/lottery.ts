@@ -170,7 +170,7 @@ export class LingerLottery extends RoomElement<typeof en> {
         ${rules.newWinnersOnly ? html`<li>${localize.term('ruleNewWinners')}</li>` : nothing}
         ${rules.minWatchMinutes ? html`<li>${localize.term('ruleWatched', localize.number(rules.minWatchMinutes), localize.plural(rules.minWatchMinutes))}</li>` : nothing}
         ${rules.commented ? html`<li>${localize.term('ruleCommented')}</li>` : nothing}
-        ${rules.tier ? html`<li>${localize.term('ruleTier', `\u2068${rules.tier}\u2069`)}</li>` : nothing}
+        ${rules.tier ? html`<li>${localize.term('ruleTier', `\u2068${tierLabel(rules.tier, this.roomCtl.room, localize.lang)}\u2069`)}</li>` : nothing}
       </ul>
     </div>`;
   }
@@ -182,7 +182,7 @@ export class LingerLottery extends RoomElement<typeof en> {
     if (entry === 'in') return localize.term('youreIn');
     if (entry === 'late' || entry === 'closed') return localize.term('refusedLate');
     if (entry === 'ineligible') return localize.term('refusedIneligible');
-    if (entry === 'tier') return localize.term('refusedTier', `\u2068${tier}\u2069`);
+    if (entry === 'tier') return localize.term('refusedTier', `\u2068${tier ? tierLabel(tier, this.roomCtl.room, localize.lang) : tier}\u2069`);
     return localize.term('refusedOther');
   }
 

@@ -44,6 +44,21 @@ describe('member tiers on screen', () => {
     });
   }
 
+  it('names the tier as the merchant does (tier-names) in the rule and the refusal', async function () {
+    this.timeout(60_000);
+    const s = await stage('<linger-lottery></linger-lottery>');
+    const lottery = s.room.querySelector('linger-lottery') as LingerLottery;
+    try {
+      s.room.setAttribute('tier-names', JSON.stringify({ vip: { en: 'Gold Club' } }));
+      await s.host.openLottery({ id: 'lot-n', mode: 'tap', prize: 'Members gift', winners: 1, seconds: 3600, eligibility: { tier: 'vip' } });
+      await until(() => part(lottery, 'rules')?.textContent?.includes('\u2068Gold Club\u2069 members only'), 'the rule names the tier');
+      part(lottery, 'enter-button')!.click();
+      await until(() => shadowText(lottery).includes('This giveaway is for \u2068Gold Club\u2069 members'), 'the receipt names the tier');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('has the tier strings in every language', async () => {
     await expectCompleteTranslation(translation);
   });

@@ -222,8 +222,10 @@ describe('<linger-room> replay', () => {
     const player = wrapper.querySelector<LingerPlayer>('linger-player')!;
     const product = wrapper.querySelector('linger-product')!;
     const events: LingerEvent[] = [];
-    await waitUntil(() => room.events !== null, 'the replay has its event pipeline');
+    // Added before the pipeline exists (the room hands it its sinks): the player's session_start,
+    // sent when the clip starts, may come before any wait here ends.
     room.addSink({ accept: (event) => events.push(event) });
+    await waitUntil(() => room.events !== null, 'the replay has its event pipeline');
     await scrub(player, () => player.shadowRoot!.querySelector('video')!, 2.2);
     await waitUntil(() => shadowText(product).includes('Silk fan'), 'the fan is pinned');
     // The shop takes the add itself (no Shopify cart on this page).

@@ -1,14 +1,12 @@
 // The console's Stage tab (co-hosting, docs/studio.md § Co-hosting): asks, invitations, guests.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/room/linger-room.js';
 import '../../../src/elements/host-console/linger-host-console.js';
-import type { LingerHostConsole } from '../../../src/elements/host-console/host-console.js';
-import type { LingerRoom } from '../../../src/elements/room/room.js';
 import { translation } from '../../../src/elements/host-console/host-console.strings.js';
-import { MemoryNetwork } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
 import { expectNoRawKeys } from '../../helpers/i18n.js';
 import { CANARY, canaryFired } from '../../hardening/corpus.js';
+import { consoleOnMemory } from './console-rig.js';
 
 const shadow = (element: Element) => element.shadowRoot!;
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 50_000, interval: 20 });
@@ -19,15 +17,7 @@ describe('<linger-host-console> Stage tab', () => {
   it('opens asks, lists requests as text, invites up to three, mutes and removes guests — all from the keyboard', async function () {
     this.timeout(60_000);
     const channel = 'hc-stage';
-    localStorage.removeItem(`linger:console:${channel}`);
-    const network = new MemoryNetwork({ latency: 1 });
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <linger-room channel=${channel} hosts="host-1" .customTransport=${network.connect('host-1')}>
-        <linger-host-console></linger-host-console>
-      </linger-room>
-    </div>`);
-    const room = wrapper.querySelector<LingerRoom>('linger-room')!;
-    const console = wrapper.querySelector<LingerHostConsole>('linger-host-console')!;
+    const { network, room, console } = await consoleOnMemory(channel);
     await until(() => room.session?.$status.get() === 'connected', 'room connected');
     const viewers: RoomSession[] = [];
     for (const id of ['viewer-a', 'viewer-b', 'viewer-c', 'viewer-d']) {

@@ -1,13 +1,11 @@
 // The console's Studio tab (docs/host-console.md): <linger-studio> inside the console, kept in the page
 // on every other tab, so switching tabs never ends a broadcast.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/room/linger-room.js';
 import '../../../src/elements/host-console/linger-host-console.js';
-import type { LingerHostConsole } from '../../../src/elements/host-console/host-console.js';
-import type { LingerRoom } from '../../../src/elements/room/room.js';
 import type { LingerStudio } from '../../../src/elements/studio/studio.js';
-import { MemoryNetwork } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
+import { consoleOnMemory } from './console-rig.js';
 
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 30_000, interval: 50 });
 
@@ -15,15 +13,7 @@ describe('<linger-host-console> Studio tab', () => {
   it('opens the studio (Alt+9), goes live from it, and keeps it — and the broadcast — across tab switches', async function () {
     this.timeout(60_000);
     const channel = 'hc-studio';
-    localStorage.removeItem(`linger:console:${channel}`);
-    const network = new MemoryNetwork({ latency: 1 });
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <linger-room channel=${channel} hosts="host-1" .customTransport=${network.connect('host-1')}>
-        <linger-host-console></linger-host-console>
-      </linger-room>
-    </div>`);
-    const room = wrapper.querySelector<LingerRoom>('linger-room')!;
-    const console = wrapper.querySelector<LingerHostConsole>('linger-host-console')!;
+    const { network, room, console } = await consoleOnMemory(channel);
     const viewer = new RoomSession({ transport: network.connect('viewer-1'), hosts: ['host-1'] });
     let studio: LingerStudio | null = null;
     try {

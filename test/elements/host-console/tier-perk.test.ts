@@ -1,11 +1,9 @@
 /** The rhythm plan's per-step member tier (docs/tiers.md § Tier-only perks), from the console to the host's refusal. */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/room/linger-room.js';
 import '../../../src/elements/host-console/linger-host-console.js';
-import type { LingerHostConsole } from '../../../src/elements/host-console/host-console.js';
-import type { LingerRoom } from '../../../src/elements/room/room.js';
-import { MemoryNetwork } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
+import { consoleOnMemory } from './console-rig.js';
 
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 20_000, interval: 20 });
 const button = (root: ParentNode, label: string) => [...root.querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === label);
@@ -14,13 +12,7 @@ describe('<linger-host-console> tier-only perks', () => {
   it('a step set to a tier publishes it with the schedule and the drop; the host refuses the untiered, a member claims', async function () {
     this.timeout(60_000);
     const channel = 'hc-tier-perk';
-    localStorage.removeItem(`linger:console:${channel}`);
-    const network = new MemoryNetwork({ latency: 1 });
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <linger-room channel=${channel} hosts="host-1" .customTransport=${network.connect('host-1')}><linger-host-console></linger-host-console></linger-room>
-    </div>`);
-    const room = wrapper.querySelector<LingerRoom>('linger-room')!;
-    const console = wrapper.querySelector<LingerHostConsole>('linger-host-console')!;
+    const { network, wrapper, room, console } = await consoleOnMemory(channel);
     const root = console.shadowRoot!;
     await until(() => room.session?.$status.get() === 'connected', 'room connected');
     const viewers = [new RoomSession({ transport: network.connect('member-1'), hosts: ['host-1'] }), new RoomSession({ transport: network.connect('plain-1'), hosts: ['host-1'] })];

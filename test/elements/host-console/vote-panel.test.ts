@@ -1,12 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/room/linger-room.js';
 import '../../../src/elements/host-console/linger-host-console.js';
-import type { LingerHostConsole } from '../../../src/elements/host-console/host-console.js';
-import type { LingerRoom } from '../../../src/elements/room/room.js';
 import { translation } from '../../../src/elements/host-console/host-console.strings.js';
-import { MemoryNetwork } from '../../../src/transports/memory.js';
 import { RoomSession } from '../../../src/core/session.js';
 import { expectNoRawKeys } from '../../helpers/i18n.js';
+import { consoleOnMemory } from './console-rig.js';
 
 const shadow = (element: Element) => element.shadowRoot!;
 /** Waits for a state; the test's own timeout is the only bound. */
@@ -15,15 +13,7 @@ const button = (root: ParentNode, label: string) =>
   [...root.querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === label) as HTMLButtonElement | undefined;
 
 async function stage(channel: string, lang?: string) {
-  localStorage.removeItem(`linger:console:${channel}`);
-  const network = new MemoryNetwork({ latency: 1 });
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang ?? 'en'}>
-    <linger-room channel=${channel} hosts="host-1" .customTransport=${network.connect('host-1')}>
-      <linger-host-console></linger-host-console>
-    </linger-room>
-  </div>`);
-  const room = wrapper.querySelector<LingerRoom>('linger-room')!;
-  const console = wrapper.querySelector<LingerHostConsole>('linger-host-console')!;
+  const { network, room, console } = await consoleOnMemory(channel, lang ?? 'en');
   await waitUntil(() => room.session?.$status.get() === 'connected', 'room connected');
   const viewers: RoomSession[] = [];
   for (const id of ['viewer-a', 'viewer-b', 'viewer-c']) {
